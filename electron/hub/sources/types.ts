@@ -1,0 +1,68 @@
+/**
+ * What a field source (a LoRaWAN network server over MQTT, the demo simulator's broker) hands the
+ * hub, and what the hub asks of it. Sources translate their wire format (ChirpStack v4, The Things
+ * Stack v3) into these shapes; nothing past this point knows which network server was used.
+ */
+
+/** One uplink as the network server reported it. */
+export interface Uplink {
+  devEui: string;
+  /** LoRaWAN FPort; 0 is MAC-only and never reaches the application. */
+  fPort: number;
+  fCnt: number;
+  /** Raw application payload (`data` / `frm_payload`), when the network server sent it. */
+  bytes?: Uint8Array;
+  /** Payload already decoded by the network server's codec (`object` / `decoded_payload`). */
+  object?: Record<string, unknown>;
+  /** When the network server received it (ISO 8601, UTC). */
+  receivedAt: string;
+  rssiDbm?: number;
+  snrDb?: number;
+  gatewayId?: string;
+  /** Whether the device also acknowledged the last confirmed downlink in this uplink. */
+  ackedDownlink?: boolean;
+  /**
+   * Called by the hub once this uplink is committed to the journal. MQTT sources acknowledge the
+   * broker's QoS 1 delivery only then, so a crash never loses a message the broker handed over.
+   */
+  settle?: () => void;
+}
+
+/** A downlink the hub wants delivered; `ref` ties the network server's reports back to a command. */
+export interface DownlinkRequest {
+  devEui: string;
+  fPort: number;
+  bytes: Uint8Array;
+  /** Confirmed downlinks make the device acknowledge, which drives `delivered`. */
+  confirmed: boolean;
+  ref: string;
+}
+
+/**
+ * What the network server says about a downlink after it was queued:
+ * - `sent`: transmitted in a receive window (ChirpStack `txack`, TTS `down/sent`);
+ * - `acked`: the device acknowledged it (ChirpStack `ack` with acknowledged=true, TTS `down/ack`);
+ * - `failed`: not sent or not acknowledged (ChirpStack `ack` false / `log` error, TTS `down/nack`, `down/failed`).
+ */
+export interface DownlinkReport {
+  ref: string;
+  devEui: string;
+  outcome: 'sent' | 'acked' | 'failed';
+  /** Why it failed, as the network server said it. */
+  reason?: string;
+  at: string;
+}
+
+/** Where a source delivers what it receives. */
+export interface SourceSink {
+  uplink(uplink: Uplink): void;
+  downlinkReport(report: DownlinkReport): void;
+}
+
+export interface Source {
+  readonly name: string;
+  start(sink: SourceSink): Promise<void>;
+  /** Resolves when the network server (or broker) accepted the downlink into its queue. */
+  enqueueDownlink(request: DownlinkRequest): Promise<void>;
+  stop(): Promise<void>;
+}

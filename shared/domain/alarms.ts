@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { InseeCode } from './assets';
+
+export const AlarmPriority = z.enum(['critical', 'high', 'medium', 'low']);
+export type AlarmPriority = z.infer<typeof AlarmPriority>;
+export const ALARM_PRIORITIES = AlarmPriority.options;
+
+/**
+ * ISA-18.2 lifecycle: an alarm is raised unacknowledged; acknowledging and the condition clearing
+ * may come in either order, and it leaves the active list once both happened.
+ */
+export const AlarmState = z.enum(['unacknowledged', 'acknowledged', 'cleared-unacknowledged', 'cleared', 'shelved']);
+export type AlarmState = z.infer<typeof AlarmState>;
+
+export const Alarm = z.object({
+  id: z.string(),
+  assetId: z.string(),
+  commune: InseeCode,
+  /** Which condition raised it, e.g. `co2.high`; one active alarm per (asset, condition). */
+  condition: z.string(),
+  priority: AlarmPriority,
+  state: AlarmState,
+  /** What happened, in French, for the operator. */
+  message: z.string(),
+  raisedAt: z.string(),
+  lastAt: z.string(),
+  /** How many times the condition was reported while the alarm was active. */
+  count: z.number().int().positive(),
+  clearedAt: z.string().optional(),
+  acknowledgedBy: z.string().optional(),
+  acknowledgedAt: z.string().optional(),
+  comment: z.string().optional(),
+});
+export type Alarm = z.infer<typeof Alarm>;
+
+/** An alarm stays on the operators' list until it is both acknowledged and cleared. */
+export function isAlarmActive(state: AlarmState): boolean {
+  return state === 'unacknowledged' || state === 'acknowledged' || state === 'cleared-unacknowledged';
+}
+
+/** Newest first, the order of the alarm list. */
+export function compareAlarmsNewestFirst(a: Alarm, b: Alarm): number {
+  return a.raisedAt < b.raisedAt ? 1 : a.raisedAt > b.raisedAt ? -1 : a.id < b.id ? 1 : -1;
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/** What a thing on the map is. Street lamps hang off a lighting cabinet (their feeder). */
+export const AssetKind = z.enum([
+  'lighting-cabinet',
+  'street-lamp',
+  'waste-container',
+  'building',
+  'camera',
+  'gate',
+]);
+export type AssetKind = z.infer<typeof AssetKind>;
+export const ASSET_KINDS = AssetKind.options;
+
+/** Finer category inside a kind, used for icons, labels and which commands apply. */
+export const BuildingCategory = z.enum(['school', 'town-hall', 'gym', 'library', 'nursery', 'other']);
+export type BuildingCategory = z.infer<typeof BuildingCategory>;
+
+/** Status drawn on the map, worst first when several apply (see `worstStatus`). */
+export const AssetStatus = z.enum(['ok', 'warning', 'alarm', 'stale', 'offline', 'maintenance']);
+export type AssetStatus = z.infer<typeof AssetStatus>;
+export const ASSET_STATUSES = AssetStatus.options;
+
+const STATUS_SEVERITY: Record<AssetStatus, number> = {
+  ok: 0,
+  maintenance: 1,
+  warning: 2,
+  stale: 3,
+  offline: 4,
+  alarm: 5,
+};
+
+/** The more severe of two statuses: an alarm outranks a silent device, which outranks a warning. */
+export function worstStatus(a: AssetStatus, b: AssetStatus): AssetStatus {
+  return STATUS_SEVERITY[a] >= STATUS_SEVERITY[b] ? a : b;
+}
+
+/** INSEE code of a commune: 5 characters, Corsica uses 2A/2B. */
+export const InseeCode = z.string().regex(/^(\d{5}|2[AB]\d{3})$/, 'code INSEE attendu');
+export type InseeCode = z.infer<typeof InseeCode>;
+
+export const DevEui = z.string().regex(/^[0-9a-f]{16}$/, 'DevEUI: 16 chiffres hexadécimaux en minuscules');
+export type DevEui = z.infer<typeof DevEui>;
+
+/** A radio or IP endpoint that reports for an asset; `model` is a codec model id. */
+export const DeviceRef = z.object({ devEui: DevEui, model: z.string() });
+export type DeviceRef = z.infer<typeof DeviceRef>;
+
+/** Latest value of each metric (see `metrics.ts` for units); keyed by metric id. */
+export const MetricValues = z.record(z.string(), z.union([z.number(), z.boolean(), z.string()]));
+export type MetricValues = z.infer<typeof MetricValues>;
+
+export const Asset = z.object({
+  id: z.string().min(1).max(64),
+  kind: AssetKind,
+  /** Sub-kind for buildings (school, town hall…); absent elsewhere. */
+  category: BuildingCategory.optional(),
+  name: z.string(),
+  commune: InseeCode,
+  lon: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
+  status: AssetStatus,
+  metrics: MetricValues,
+  updatedAt: z.string(),
+  /** Feeder cabinet of a street lamp. */
+  parentId: z.string().optional(),
+  /** Only sent to admins and operators. */
+  devices: z.array(DeviceRef).optional(),
+});
+export type Asset = z.infer<typeof Asset>;

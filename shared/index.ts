@@ -1,0 +1,7 @@
+export * from './domain/assets';
+export * from './domain/metrics';
+export * from './domain/alarms';
+export * from './domain/commands';
+export * from './domain/users';
+export * from './protocol/errors';
+export * from './protocol/messages';
