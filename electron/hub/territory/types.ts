@@ -11,8 +11,11 @@ export interface TerritorySeed {
   communes: { code: string; name: string }[];
   assets: AssetSeed[];
   devices: DeviceSeed[];
-  /** LoRaWAN gateways of the demo network; devices report through the nearest one. */
-  gateways: { id: string; lon: number; lat: number; commune: string }[];
+  /**
+   * LoRaWAN gateways of the demo network; devices report through the nearest one. `id` is the
+   * gateway EUI (16 hex digits), as a network server reports it in `rxInfo`.
+   */
+  gateways: { id: string; name?: string; lon: number; lat: number; commune: string }[];
 }
 
 export interface AssetSeed {
