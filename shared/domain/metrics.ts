@@ -31,6 +31,17 @@ export const METRICS = {
   online: { unit: '', decimals: 0, label: { fr: 'En ligne', en: 'Online' } },
   rssiDbm: { unit: 'dBm', decimals: 0, label: { fr: 'RSSI', en: 'RSSI' } },
   snrDb: { unit: 'dB', decimals: 1, label: { fr: 'SNR', en: 'SNR' } },
+  // Added for the field codecs (Milesight AM307, WT101, EM310-UDL, WS558; Dragino LT-22222-L; VMS).
+  pressureHpa: { unit: 'hPa', decimals: 1, label: { fr: 'Pression', en: 'Pressure' } },
+  tvocIndex: { unit: '', decimals: 2, label: { fr: 'COV totaux (indice)', en: 'TVOC (index)' } },
+  tvocUgM3: { unit: 'µg/m³', decimals: 0, label: { fr: 'COV totaux', en: 'TVOC' } },
+  lightLevel: { unit: '', decimals: 0, label: { fr: 'Niveau de lumière', en: 'Light level' } },
+  motion: { unit: '', decimals: 0, label: { fr: 'Présence détectée', en: 'Motion detected' } },
+  windowOpen: { unit: '', decimals: 0, label: { fr: 'Fenêtre ouverte', en: 'Window open' } },
+  tilted: { unit: '', decimals: 0, label: { fr: 'Capteur incliné', en: 'Sensor tilted' } },
+  powerFactorPercent: { unit: '%', decimals: 0, label: { fr: 'Facteur de puissance', en: 'Power factor' } },
+  motorOn: { unit: '', decimals: 0, label: { fr: 'Commande moteur', en: 'Motor command' } },
+  recording: { unit: '', decimals: 0, label: { fr: 'Enregistrement', en: 'Recording' } },
 } as const satisfies Record<string, MetricDefinition>;
 
 export type MetricId = keyof typeof METRICS;

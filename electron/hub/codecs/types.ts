@@ -20,6 +20,11 @@ export interface DeviceCodec {
   /** Builds the downlink for a command, or returns undefined when the model cannot do it. */
   encodeDownlink?(command: CommandRequest): { fPort: number; bytes: Uint8Array } | undefined;
   /**
+   * Why `encodeDownlink` returns undefined for this command, in French, for the operator
+   * (e.g. a thermostat that only takes whole degrees). Undefined when the command is supported.
+   */
+  whyUnsupported?(command: CommandRequest): string | undefined;
+  /**
    * Device side, used by the simulator and by tests: the uplink this model sends for these
    * field values. The inverse of `decodeUplink` for the fields the simulator plays.
    */
