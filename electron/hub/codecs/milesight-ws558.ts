@@ -40,8 +40,8 @@ const SWITCH_CHANNEL: Channel = {
   type: 0x31,
   fields: SWITCH_FIELDS,
   read(reader, out) {
-    reader.u8();
-    readSwitches(reader.u8(), 0xff, out);
+    const [, state = 0] = reader.take(2);
+    readSwitches(state, 0xff, out);
   },
   write(writer, fields) {
     writer.u8(0).u8(switchBits(fields));
