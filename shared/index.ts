@@ -5,3 +5,4 @@ export * from './domain/commands';
 export * from './domain/users';
 export * from './protocol/errors';
 export * from './protocol/messages';
+export * from './desktop-bridge';
