@@ -24,7 +24,12 @@ export interface ShellPaths {
  * scheme, sandbox, single-instance lock, webContents lock-down) happens synchronously here, before
  * the first `await`.
  */
-export async function runShell(electron: ElectronMain, env: NodeJS.ProcessEnv, paths: ShellPaths): Promise<void> {
+export async function runShell(
+  electron: ElectronMain,
+  env: NodeJS.ProcessEnv,
+  paths: ShellPaths,
+  log: (line: string) => void = console.log,
+): Promise<void> {
   const { app, dialog } = electron;
   registerAppScheme(electron.protocol);
   app.enableSandbox();
@@ -43,13 +48,13 @@ export async function runShell(electron: ElectronMain, env: NodeJS.ProcessEnv, p
   await app.whenReady();
   let hub: HubConnection;
   try {
-    hub = await connectHub(planHub(env, { appPath: paths.root }), { utilityProcess: electron.utilityProcess, log: console.log });
+    hub = await connectHub(planHub(env, { appPath: paths.root }), { utilityProcess: electron.utilityProcess, log });
   } catch (error) {
     dialog.showErrorBox('Beffroi ne peut pas démarrer', describeStartError(error));
     app.exit(1);
     return;
   }
-  console.log(`Beffroi : console reliée au hub ${hub.endpoints.httpUrl} (${hub.origin}).`);
+  log(`Beffroi : console reliée au hub ${hub.endpoints.httpUrl} (${hub.origin}).`);
   stopHubBeforeQuit(electron, hub);
 
   denyPermissionsByDefault(electron.session.defaultSession);
