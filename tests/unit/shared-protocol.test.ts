@@ -21,7 +21,7 @@ describe('client messages', () => {
     [{ op: 'command.send', id: 1, assetId: 'x', command: { type: 'heating.setpoint' } }, 'setpoint without value'],
     [{ op: 'nope', id: 1 }, 'unknown op'],
     [{ id: 1 }, 'no op'],
-  ])('refuses %j (%s)', (message) => {
+  ])('refuses %j (%s)', (message, _why) => {
     expect(ClientMessage.safeParse(message).success).toBe(false);
   });
 

@@ -1,0 +1,135 @@
+import type { WebSocket } from 'ws';
+import type { SessionUser } from '../../../shared/domain/users';
+import { protocolError, type ErrorCode } from '../../../shared/protocol/errors';
+import { ClientMessage, MAX_CLIENT_FRAME_BYTES, type RequestId } from '../../../shared/protocol/messages';
+import { HubError } from '../errors';
+import type { ScopedEvent } from '../store/journal';
+import { MAX_CONSOLE_BACKLOG_BYTES } from './broadcaster';
+import type { HubContext } from './context';
+import { handle } from './handlers';
+
+/** Close code for a console cut off for falling too far behind; it reconnects and resyncs. */
+export const CLOSE_TOO_SLOW = 4008;
+
+/**
+ * One console's WebSocket: parses and validates every frame, runs the op, answers with a reply.
+ * Whatever a client sends, it gets an answer and the hub stays up.
+ */
+export class ConsoleConnection {
+  user: SessionUser | undefined;
+  token: string | undefined;
+  expiresAtMs = 0;
+  subscribed = false;
+  /** Last journal seq this console was sent (or skipped as out of scope). */
+  sentSeq = 0;
+  /** While a resync reads the journal, live events wait here. */
+  catchUpBuffer: ScopedEvent[] | undefined;
+  private expiryTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly socket: WebSocket,
+    readonly hub: HubContext,
+  ) {
+    socket.on('message', (data, isBinary) => void this.onFrame(data as Buffer | Buffer[] | ArrayBuffer, isBinary));
+    socket.on('close', () => this.close());
+    socket.on('error', () => this.close());
+    hub.broadcaster.connections.add(this);
+  }
+
+  signIn(user: SessionUser, token: string, expiresAt: string): void {
+    this.user = user;
+    this.token = token;
+    this.expiresAtMs = Date.parse(expiresAt);
+    clearTimeout(this.expiryTimer);
+    // Tell the console the moment its session ends, not at its next click.
+    const delay = Math.min(this.expiresAtMs - Date.now(), 2 ** 31 - 1);
+    this.expiryTimer = setTimeout(() => this.expire(), Math.max(0, delay));
+  }
+
+  signOut(): void {
+    this.user = undefined;
+    this.token = undefined;
+    this.subscribed = false;
+    clearTimeout(this.expiryTimer);
+  }
+
+  /** The signed-in user, or the error the op gets when there is none. */
+  requireUser(): SessionUser {
+    if (!this.user) throw new HubError('auth.required');
+    if (Date.now() >= this.expiresAtMs) {
+      this.signOut();
+      throw new HubError('auth.expired');
+    }
+    return this.user;
+  }
+
+  sendText(text: string, seq?: number): void {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > MAX_CONSOLE_BACKLOG_BYTES) {
+      this.hub.log(`console ${this.user?.username ?? '?'} trop lente : coupée, elle se resynchronisera`);
+      this.socket.close(CLOSE_TOO_SLOW, 'console trop lente');
+      this.close();
+      return;
+    }
+    this.socket.send(text);
+    if (seq !== undefined) this.sentSeq = Math.max(this.sentSeq, seq);
+  }
+
+  send(message: object): void {
+    this.sendText(JSON.stringify(message));
+  }
+
+  private async onFrame(data: Buffer | Buffer[] | ArrayBuffer, isBinary: boolean): Promise<void> {
+    const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data.byteLength;
+    if (size > MAX_CLIENT_FRAME_BYTES) return this.error(undefined, 'message.too-large');
+    if (isBinary) return this.error(undefined, 'message.malformed');
+    const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      return this.error(undefined, 'message.malformed');
+    }
+    const id = usableId(raw);
+    const parsed = ClientMessage.safeParse(raw);
+    if (!parsed.success) {
+      const op = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).op : undefined;
+      const known = typeof op === 'string' && ClientMessage.options.some((o) => o.shape.op.value === op);
+      const issue = parsed.error.issues[0];
+      const where = issue ? ` (${issue.path.join('.') || 'message'} : ${issue.message})` : '';
+      return known ? this.error(id, 'invalid', `Message invalide${where}.`) : this.error(id, id === undefined ? 'message.malformed' : 'op.unknown');
+    }
+    try {
+      const payload = await handle(parsed.data, this);
+      this.send({ op: 'reply', id: parsed.data.id, ok: true, ...payload });
+    } catch (error) {
+      if (error instanceof HubError) return this.error(parsed.data.id, error.code, error.message, error.details);
+      this.hub.log(`op ${parsed.data.op} : erreur interne ${(error as Error).stack ?? String(error)}`);
+      this.error(parsed.data.id, 'internal');
+    }
+  }
+
+  private error(id: RequestId | undefined, code: ErrorCode, message?: string, details?: Record<string, unknown>): void {
+    const error = protocolError(code, message, details);
+    this.send(id === undefined ? { op: 'error', error } : { op: 'reply', id, ok: false, error });
+  }
+
+  private expire(): void {
+    if (!this.user) return;
+    this.signOut();
+    this.send({ op: 'error', error: protocolError('auth.expired') });
+  }
+
+  private close(): void {
+    clearTimeout(this.expiryTimer);
+    this.hub.broadcaster.connections.delete(this);
+  }
+}
+
+function usableId(raw: unknown): RequestId | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const id = (raw as Record<string, unknown>).id;
+  if (typeof id === 'string' && id.length > 0 && id.length <= 64) return id;
+  if (typeof id === 'number' && Number.isInteger(id)) return id;
+  return undefined;
+}

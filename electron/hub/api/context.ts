@@ -1,0 +1,23 @@
+import type { Territory } from '../../../shared/protocol/messages';
+import type { AlarmBook } from '../alarms/alarm-book';
+import type { SessionStore } from '../auth/sessions';
+import type { CommandDispatcher } from '../commands/dispatcher';
+import type { Database } from '../store/db';
+import type { Journal } from '../store/journal';
+import type { Writer } from '../store/writer';
+import type { TerritoryState } from '../state/territory-state';
+import type { Broadcaster } from './broadcaster';
+
+/** What the API layer reaches in the hub. */
+export interface HubContext {
+  db: Database;
+  state: TerritoryState;
+  territory: Territory;
+  journal: Journal;
+  writer: Writer;
+  alarms: AlarmBook;
+  commands: CommandDispatcher;
+  sessions: SessionStore;
+  broadcaster: Broadcaster;
+  log: (line: string) => void;
+}

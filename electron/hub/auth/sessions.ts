@@ -1,0 +1,56 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { Session, SessionUser } from '../../../shared/domain/users';
+import { HubError } from '../errors';
+import type { Database } from '../store/db';
+import type { Writer } from '../store/writer';
+import { findUser, toSessionUser } from './users';
+
+/** A shift is 8 to 12 hours; a session outlives one shift at most. */
+export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
+
+function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * Login sessions. The token is given to the console once; only its SHA-256 is stored, so the
+ * database alone does not let anyone resume a session.
+ */
+export class SessionStore {
+  constructor(
+    private readonly db: Database,
+    private readonly writer: Writer,
+  ) {}
+
+  async open(user: SessionUser, now = Date.now()): Promise<Session> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(now + SESSION_LIFETIME_MS).toISOString();
+    await this.writer.submit((changes) =>
+      changes.write({
+        sql: 'INSERT INTO sessions (token_hash, username, created_at, expires_at) VALUES (?, ?, ?, ?)',
+        params: [tokenHash(token), user.username, new Date(now).toISOString(), expiresAt],
+      }),
+    );
+    return { token, expiresAt, user };
+  }
+
+  /** The session of a token, or `auth.expired` when it is unknown, expired or revoked. */
+  async resume(token: string, now = Date.now()): Promise<Session> {
+    const raw = await this.db.get('SELECT username, expires_at, revoked_at FROM sessions WHERE token_hash = ?', [tokenHash(token)]);
+    const row = raw ? z.object({ username: z.string(), expires_at: z.string(), revoked_at: z.string().nullable() }).parse(raw) : undefined;
+    if (!row || row.revoked_at || Date.parse(row.expires_at) <= now) throw new HubError('auth.expired');
+    const user = await findUser(this.db, row.username);
+    if (!user || user.disabled) throw new HubError('auth.expired');
+    return { token, expiresAt: row.expires_at, user: toSessionUser(user) };
+  }
+
+  async revoke(token: string, now = Date.now()): Promise<void> {
+    await this.writer.submit((changes) =>
+      changes.write({
+        sql: 'UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL',
+        params: [new Date(now).toISOString(), tokenHash(token)],
+      }),
+    );
+  }
+}

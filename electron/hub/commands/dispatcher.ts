@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import type { Command, CommandRequest, CommandState } from '../../../shared/domain/commands';
+import { isCommandFinal } from '../../../shared/domain/commands';
+import type { Observation } from '../../../shared/domain/metrics';
+import type { DownlinkReport, Source } from '../sources/types';
+import type { ChangeSet } from '../store/change-set';
+import type { Writer } from '../store/writer';
+import type { CommandRecord, DeviceRecord } from '../state/records';
+import type { TerritoryState } from '../state/territory-state';
+import { isConfirmedBy, planCommand, type PlannedCommand } from './validate';
+
+/** Forward order of the lifecycle: a late report never moves a command back. */
+const RANK: Record<CommandState, number> = {
+  requested: 0,
+  queued: 1,
+  sent: 2,
+  delivered: 3,
+  confirmed: 4,
+  failed: 4,
+  expired: 4,
+  cancelled: 4,
+};
+
+/**
+ * Tracks each command from the operator's request to the device's read-back: journaled as
+ * requested, handed to the network server (queued), sent in a receive window, acknowledged by the
+ * device (delivered), confirmed when the device reports the new value; failed, expired or
+ * cancelled otherwise, with the reason in French. A newer command for the same setting cancels a
+ * pending one, so the device never gets both.
+ */
+export class CommandDispatcher {
+  private source: Source | undefined;
+
+  constructor(
+    private readonly state: TerritoryState,
+    private readonly writer: Writer,
+    private readonly ttlMs: number,
+    private readonly log: (line: string) => void = () => undefined,
+  ) {}
+
+  attach(source: Source): void {
+    this.source = source;
+  }
+
+  /** Journals the command, then hands it to the network server; resolves once journaled. */
+  async send(assetId: string, request: CommandRequest, requestedBy: string): Promise<Command> {
+    const { record, plan } = await this.writer.submit((changes) => this.request(assetId, request, requestedBy, changes));
+    void this.enqueue(record, plan);
+    return record.command;
+  }
+
+  private request(assetId: string, request: CommandRequest, requestedBy: string, changes: ChangeSet) {
+    const asset = this.state.assets.get(assetId);
+    if (!asset) throw new Error(`asset ${assetId} vanished between authorisation and request`);
+    const plan = planCommand(asset, request);
+    const at = new Date().toISOString();
+    for (const pending of this.state.commands.values()) {
+      if (pending.command.assetId === assetId && pending.command.type === request.type) {
+        this.move(pending, 'cancelled', at, changes, 'Remplacée par une commande plus récente sur le même réglage.');
+      }
+    }
+    const { type, ...params } = request;
+    const record: CommandRecord = {
+      command: {
+        id: `cmd-${randomUUID()}`,
+        assetId,
+        commune: asset.asset.commune,
+        type,
+        params,
+        state: 'requested',
+        requestedBy,
+        requestedAt: at,
+        updatedAt: at,
+        history: [{ state: 'requested', at }],
+      },
+      devEui: plan.device.devEui,
+      expiresAt: Date.parse(at) + this.ttlMs,
+    };
+    this.withNextListen(record);
+    this.state.commands.set(record.command.id, record);
+    changes.command(record);
+    return { record, plan };
+  }
+
+  private async enqueue(record: CommandRecord, plan: PlannedCommand): Promise<void> {
+    const { command } = record;
+    if (!this.source) {
+      await this.transition(command.id, 'failed', 'Aucune source terrain n’est connectée au hub : commande non transmise.');
+      return;
+    }
+    try {
+      await this.source.enqueueDownlink({
+        devEui: plan.device.devEui,
+        fPort: plan.fPort,
+        bytes: plan.bytes,
+        confirmed: true,
+        ref: command.id,
+      });
+      await this.transition(command.id, 'queued');
+    } catch (error) {
+      this.log(`commande ${command.id} : serveur réseau injoignable (${(error as Error).message})`);
+      await this.transition(command.id, 'failed', 'Le serveur réseau n’a pas accepté la commande : réessayez plus tard.');
+    }
+  }
+
+  /** Re-sends what was journaled but never reached the network server (hub stopped in between). */
+  async resume(): Promise<void> {
+    for (const record of [...this.state.commands.values()]) {
+      if (record.command.state !== 'requested') continue;
+      const asset = this.state.assets.get(record.command.assetId);
+      if (!asset) continue;
+      try {
+        const plan = planCommand(asset, { type: record.command.type, ...record.command.params } as CommandRequest);
+        await this.enqueue(record, plan);
+      } catch {
+        await this.transition(record.command.id, 'failed', 'La commande n’est plus applicable à cet équipement.');
+      }
+    }
+  }
+
+  onReport(report: DownlinkReport): void {
+    const detail = report.outcome === 'failed' ? `Refusée par le réseau ou l’appareil : ${report.reason ?? 'sans motif'}.` : undefined;
+    const state: CommandState = report.outcome === 'sent' ? 'sent' : report.outcome === 'acked' ? 'delivered' : 'failed';
+    void this.transition(report.ref, state, detail).catch((error: Error) => this.log(`rapport de liaison descendante : ${error.message}`));
+  }
+
+  /** Read-back: the device reported values; a command whose effect they show is confirmed. */
+  onObservations(device: DeviceRecord, _observations: readonly Observation[], at: string, changes: ChangeSet): void {
+    const asset = this.state.assets.get(device.assetId);
+    for (const record of this.state.commands.values()) {
+      if (record.devEui !== device.devEui) continue;
+      if (record.command.state === 'sent' || record.command.state === 'delivered') {
+        if (asset && isConfirmedBy(record.command.params, record.command.type, asset.asset.metrics)) {
+          this.move(record, 'confirmed', at, changes);
+          continue;
+        }
+      }
+      // The device listened: its next window moved.
+      if (this.withNextListen(record)) changes.command(record);
+    }
+  }
+
+  /** Commands the device never confirmed in time expire; they are never sent late by us. */
+  sweepExpired(nowMs: number, changes: ChangeSet): void {
+    const at = new Date(nowMs).toISOString();
+    for (const record of [...this.state.commands.values()]) {
+      if (record.expiresAt > nowMs) continue;
+      const minutes = Math.round(this.ttlMs / 60000);
+      this.move(record, 'expired', at, changes, `Aucune confirmation de l’appareil en ${minutes} min : la commande n’a pas pu être vérifiée.`);
+    }
+  }
+
+  private transition(id: string, state: CommandState, detail?: string): Promise<void> {
+    return this.writer.submit((changes) => {
+      const record = this.state.commands.get(id);
+      if (record) this.move(record, state, new Date().toISOString(), changes, detail);
+    });
+  }
+
+  private move(record: CommandRecord, state: CommandState, at: string, changes: ChangeSet, detail?: string): void {
+    const { command } = record;
+    if (isCommandFinal(command.state) || RANK[state] < RANK[command.state] || state === command.state) return;
+    command.state = state;
+    command.updatedAt = at;
+    command.history = [...command.history, { state, at }];
+    if (detail) command.detail = detail;
+    if (isCommandFinal(state)) {
+      this.state.commands.delete(command.id);
+      delete command.nextListenAt;
+    } else {
+      this.withNextListen(record);
+    }
+    changes.command(record);
+  }
+
+  /** When the class A device should next open its receive windows, from its uplink period. */
+  private withNextListen(record: CommandRecord): boolean {
+    const device = record.devEui ? this.state.devices.get(record.devEui) : undefined;
+    if (!device) return false;
+    const base = device.lastUplinkAt ?? Date.now();
+    const periodMs = Math.max(1, device.uplinkPeriodS) * 1000;
+    let next = base + periodMs;
+    if (next < Date.now()) next += Math.ceil((Date.now() - next) / periodMs) * periodMs;
+    const iso = new Date(next).toISOString();
+    if (record.command.nextListenAt === iso) return false;
+    record.command.nextListenAt = iso;
+    return true;
+  }
+}

@@ -1,0 +1,63 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/** The hub's settings, read from the environment variables of hub-contract.md. */
+export interface HubConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  demo: 'essonne' | 'finistere' | 'none';
+  demoPassword: string;
+  /** A field broker to use instead of the embedded one. */
+  mqttUrl?: string;
+  mqttFormat: 'chirpstack' | 'tts';
+  /** How many times faster than real time the demo's day runs. */
+  simulationSpeed: number;
+  /** How long a command may wait for the device's confirmation before it expires. */
+  commandTtlS: number;
+  /** Where the built console is served from. */
+  rendererDir: string;
+  /** Whether the demo simulator runs (on by default for demo territories). */
+  simulate: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Per-user data folder, following each desktop's convention. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Beffroi');
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Beffroi');
+  return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'beffroi');
+}
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined || value === '') return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new ConfigError(`${name}=${value} : valeur attendue parmi ${allowed.join(', ')}`);
+}
+
+function positiveNumber(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`${name}=${value} : nombre positif attendu`);
+  return n;
+}
+
+export function readHubConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = process.cwd()): HubConfig {
+  const port = positiveNumber('BEFFROI_PORT', env.BEFFROI_PORT, 8417);
+  if (!Number.isInteger(port) || port > 65535) throw new ConfigError(`BEFFROI_PORT=${port} : port invalide`);
+  const demo = oneOf('BEFFROI_DEMO', env.BEFFROI_DEMO, ['essonne', 'finistere', 'none'] as const, 'essonne');
+  return {
+    host: env.BEFFROI_HOST || '127.0.0.1',
+    port,
+    dataDir: env.BEFFROI_DATA_DIR || defaultDataDir(env),
+    demo,
+    demoPassword: env.BEFFROI_DEMO_PASSWORD || 'beffroi',
+    mqttUrl: env.BEFFROI_MQTT_URL || undefined,
+    mqttFormat: oneOf('BEFFROI_MQTT_FORMAT', env.BEFFROI_MQTT_FORMAT, ['chirpstack', 'tts'] as const, 'chirpstack'),
+    simulationSpeed: positiveNumber('BEFFROI_SIM_SPEED', env.BEFFROI_SIM_SPEED, 60),
+    commandTtlS: positiveNumber('BEFFROI_COMMAND_TTL_S', env.BEFFROI_COMMAND_TTL_S, 600),
+    rendererDir: env.BEFFROI_RENDERER_DIR || join(repoRoot, 'dist', 'renderer'),
+    simulate: demo !== 'none' && env.BEFFROI_SIMULATOR !== 'off',
+  };
+}

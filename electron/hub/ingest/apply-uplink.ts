@@ -1,0 +1,84 @@
+import type { Observation } from '../../../shared/domain/metrics';
+import type { AlarmBook } from '../alarms/alarm-book';
+import { getCodec } from '../codecs/registry';
+import { PayloadError, type DecodedUplink } from '../codecs/types';
+import { mergeObservations } from '../rules/derive';
+import { evaluateAsset } from '../rules/evaluate';
+import type { Uplink } from '../sources/types';
+import type { ChangeSet } from '../store/change-set';
+import type { DeviceRecord } from '../state/records';
+import type { TerritoryState } from '../state/territory-state';
+
+/** What ingest has seen, for `/api/health` and the logs. */
+export interface IngestCounters {
+  uplinks: number;
+  unknownDevices: number;
+  malformed: number;
+  duplicates: number;
+}
+
+export type ObservationListener = (device: DeviceRecord, observations: readonly Observation[], at: string, changes: ChangeSet) => void;
+
+/**
+ * One uplink through decode → rules: the device is heard, its payload decoded by its model's
+ * codec into observations, the asset's values and alarms updated. Runs inside writer work.
+ * Returns the reason an uplink was not applied, for the caller to log.
+ */
+export function applyUplink(
+  uplink: Uplink,
+  state: TerritoryState,
+  alarms: AlarmBook,
+  counters: IngestCounters,
+  changes: ChangeSet,
+  onObservations: ObservationListener,
+): string | undefined {
+  counters.uplinks += 1;
+  const device = state.devices.get(uplink.devEui);
+  if (!device) {
+    counters.unknownDevices += 1;
+    return `appareil inconnu ${uplink.devEui}`;
+  }
+  // Note: network servers deliver again after a reconnect (QoS 1); the frame counter says so.
+  if (device.lastFCnt !== undefined && uplink.fCnt === device.lastFCnt && uplink.fCnt !== 0) {
+    counters.duplicates += 1;
+    return undefined;
+  }
+  const record = state.assets.get(device.assetId);
+  if (!record) return `appareil ${uplink.devEui} rattaché à un équipement absent`;
+
+  const heardAt = Date.parse(uplink.receivedAt);
+  const at = new Date(Number.isFinite(heardAt) ? heardAt : Date.now()).toISOString();
+  device.lastUplinkAt = Date.parse(at);
+  device.lastFCnt = uplink.fCnt;
+  device.silent = false;
+  if (device.gatewayId !== uplink.gatewayId && uplink.gatewayId) device.gatewayId = uplink.gatewayId;
+  changes.device(device);
+
+  let decoded: DecodedUplink;
+  try {
+    decoded = decode(device, uplink);
+  } catch (error) {
+    if (!(error instanceof PayloadError)) throw error;
+    counters.malformed += 1;
+    // The device was heard all the same: it is not silent, only its payload is unreadable.
+    evaluateAsset(record, state, alarms, at, changes);
+    return error.message;
+  }
+  const observations = [...decoded.observations];
+  if (uplink.rssiDbm !== undefined) observations.push({ metric: 'rssiDbm', value: uplink.rssiDbm });
+  if (uplink.snrDb !== undefined) observations.push({ metric: 'snrDb', value: uplink.snrDb });
+  record.asset.metrics = mergeObservations(record, observations);
+  record.asset.updatedAt = at;
+  changes.asset(record);
+  evaluateAsset(record, state, alarms, at, changes);
+  onObservations(device, decoded.observations, at, changes);
+  return undefined;
+}
+
+function decode(device: DeviceRecord, uplink: Uplink): DecodedUplink {
+  const codec = getCodec(device.model);
+  if (!codec) throw new PayloadError(device.model, uplink.fPort, 0, 'modèle sans décodeur');
+  if (uplink.bytes) return codec.decodeUplink(uplink.fPort, uplink.bytes);
+  if (uplink.object && codec.normaliseObject) return codec.normaliseObject(uplink.object);
+  throw new PayloadError(device.model, uplink.fPort, 0, 'ni données brutes ni objet décodé');
+}

@@ -1,0 +1,30 @@
+import { worstStatus, type AssetStatus } from '../../../shared/domain/assets';
+import type { AssetRecord } from '../state/records';
+import { BIN_NEARLY_FULL_PERCENT, CONDITIONS, SILENCE_CONDITION } from './conditions';
+
+const STATUS_OF_CONDITION = new Map<string, AssetStatus>([
+  ...CONDITIONS.map((c) => [c.id, c.status] as const),
+  [SILENCE_CONDITION.id, SILENCE_CONDITION.status],
+]);
+
+/**
+ * What the map shows for an asset: the worst of its active conditions, a silent device, and the
+ * soft warnings that are not worth an alarm (a bin three quarters full).
+ */
+export function deriveStatus(record: AssetRecord, activeConditions: Iterable<string>): AssetStatus {
+  let status: AssetStatus = 'ok';
+  for (const condition of activeConditions) {
+    status = worstStatus(status, STATUS_OF_CONDITION.get(condition) ?? 'warning');
+  }
+  if (record.devices.some((d) => d.silent)) status = worstStatus(status, 'stale');
+  const fill = record.asset.metrics.fillPercent;
+  if (typeof fill === 'number' && fill >= BIN_NEARLY_FULL_PERCENT) status = worstStatus(status, 'warning');
+  return status;
+}
+
+/** A street lamp follows its feeder cabinet: dark when the cabinet is in fault, unknown when it is silent. */
+export function lampStatus(cabinet: AssetRecord, cabinetConditions: ReadonlySet<string>): AssetStatus {
+  if (cabinetConditions.has('cabinet.fault')) return 'offline';
+  if (cabinet.asset.status === 'stale') return 'stale';
+  return 'ok';
+}

@@ -1,0 +1,34 @@
+import type { Asset } from '../../../shared/domain/assets';
+import type { Alarm } from '../../../shared/domain/alarms';
+import type { Command } from '../../../shared/domain/commands';
+
+export type Settings = Record<string, number | string | boolean>;
+
+/** An asset as the hub holds it: what consoles see, plus what only the hub needs. */
+export interface AssetRecord {
+  asset: Omit<Asset, 'devices'>;
+  settings: Settings;
+  devices: DeviceRecord[];
+}
+
+export interface DeviceRecord {
+  devEui: string;
+  model: string;
+  assetId: string;
+  uplinkPeriodS: number;
+  gatewayId?: string;
+  /** Epoch ms of the last uplink, or undefined if never heard. */
+  lastUplinkAt?: number;
+  lastFCnt?: number;
+  /** No uplink for longer than the silence threshold. */
+  silent: boolean;
+}
+
+/** A command with what the dispatcher needs beyond what consoles see. */
+export interface CommandRecord {
+  command: Command;
+  devEui?: string;
+  expiresAt: number;
+}
+
+export type { Alarm };

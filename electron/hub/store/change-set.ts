@@ -1,0 +1,67 @@
+import type { Alarm } from '../../../shared/domain/alarms';
+import type { JournalEventBody } from '../../../shared/protocol/messages';
+import type { AssetRecord, CommandRecord, DeviceRecord } from '../state/records';
+import type { Write } from './db';
+import { alarmWrite, assetWrite, commandWrite, deviceWrite } from './rows';
+
+/**
+ * What one batch changed. Several changes to the same record within a batch collapse into one
+ * row write and one event (a cabinet reporting twice in 50 ms is one `asset.updated`), which is
+ * what keeps ingest bursts cheap for the disk and the consoles.
+ */
+export class ChangeSet {
+  private readonly assets = new Map<string, AssetRecord>();
+  private readonly devices = new Map<string, DeviceRecord>();
+  private readonly alarms = new Map<string, { alarm: Alarm; raised: boolean }>();
+  private readonly commands = new Map<string, CommandRecord>();
+  private readonly extraWrites: Write[] = [];
+
+  asset(record: AssetRecord): void {
+    this.assets.set(record.asset.id, record);
+  }
+
+  device(record: DeviceRecord): void {
+    this.devices.set(record.devEui, record);
+  }
+
+  alarm(alarm: Alarm, raised = false): void {
+    const previous = this.alarms.get(alarm.id);
+    this.alarms.set(alarm.id, { alarm, raised: raised || (previous?.raised ?? false) });
+  }
+
+  command(record: CommandRecord): void {
+    this.commands.set(record.command.id, record);
+  }
+
+  /** A row that is not an event (users, sessions, meta). */
+  write(write: Write): void {
+    this.extraWrites.push(write);
+  }
+
+  get isEmpty(): boolean {
+    return (
+      this.assets.size + this.devices.size + this.alarms.size + this.commands.size + this.extraWrites.length === 0
+    );
+  }
+
+  /** The rows to write and the events to journal, in a stable order. */
+  drain(): { writes: Write[]; events: { body: JournalEventBody; commune: string }[] } {
+    const writes: Write[] = [...this.extraWrites];
+    const events: { body: JournalEventBody; commune: string }[] = [];
+    for (const record of this.assets.values()) {
+      writes.push(assetWrite(record));
+      const asset = { ...record.asset, devices: record.devices.map((d) => ({ devEui: d.devEui, model: d.model })) };
+      events.push({ body: { type: 'asset.updated', asset }, commune: asset.commune });
+    }
+    for (const device of this.devices.values()) writes.push(deviceWrite(device));
+    for (const { alarm, raised } of this.alarms.values()) {
+      writes.push(alarmWrite(alarm));
+      events.push({ body: { type: raised ? 'alarm.raised' : 'alarm.updated', alarm }, commune: alarm.commune });
+    }
+    for (const record of this.commands.values()) {
+      writes.push(commandWrite(record));
+      events.push({ body: { type: 'command.updated', command: record.command }, commune: record.command.commune });
+    }
+    return { writes, events };
+  }
+}

@@ -1,0 +1,130 @@
+import sqlite3 from 'sqlite3';
+
+export type SqlValue = string | number | null;
+export type SqlParams = SqlValue[];
+
+/** One statement of a write transaction. */
+export interface Write {
+  sql: string;
+  params: SqlParams;
+}
+
+function openHandle(path: string): Promise<sqlite3.Database> {
+  return new Promise((resolve, reject) => {
+    const handle = new sqlite3.Database(path, (err) => (err ? reject(err) : resolve(handle)));
+  });
+}
+
+function execOn(db: sqlite3.Database, sql: string): Promise<void> {
+  return new Promise((resolve, reject) => db.exec(sql, (err) => (err ? reject(err) : resolve())));
+}
+
+const PRAGMAS = `
+  PRAGMA synchronous = NORMAL;
+  PRAGMA foreign_keys = ON;
+  PRAGMA busy_timeout = 5000;
+`;
+
+/**
+ * The hub's SQLite database in WAL mode, over two connections: one writer, in serialized mode so
+ * the statements of a transaction run in the order given, and one reader, which WAL lets read the
+ * last committed state while a write is under way (never a half-written batch).
+ * Writes come as whole transactions (`transaction`), queued so two never interleave. Statements
+ * are prepared once and kept, since the same few run thousands of times a second.
+ */
+export class Database {
+  private readonly statements = new Map<string, Promise<sqlite3.Statement>>();
+  private writeChain: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly db: sqlite3.Database,
+    private readonly reader: sqlite3.Database,
+  ) {}
+
+  static async open(path: string): Promise<Database> {
+    const writer = await openHandle(path);
+    writer.serialize();
+    await execOn(writer, `PRAGMA journal_mode = WAL; ${PRAGMAS}`);
+    const reader = await openHandle(path);
+    await execOn(reader, PRAGMAS);
+    return new Database(writer, reader);
+  }
+
+  /** Runs SQL on the writer, outside the transaction queue: migrations at start-up only. */
+  exec(sql: string): Promise<void> {
+    return execOn(this.db, sql);
+  }
+
+  all<T = Record<string, unknown>>(sql: string, params: SqlParams = []): Promise<T[]> {
+    return new Promise((resolve, reject) =>
+      this.reader.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))),
+    );
+  }
+
+  async get<T = Record<string, unknown>>(sql: string, params: SqlParams = []): Promise<T | undefined> {
+    const rows = await this.all<T>(sql, params);
+    return rows[0];
+  }
+
+  /**
+   * Runs the writes in one transaction, after every transaction submitted before it. All the
+   * statements are handed to SQLite at once (it runs them in order); COMMIT is sent only once each
+   * has reported, so one failure rolls the whole transaction back.
+   */
+  transaction(writes: Write[]): Promise<void> {
+    const run = this.writeChain.then(() => this.runTransaction(writes));
+    this.writeChain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runTransaction(writes: Write[]): Promise<void> {
+    // Prepared first: a statement that does not compile fails the transaction before BEGIN.
+    const statements = await Promise.all(writes.map((write) => this.prepared(write.sql)));
+    await new Promise<void>((resolve, reject) => {
+      let pending = writes.length;
+      let failure: Error | undefined;
+      const finish = () => {
+        const end = failure ? 'ROLLBACK' : 'COMMIT';
+        this.db.exec(end, (err) => {
+          if (failure) reject(failure);
+          else if (err) reject(err);
+          else resolve();
+        });
+      };
+      this.db.exec('BEGIN IMMEDIATE', (err) => {
+        if (err) return reject(err);
+        if (pending === 0) return finish();
+        writes.forEach((write, i) => {
+          statements[i]!.run(write.params, (runErr: Error | null) => {
+            if (runErr && !failure) failure = runErr;
+            if (--pending === 0) finish();
+          });
+        });
+      });
+    });
+  }
+
+  private prepared(sql: string): Promise<sqlite3.Statement> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = new Promise((resolve, reject) => {
+        const prepared = this.db.prepare(sql, (err: Error | null) => (err ? reject(err) : resolve(prepared)));
+      });
+      statement.catch(() => this.statements.delete(sql));
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  async close(): Promise<void> {
+    await this.writeChain;
+    for (const pending of this.statements.values()) {
+      const statement = await pending.catch(() => undefined);
+      if (statement) await new Promise<void>((resolve) => statement.finalize(() => resolve()));
+    }
+    this.statements.clear();
+    for (const handle of [this.reader, this.db]) {
+      await new Promise<void>((resolve, reject) => handle.close((err) => (err ? reject(err) : resolve())));
+    }
+  }
+}

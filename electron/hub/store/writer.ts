@@ -1,0 +1,104 @@
+import { ChangeSet } from './change-set';
+import type { Database } from './db';
+import type { Journal, ScopedEvent } from './journal';
+
+type Work<T> = (changes: ChangeSet) => T;
+
+interface Pending {
+  work: Work<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Largest number of work items folded into one transaction. Big enough that a burst of uplinks
+ * costs one commit per few hundred messages, small enough that one batch stays well under a
+ * frame's worth of event-loop time.
+ */
+const MAX_BATCH_ITEMS = 2000;
+
+/**
+ * The single writer every change goes through. Work items (an uplink to apply, an acknowledgement,
+ * a command) are queued; each batch runs them against the in-memory state, writes the rows and the
+ * journal events in one SQLite transaction, and only after COMMIT hands the events to `publish`
+ * and resolves the callers. So a console never sees a change the disk does not have, and a burst
+ * of a thousand uplinks is one transaction, not a thousand.
+ */
+export class Writer {
+  private queue: Pending[] = [];
+  private running = false;
+  private idleWaiters: (() => void)[] = [];
+  batches = 0;
+
+  constructor(
+    private readonly db: Database,
+    private readonly journal: Journal,
+    private readonly publish: (events: ScopedEvent[]) => void,
+    private readonly onCommitFailed: (error: unknown) => void = () => undefined,
+  ) {}
+
+  /** Queues work; resolves with its result once its changes are committed and published. */
+  submit<T>(work: Work<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+      this.schedule();
+    });
+  }
+
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  /** Resolves when nothing is queued or being written. */
+  idle(): Promise<void> {
+    if (!this.running && this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private schedule(): void {
+    if (this.running) return;
+    this.running = true;
+    // Let the current burst of messages arrive before cutting the batch.
+    setImmediate(() => void this.runBatches());
+  }
+
+  private async runBatches(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, MAX_BATCH_ITEMS);
+      await this.runBatch(batch);
+    }
+    this.running = false;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  private async runBatch(batch: Pending[]): Promise<void> {
+    const changes = new ChangeSet();
+    const done: { item: Pending; result: unknown }[] = [];
+    for (const item of batch) {
+      try {
+        done.push({ item, result: item.work(changes) });
+      } catch (error) {
+        // A refused item (bad value, unknown asset) must not have touched the state: work
+        // functions validate before they change anything.
+        item.reject(error);
+      }
+    }
+    if (changes.isEmpty) {
+      for (const { item, result } of done) item.resolve(result);
+      return;
+    }
+    const { writes, events: bodies } = changes.drain();
+    const { events, writes: journalWrites } = this.journal.number(bodies, new Date().toISOString());
+    try {
+      await this.db.transaction([...writes, ...journalWrites]);
+    } catch (error) {
+      this.onCommitFailed(error);
+      for (const { item } of done) item.reject(error);
+      return;
+    }
+    this.batches += 1;
+    this.journal.committed(events);
+    this.publish(events);
+    for (const { item, result } of done) item.resolve(result);
+  }
+}
