@@ -1,19 +1,16 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 
 /**
- * Builds the Electron entry points into `dist/electron/<name>.cjs`, one entry per run
- * (`vite build -c vite.electron.config.ts --mode main|preload`): a sandboxed preload can only
- * `require('electron')`, so each bundle must be self-contained, with no shared chunk.
- * `scripts/build.mjs` runs them all; `electron` itself stays external (it is the runtime).
+ * Builds the desktop app's Node-side bundles, one entry per run
+ * (`vite build -c vite.electron.config.ts --mode main|preload|hub`); `scripts/build.mjs` runs them.
+ *
+ * - `main`, `preload` → `dist/electron/<name>.cjs`: self-contained CommonJS. A sandboxed preload can
+ *   only `require('electron')`, so nothing may be left to `require` but `electron` (the runtime).
+ * - `hub` → `dist/hub/cli.mjs`: the hub for the packaged app's utility process. ESM, because the hub
+ *   finds its files from `import.meta.url`; its npm dependencies stay external (electron-builder
+ *   ships them, rebuilding sqlite3 for Electron).
  */
-const ENTRIES: Readonly<Record<string, string>> = {
-  main: 'electron/main/main.ts',
-  preload: 'electron/preload/preload.ts',
-};
-
-export default defineConfig(({ mode }) => {
-  const entry = ENTRIES[mode];
-  if (entry === undefined) throw new Error(`--mode must be one of ${Object.keys(ENTRIES).join(', ')} (got "${mode}")`);
+function electronEntry(name: 'main' | 'preload', entry: string): UserConfig {
   return {
     publicDir: false,
     logLevel: 'warn',
@@ -24,11 +21,32 @@ export default defineConfig(({ mode }) => {
       target: 'node20',
       sourcemap: true,
       minify: false,
-      rolldownOptions: {
-        external: ['electron'],
-        output: { format: 'cjs', entryFileNames: `${mode}.cjs` },
-      },
+      rolldownOptions: { external: ['electron'], output: { format: 'cjs', entryFileNames: `${name}.cjs` } },
     },
     ssr: { noExternal: true, external: ['electron'], target: 'node' },
   };
+}
+
+function hubBundle(): UserConfig {
+  return {
+    publicDir: false,
+    logLevel: 'warn',
+    build: {
+      ssr: 'electron/hub/cli.ts',
+      outDir: 'dist/hub',
+      emptyOutDir: true,
+      target: 'node20',
+      sourcemap: true,
+      minify: false,
+      rolldownOptions: { output: { format: 'es', entryFileNames: 'cli.mjs' } },
+    },
+    ssr: { target: 'node' },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'main') return electronEntry('main', 'electron/main/main.ts');
+  if (mode === 'preload') return electronEntry('preload', 'electron/preload/preload.ts');
+  if (mode === 'hub') return hubBundle();
+  throw new Error(`--mode must be main, preload or hub (got "${mode}")`);
 });

@@ -60,8 +60,15 @@ export function planHub(env: NodeJS.ProcessEnv, app: { appPath: string }): HubPl
     kind: 'embedded',
     endpoints,
     launch: chooseLaunch(env, app.appPath),
-    // The hub finds the built console relative to its working directory unless told where it is.
-    env: { BEFFROI_RENDERER_DIR: join(app.appPath, 'dist', 'renderer'), ...env, BEFFROI_HOST: host, BEFFROI_PORT: String(port) },
+    // The hub looks for the built console and its reference data from its working directory or its
+    // own file; a bundled hub in app.asar must be told where they are.
+    env: {
+      BEFFROI_RENDERER_DIR: join(app.appPath, 'dist', 'renderer'),
+      BEFFROI_RESOURCES_DIR: join(app.appPath, 'resources'),
+      ...env,
+      BEFFROI_HOST: host,
+      BEFFROI_PORT: String(port),
+    },
   };
 }
 

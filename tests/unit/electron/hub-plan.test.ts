@@ -33,11 +33,14 @@ describe('planHub', () => {
     expect(plan.kind === 'embedded' && plan.env).toMatchObject({ BEFFROI_HOST: '127.0.0.1', BEFFROI_PORT: '8417' });
   });
 
-  it('tells the hub where the built console is, unless already told', () => {
+  it('tells the hub where the built console and the reference data are, unless already told', () => {
     const told = planHub({ BEFFROI_RENDERER_DIR: '/srv/console' }, APP);
     const untold = planHub({}, APP);
     expect(told.kind === 'embedded' && told.env.BEFFROI_RENDERER_DIR).toBe('/srv/console');
-    expect(untold.kind === 'embedded' && untold.env.BEFFROI_RENDERER_DIR).toBe(join('/opt/beffroi', 'dist', 'renderer'));
+    expect(untold.kind === 'embedded' && untold.env).toMatchObject({
+      BEFFROI_RENDERER_DIR: join('/opt/beffroi', 'dist', 'renderer'),
+      BEFFROI_RESOURCES_DIR: join('/opt/beffroi', 'resources'),
+    });
   });
 
   it('passes the environment through and reaches an any-address hub through loopback', () => {
