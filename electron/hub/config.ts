@@ -44,7 +44,8 @@ function positiveNumber(name: string, value: string | undefined, fallback: numbe
 }
 
 export function readHubConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = process.cwd()): HubConfig {
-  const port = positiveNumber('BEFFROI_PORT', env.BEFFROI_PORT, 8417);
+  // Port 0 asks the system for a free port (tests, several hubs on one machine).
+  const port = env.BEFFROI_PORT === '0' ? 0 : positiveNumber('BEFFROI_PORT', env.BEFFROI_PORT, 8417);
   if (!Number.isInteger(port) || port > 65535) throw new ConfigError(`BEFFROI_PORT=${port} : port invalide`);
   const demo = oneOf('BEFFROI_DEMO', env.BEFFROI_DEMO, ['essonne', 'finistere', 'none'] as const, 'essonne');
   return {

@@ -1,0 +1,154 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Territory } from '../../shared/protocol/messages';
+import { AlarmBook } from './alarms/alarm-book';
+import { Broadcaster } from './api/broadcaster';
+import type { HubContext } from './api/context';
+import { createHubServer } from './api/http-server';
+import { seedDemoAccounts } from './auth/demo-accounts';
+import { SessionStore } from './auth/sessions';
+import { CommandDispatcher } from './commands/dispatcher';
+import type { HubConfig } from './config';
+import { startField, type Field } from './field';
+import { applyUplink, type IngestCounters } from './ingest/apply-uplink';
+import { sweepSilences } from './ingest/silence';
+import { Database } from './store/db';
+import { Journal } from './store/journal';
+import { migrate } from './store/migrate';
+import { Writer } from './store/writer';
+import { seedTerritory, seededCommunes, seededTerritory } from './state/seed';
+import { TerritoryState } from './state/territory-state';
+import { generateTerritory, territoryInfo, TERRITORY_NAMES, type TerritoryName, type TerritorySeed } from './territory';
+
+/** How often silent devices and expired commands are looked for. */
+const SWEEP_INTERVAL_MS = 5000;
+
+export interface RunningHub {
+  url: string;
+  port: number;
+  context: HubContext;
+  counters: IngestCounters;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a hub: opens (and if new, seeds) the database, loads the territory, serves consoles, and
+ * connects the field (the embedded broker and demo simulator, or the command post's broker).
+ */
+export async function startHub(config: HubConfig, log: (line: string) => void = console.log): Promise<RunningHub> {
+  const startedAtMs = Date.now();
+  await mkdir(config.dataDir, { recursive: true });
+  const db = await Database.open(join(config.dataDir, 'beffroi.sqlite'));
+  await migrate(db);
+  const { name: territoryName, seed } = await prepareTerritory(db, config, log);
+
+  const state = await TerritoryState.load(db);
+  const journal = await Journal.open(db);
+  const broadcaster = new Broadcaster();
+  const writer = new Writer(db, journal, (events) => broadcaster.publish(events), (error) =>
+    log(`écriture du journal impossible : ${(error as Error).message}`),
+  );
+  const alarms = new AlarmBook(state);
+  const commands = new CommandDispatcher(state, writer, config.commandTtlS * 1000, log);
+  const context: HubContext = {
+    db,
+    state,
+    territory: territoryOf(territoryName, await seededCommunes(db)),
+    journal,
+    writer,
+    alarms,
+    commands,
+    sessions: new SessionStore(db, writer),
+    broadcaster,
+    log,
+  };
+
+  const counters: IngestCounters = { uplinks: 0, unknownDevices: 0, malformed: 0, duplicates: 0 };
+  const server = createHubServer(context, {
+    rendererDir: config.rendererDir,
+    version: await packageVersion(),
+    startedAtMs,
+    health: () => ({ ingest: { queued: writer.queued, uplinksTotal: counters.uplinks } }),
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  const field: Field = await startField(config, territoryName, seed, {
+    uplink(uplink) {
+      writer
+        .submit((changes) => applyUplink(uplink, state, alarms, counters, changes, (d, o, at, c) => commands.onObservations(d, o, at, c)))
+        .then((problem) => {
+          if (problem) log(`liaison montante ignorée : ${problem}`);
+          uplink.settle?.();
+        })
+        .catch((error: Error) => log(`liaison montante non enregistrée : ${error.message}`));
+    },
+    downlinkReport(report) {
+      commands.onReport(report);
+    },
+  }, log);
+  commands.attach(field.source);
+  await commands.resume();
+
+  const sweep = setInterval(() => {
+    const now = Date.now();
+    writer
+      .submit((changes) => {
+        sweepSilences(state, alarms, now, startedAtMs, changes);
+        commands.sweepExpired(now, changes);
+      })
+      .catch((error: Error) => log(`balayage : ${error.message}`));
+  }, SWEEP_INTERVAL_MS);
+
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  return {
+    url,
+    port,
+    context,
+    counters,
+    async stop() {
+      clearInterval(sweep);
+      await field.stop();
+      await writer.idle();
+      for (const connection of broadcaster.connections) connection.signOut();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}
+
+/** The demo territory this database holds, seeding it first when the database is new. */
+async function prepareTerritory(
+  db: Database,
+  config: HubConfig,
+  log: (line: string) => void,
+): Promise<{ name?: TerritoryName; seed?: TerritorySeed }> {
+  const seeded = await seededTerritory(db);
+  if (seeded) return { name: (TERRITORY_NAMES as readonly string[]).includes(seeded) ? (seeded as TerritoryName) : undefined };
+  if (config.demo === 'none') return {};
+  const started = Date.now();
+  const seed = generateTerritory(config.demo);
+  await seedTerritory(db, seed);
+  await seedDemoAccounts(db, seed.communes.map((c) => c.code), config.demoPassword);
+  log(`territoire de démonstration « ${config.demo} » créé : ${seed.assets.length} équipements en ${Date.now() - started} ms`);
+  return { name: config.demo, seed };
+}
+
+function territoryOf(name: TerritoryName | undefined, communes: { code: string; name: string }[]): Territory {
+  if (!name) {
+    return { name: 'none', label: 'Territoire', departements: [], bounds: [-5.2, 41.3, 9.6, 51.1], communes };
+  }
+  const info = territoryInfo(name);
+  return { name, label: info.label, departements: info.departements, bounds: info.bounds, communes };
+}
+
+async function packageVersion(): Promise<string> {
+  const text = await readFile(new URL('../../package.json', import.meta.url), 'utf8');
+  const version = (JSON.parse(text) as { version?: unknown }).version;
+  return typeof version === 'string' ? version : '0.0.0';
+}

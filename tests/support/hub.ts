@@ -1,0 +1,35 @@
+import { readHubConfig } from '../../electron/hub/config';
+import { startHub, type RunningHub } from '../../electron/hub/hub';
+import { tempDir } from './temp-dir';
+
+/**
+ * A real hub on a free loopback port with its own SQLite file, as integration tests use it.
+ * `restart` stops it and starts a new one on the same data directory.
+ */
+export async function startTestHub(env: Record<string, string> = {}): Promise<{
+  hub: RunningHub;
+  dataDir: string;
+  restart(): Promise<RunningHub>;
+  stop(): Promise<void>;
+}> {
+  const dir = await tempDir('beffroi-hub-');
+  const config = () =>
+    readHubConfig({ BEFFROI_PORT: '0', BEFFROI_DATA_DIR: dir.path, BEFFROI_SIMULATOR: 'off', ...env });
+  const quiet = () => undefined;
+  let hub = await startHub(config(), quiet);
+  return {
+    get hub() {
+      return hub;
+    },
+    dataDir: dir.path,
+    async restart() {
+      await hub.stop();
+      hub = await startHub(config(), quiet);
+      return hub;
+    },
+    async stop() {
+      await hub.stop();
+      await dir.remove();
+    },
+  };
+}
