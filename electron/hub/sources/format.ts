@@ -1,0 +1,23 @@
+import type { DownlinkReport, DownlinkRequest, Uplink } from './types';
+
+/** What one broker message means to the hub, once a network-server format has read it. */
+export type Inbound =
+  | { kind: 'uplink'; uplink: Uplink }
+  | { kind: 'report'; report: DownlinkReport }
+  /** Well formed but nothing for the hub (joins, device status, reports about unknown downlinks…). */
+  | { kind: 'ignored'; why: string };
+
+/**
+ * One network server's MQTT dialect (ChirpStack v4, The Things Stack v3). Stateful: it learns
+ * where each device lives from its uplinks and remembers the downlinks it queued, so that the
+ * network server's reports can be tied back to the hub's `ref`.
+ */
+export interface NetworkServerFormat {
+  readonly name: 'chirpstack' | 'tts';
+  /** Topic filters to subscribe to (QoS 1). */
+  readonly subscriptions: readonly string[];
+  /** Reads one message; throws `MalformedMessage` when it does not fit. */
+  read(topic: string, payload: Uint8Array): Inbound;
+  /** The publish that queues this downlink at the network server; throws when it cannot be addressed. */
+  downlink(request: DownlinkRequest): { topic: string; payload: string };
+}
