@@ -1,0 +1,74 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { Alarm } from '../../shared';
+import { useConnectionState } from '../connection';
+import { useI18n, useNow } from '../i18n';
+import { useActiveAlarms, useAlarmCounts, useSelectedAssetId, useStore } from '../state';
+import { AcknowledgeDialog } from './AcknowledgeDialog';
+import { needsAcknowledgement } from './alarm-presentation';
+import { AlarmRow } from './AlarmRow';
+
+/** A list this long is already a crisis; past it the operator filters or works from the map. */
+const MAX_ROWS = 300;
+
+type Filter = 'all' | 'pending';
+
+/** Active alarms beside the map, newest first; selecting one flies the map to its asset. */
+export function AlarmList() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const store = useStore();
+  const alarms = useActiveAlarms();
+  const counts = useAlarmCounts();
+  const selectedAssetId = useSelectedAssetId();
+  const { session } = useConnectionState();
+  const nowMs = useNow();
+  const [filter, setFilter] = useState<Filter>('all');
+  const [acknowledging, setAcknowledging] = useState<Alarm | null>(null);
+
+  const shown = useMemo(() => (filter === 'pending' ? alarms.filter(needsAcknowledgement) : alarms), [alarms, filter]);
+  const onSelect = useCallback((alarm: Alarm) => store.select(alarm.assetId, { fly: true }), [store]);
+  const onAcknowledge = useCallback((alarm: Alarm) => setAcknowledging(alarm), []);
+  const closeDialog = useCallback(() => setAcknowledging(null), []);
+  const canAcknowledge = session !== null && session.user.role !== 'elected';
+  const assetName = (id: string) => store.getAsset(id)?.name ?? id;
+
+  return (
+    <section className="alarm-list" data-testid="alarm-list" aria-labelledby="alarm-list-title">
+      <header className="alarm-list__header">
+        <h2 id="alarm-list-title">
+          {t('alarms.title')} <span className="alarm-list__count">{counts.active}</span>
+        </h2>
+        <div className="segmented" role="group">
+          <button type="button" aria-pressed={filter === 'all'} onClick={() => setFilter('all')}>
+            {t('alarms.filterAll')}
+          </button>
+          <button type="button" aria-pressed={filter === 'pending'} onClick={() => setFilter('pending')} data-testid="alarm-filter-pending">
+            {t('alarms.filterUnacknowledged')} ({counts.unacknowledged})
+          </button>
+        </div>
+      </header>
+      {shown.length === 0 ? (
+        <p className="alarm-list__empty">{t('alarms.empty')}</p>
+      ) : (
+        <ol className="alarm-list__rows">
+          {shown.slice(0, MAX_ROWS).map((alarm) => (
+            <AlarmRow
+              key={alarm.id}
+              alarm={alarm}
+              assetName={assetName(alarm.assetId)}
+              communeName={store.communeName(alarm.commune)}
+              nowMs={nowMs}
+              i18n={i18n}
+              selected={alarm.assetId === selectedAssetId}
+              canAcknowledge={canAcknowledge}
+              onSelect={onSelect}
+              onAcknowledge={onAcknowledge}
+            />
+          ))}
+        </ol>
+      )}
+      {shown.length > MAX_ROWS && <p className="alarm-list__more">+ {shown.length - MAX_ROWS}</p>}
+      {acknowledging && <AcknowledgeDialog alarm={acknowledging} assetName={assetName(acknowledging.assetId)} onClose={closeDialog} />}
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { memo } from 'react';
+import type { Alarm } from '../../shared';
+import type { I18n } from '../i18n';
+import { acknowledgementLine, alarmAge, needsAcknowledgement, PRIORITY_COLOUR } from './alarm-presentation';
+
+export interface AlarmRowProps {
+  alarm: Alarm;
+  assetName: string;
+  communeName: string;
+  nowMs: number;
+  i18n: I18n;
+  selected: boolean;
+  canAcknowledge: boolean;
+  onSelect(alarm: Alarm): void;
+  onAcknowledge(alarm: Alarm): void;
+}
+
+/** One alarm: priority first (colour and word), then what, where, since when, and its state. */
+export const AlarmRow = memo(function AlarmRow(props: AlarmRowProps) {
+  const { alarm, i18n, selected } = props;
+  const { t } = i18n;
+  const acknowledged = acknowledgementLine(alarm, i18n);
+  const pending = needsAcknowledgement(alarm);
+  return (
+    <li
+      className={`alarm-row alarm-row--${alarm.priority}${pending ? ' alarm-row--pending' : ''}${selected ? ' alarm-row--selected' : ''}`}
+      style={{ ['--priority' as string]: PRIORITY_COLOUR[alarm.priority] }}
+      data-testid="alarm-row"
+      data-alarm-id={alarm.id}
+      data-alarm-state={alarm.state}
+      data-asset-id={alarm.assetId}
+      aria-selected={selected}
+    >
+      <button type="button" className="alarm-row__main" onClick={() => props.onSelect(alarm)}>
+        <span className="alarm-row__top">
+          <span className="priority-badge" data-testid="alarm-priority">
+            {t(`priority.${alarm.priority}`)}
+          </span>
+          <span className="alarm-row__age" title={alarm.raisedAt}>
+            {alarmAge(alarm, props.nowMs, i18n)}
+          </span>
+        </span>
+        <span className="alarm-row__message">{alarm.message}</span>
+        <span className="alarm-row__where">
+          <span className="alarm-row__asset">{props.assetName}</span>
+          <span className="alarm-row__commune">{props.communeName}</span>
+        </span>
+        <span className="alarm-row__state" data-testid="alarm-state">
+          {acknowledged ?? t(`alarmState.${alarm.state}`)}
+          {alarm.count > 1 && <span className="alarm-row__count"> · {t('alarms.occurrences', { count: alarm.count })}</span>}
+        </span>
+        {alarm.comment && <span className="alarm-row__comment">« {alarm.comment} »</span>}
+      </button>
+      {pending && props.canAcknowledge && (
+        <button type="button" className="button button--small alarm-row__ack" data-testid="alarm-acknowledge" onClick={() => props.onAcknowledge(alarm)}>
+          {t('alarms.acknowledge')}
+        </button>
+      )}
+    </li>
+  );
+});

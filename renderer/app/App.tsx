@@ -1,0 +1,51 @@
+import { useCallback, useEffect } from 'react';
+import { AlarmList } from '../alarms';
+import { AssetPanel } from '../assets';
+import { useConnectionState } from '../connection';
+import { useI18n } from '../i18n';
+import { MapView, type MapStats } from '../map';
+import { useStoreReady, useTerritory } from '../state';
+import { ConnectionBanner } from './ConnectionBanner';
+import { Header } from './Header';
+import { LoginScreen } from './LoginScreen';
+
+/** Login, or the console: header, banner when the hub is lost, map with its panel, alarm list. */
+export function App({ onMapStats }: { onMapStats(stats: MapStats | null): void }) {
+  const { t } = useI18n();
+  const { session, resuming } = useConnectionState();
+  const territory = useTerritory();
+  const ready = useStoreReady();
+  const onStats = useCallback((stats: MapStats | null) => onMapStats(stats), [onMapStats]);
+
+  useEffect(() => {
+    document.title = territory ? `${t('app.name')} — ${territory.label}` : t('app.name');
+  }, [territory, t]);
+
+  if (!session) {
+    if (resuming) return <Splash />;
+    return <LoginScreen />;
+  }
+  return (
+    <div className="console" data-testid="console" data-ready={ready}>
+      <Header />
+      <ConnectionBanner />
+      <div className="console__body">
+        <div className="console__map">
+          <MapView onStats={onStats} />
+          <AssetPanel />
+        </div>
+        <AlarmList />
+      </div>
+    </div>
+  );
+}
+
+function Splash() {
+  const { t } = useI18n();
+  return (
+    <main className="splash" data-testid="splash">
+      <ConnectionBanner />
+      <p className="muted">{t('connection.connecting')}</p>
+    </main>
+  );
+}

@@ -1,0 +1,58 @@
+import { AssetSearch } from '../assets';
+import { useConnectionState, useHubClient } from '../connection';
+import { useI18n } from '../i18n';
+import { useAlarmCounts, useStore, useTerritory } from '../state';
+import { BeffroiMark } from './BeffroiMark';
+import { ConnectionLight } from './ConnectionBanner';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export function Header() {
+  const { t } = useI18n();
+  const client = useHubClient();
+  const store = useStore();
+  const { session, problemCount } = useConnectionState();
+  const counts = useAlarmCounts();
+  const territory = useTerritory();
+
+  const logout = async () => {
+    await client.logout();
+    store.reset();
+  };
+
+  return (
+    <header className="app-header">
+      <div className="app-header__brand">
+        <BeffroiMark />
+        <span className="app-header__name">{t('app.name')}</span>
+        {territory && <span className="app-header__territory">{territory.label}</span>}
+      </div>
+      <AssetSearch />
+      <div className="alarm-counters" data-testid="alarm-counters">
+        <span className={`alarm-counter${counts.active > 0 ? ' alarm-counter--active' : ''}`} data-testid="alarm-count-active">
+          <strong>{counts.active}</strong> {t('header.alarmsActive')}
+        </span>
+        <span className={`alarm-counter${counts.unacknowledged > 0 ? ' alarm-counter--pending' : ''}`} data-testid="alarm-count-unacknowledged">
+          <strong>{counts.unacknowledged}</strong> {t('header.alarmsUnacknowledged')}
+        </span>
+      </div>
+      <div className="app-header__right">
+        {problemCount > 0 && (
+          <span className="problem-flag" title={t('header.problems', { count: problemCount })} data-testid="problem-flag">
+            ⚠ {problemCount}
+          </span>
+        )}
+        <ConnectionLight />
+        {session && (
+          <span className="app-header__user" data-testid="current-user">
+            <strong>{session.user.username}</strong>
+            <span className="muted">{t(`role.${session.user.role}`)}</span>
+          </span>
+        )}
+        <LanguageSwitch />
+        <button type="button" className="button button--ghost" data-testid="logout" onClick={logout}>
+          {t('header.logout')}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,60 @@
+import type { HubClient } from '../connection';
+import type { MapStats } from '../map';
+import type { ConsoleStore } from '../state';
+
+/**
+ * `window.__beffroiDebug`: read-only counters for end-to-end tests and benchmarks (how many assets
+ * the GPU draws, what seq the console holds, how long the last frame's update took). Getters only:
+ * nothing here can change the console's state.
+ */
+export function installDebug(store: ConsoleStore, client: HubClient, mapStats: () => MapStats | null): void {
+  const debug = Object.freeze({
+    get assetsDrawn() {
+      return mapStats()?.assetsDrawn ?? 0;
+    },
+    get assetsTotal() {
+      return store.getView().assetCount;
+    },
+    get lastSeq() {
+      return store.getView().lastSeq;
+    },
+    get framesApplied() {
+      return store.stats.framesApplied;
+    },
+    get lastApplyMs() {
+      return store.stats.lastApplyMs;
+    },
+    get lastFrameEvents() {
+      return store.stats.lastFrameEvents;
+    },
+    get eventsApplied() {
+      return store.stats.eventsApplied;
+    },
+    get eventsIgnored() {
+      return store.stats.eventsIgnored;
+    },
+    get lastLayerUpdateMs() {
+      return mapStats()?.lastLayerUpdateMs ?? 0;
+    },
+    get layersDrawn() {
+      return mapStats()?.layersDrawn ?? 0;
+    },
+    get alarmsActive() {
+      return store.getView().alarmCounts.active;
+    },
+    get link() {
+      return client.getState().link;
+    },
+    get subscribed() {
+      return client.getState().subscribed;
+    },
+    get problems() {
+      return client.problemList();
+    },
+    get deck() {
+      const deck = mapStats()?.deck;
+      return deck ? { ...deck } : null;
+    },
+  });
+  Object.defineProperty(window, '__beffroiDebug', { value: debug, writable: false, configurable: false, enumerable: false });
+}

@@ -1,0 +1,73 @@
+import { useDeferredValue, useMemo, useState, type KeyboardEvent } from 'react';
+import type { Asset } from '../../shared';
+import { useI18n } from '../i18n';
+import { searchAssets, statusCss, useStore } from '../state';
+
+const MAX_RESULTS = 8;
+
+/** Finds an asset by name or id; choosing one selects it and flies the map there. */
+export function AssetSearch() {
+  const { t } = useI18n();
+  const store = useStore();
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  // Typing stays fluid on 100k assets: the scan runs on the deferred value.
+  const deferred = useDeferredValue(query);
+  const results = useMemo(() => searchAssets(store.currentBuffers().records, deferred, MAX_RESULTS), [store, deferred]);
+
+  const choose = (asset: Asset) => {
+    store.select(asset.id, { fly: true });
+    setQuery(asset.name);
+    setOpen(false);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown') setActive((i) => Math.min(results.length - 1, i + 1));
+    else if (event.key === 'ArrowUp') setActive((i) => Math.max(0, i - 1));
+    else if (event.key === 'Escape') setOpen(false);
+    else if (event.key === 'Enter') {
+      const asset = results[active];
+      if (asset) choose(asset);
+      return;
+    } else return;
+    event.preventDefault();
+  };
+
+  return (
+    <div className="search" role="search">
+      <input
+        type="search"
+        className="search__input"
+        data-testid="asset-search"
+        placeholder={t('search.placeholder')}
+        aria-label={t('search.placeholder')}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onKeyDown={onKeyDown}
+      />
+      {open && query.trim() !== '' && (
+        <ul className="search__results" role="listbox">
+          {results.length === 0 && <li className="search__none">{t('search.none')}</li>}
+          {results.map((asset, i) => (
+            <li key={asset.id} role="option" aria-selected={i === active}>
+              <button type="button" data-testid="search-result" data-asset-id={asset.id} onMouseDown={(e) => e.preventDefault()} onClick={() => choose(asset)}>
+                <span className="status-dot" style={{ background: statusCss(asset.status) }} />
+                <span className="search__name">{asset.name}</span>
+                <span className="search__meta">
+                  {store.communeName(asset.commune)} · {asset.id}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

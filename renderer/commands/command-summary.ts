@@ -1,0 +1,21 @@
+import type { Command } from '../../shared';
+import { formatQuantity, type I18n } from '../i18n';
+
+/** « Consigne 19,5 °C », « Portail : ouvert »: what was asked, in the operator's words. */
+export function commandSummary(command: Pick<Command, 'type' | 'params'>, i18n: I18n): string {
+  const { params } = command;
+  switch (command.type) {
+    case 'heating.setpoint':
+      return typeof params.celsius === 'number'
+        ? i18n.t('command.heating.setpoint', { value: formatQuantity(params.celsius, 1, '°C', i18n.locale) })
+        : command.type;
+    case 'gate.set':
+      return i18n.t('command.gate.set', { value: String(params.position ?? '') });
+    case 'lighting.dim':
+      return typeof params.percent === 'number'
+        ? i18n.t('command.lighting.dim', { value: formatQuantity(params.percent, 0, '%', i18n.locale) })
+        : command.type;
+    default:
+      return command.type;
+  }
+}

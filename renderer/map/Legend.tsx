@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { ASSET_STATUSES } from '../../shared';
+import { useI18n, type MessageKey } from '../i18n';
+import { statusCss } from '../state';
+import type { IconName } from './icon-atlas';
+import { KindIcon } from './kind-icon';
+
+const KINDS: Array<{ icon: IconName | 'lamp'; label: MessageKey }> = [
+  { icon: 'cabinet', label: 'kind.lighting-cabinet' },
+  { icon: 'lamp', label: 'kind.street-lamp' },
+  { icon: 'bin', label: 'kind.waste-container' },
+  { icon: 'school', label: 'category.school' },
+  { icon: 'building', label: 'kind.building' },
+  { icon: 'camera', label: 'kind.camera' },
+  { icon: 'gate', label: 'kind.gate' },
+];
+
+const NEUTRAL = '#c9d3e3';
+
+/** Status colours and kind icons, folded away with one click when the operator knows them. */
+export function Legend() {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(true);
+  return (
+    <section className="legend" data-testid="map-legend" aria-label={t('map.legend')}>
+      <button type="button" className="legend__toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {t('map.legend')} <span aria-hidden>{open ? '▾' : '▸'}</span>
+      </button>
+      {open && (
+        <div className="legend__body">
+          <ul className="legend__list">
+            {ASSET_STATUSES.map((status) => (
+              <li key={status}>
+                <span className="status-dot" style={{ background: statusCss(status) }} />
+                {t(`status.${status}`)}
+              </li>
+            ))}
+          </ul>
+          <ul className="legend__list">
+            {KINDS.map(({ icon, label }) => (
+              <li key={icon}>
+                <KindIcon icon={icon} colour={NEUTRAL} sizePx={16} />
+                {t(label)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

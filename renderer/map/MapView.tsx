@@ -1,0 +1,59 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Asset } from '../../shared';
+import { useI18n, type I18n } from '../i18n';
+import { statusCss, useStore } from '../state';
+import { AssetMap, type MapStats } from './asset-map';
+import { Legend } from './Legend';
+import type { TooltipText } from './map-tooltip';
+
+function describeAsset(i18n: I18n, communeName: (code: string) => string, asset: Asset): TooltipText {
+  const kind = asset.kind === 'building' && asset.category ? i18n.t(`category.${asset.category}`) : i18n.t(`kind.${asset.kind}`);
+  return {
+    title: asset.name,
+    lines: [kind, communeName(asset.commune)],
+    status: { label: i18n.t(`status.${asset.status}`), colour: statusCss(asset.status) },
+  };
+}
+
+/**
+ * The map panel. The map itself is an imperative object created once; language changes only swap
+ * the functions the tooltip calls (through a ref), they never rebuild the map.
+ */
+export function MapView({ onStats }: { onStats?: (stats: MapStats | null) => void }) {
+  const store = useStore();
+  const i18n = useI18n();
+  const i18nRef = useRef(i18n);
+  i18nRef.current = i18n;
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    let map: AssetMap;
+    try {
+      map = new AssetMap(container, store, {
+        attribution: i18nRef.current.t('map.attribution'),
+        describe: (asset) => describeAsset(i18nRef.current, (code) => store.communeName(code), asset),
+        describeCommune: (code, name) => ({ title: name, lines: [`INSEE ${code}`] }),
+      });
+    } catch (error) {
+      console.error('[beffroi] carte', error);
+      setFailure(i18nRef.current.t('map.webglMissing'));
+      return;
+    }
+    onStats?.(map.stats);
+    return () => {
+      onStats?.(null);
+      map.destroy();
+    };
+  }, [store, onStats]);
+
+  return (
+    <div className="map" data-testid="map">
+      <div ref={containerRef} className="map__canvas" />
+      {failure && <div className="map__failure" role="alert">{failure}</div>}
+      <Legend />
+    </div>
+  );
+}

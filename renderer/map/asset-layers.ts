@@ -1,0 +1,214 @@
+import type { Layer } from '@deck.gl/core';
+import { IconLayer, ScatterplotLayer } from '@deck.gl/layers';
+import type { Texture } from '@luma.gl/core';
+import { ASSET_KINDS, type AssetKind } from '../../shared';
+import { STATUS_CODE, type AssetBuffers } from '../state';
+import type { IconAtlas, IconName } from './icon-atlas';
+
+/** deck.gl binary attribute: a typed array the GPU reads directly. */
+interface BinaryAttribute<T extends Float64Array | Uint8Array> {
+  value: T;
+  size: number;
+  normalized?: boolean;
+}
+
+interface BinaryData {
+  length: number;
+  attributes: Record<string, BinaryAttribute<Float64Array | Uint8Array>>;
+}
+
+/** One kind's slice of the shared buffers, and the version of its colours. */
+interface KindSlice {
+  kind: AssetKind;
+  start: number;
+  count: number;
+  positions: BinaryAttribute<Float64Array>;
+  coloursView: Uint8Array;
+  colours: BinaryAttribute<Uint8Array>;
+  colourVersion: number;
+  /** Per-instance icon, for buildings only (school or other). */
+  icons: IconName[] | null;
+}
+
+const ICON_BY_KIND: Record<Exclude<AssetKind, 'street-lamp'>, IconName> = {
+  'lighting-cabinet': 'cabinet',
+  'waste-container': 'bin',
+  building: 'building',
+  camera: 'camera',
+  gate: 'gate',
+};
+
+/** Bottom to top: thousands of lamps under everything, buildings (rarest, most handled) on top. */
+const DRAW_ORDER: AssetKind[] = ['street-lamp', 'waste-container', 'lighting-cabinet', 'gate', 'camera', 'building'];
+
+export const LAYER_ID_PREFIX = 'assets-';
+
+/**
+ * deck.gl decides whether to re-upload an external attribute by the identity of the object given
+ * for it (Attribute.setBinaryValue: `state.binaryValue === buffer`). So: the positions object stays
+ * the same for the life of a layout (uploaded once), a colour change hands over a *new wrapper* of
+ * the *same* typed array plus a bumped `updateTriggers.getColor` (so that attribute, and only it, is
+ * invalidated). This comparator keeps the new `data` container from counting as a data change,
+ * which would invalidate every attribute (picking colours included).
+ */
+function sameLayout(next: unknown, previous: unknown): boolean {
+  const a = next as BinaryData;
+  const b = previous as BinaryData;
+  return a.length === b.length && a.attributes.getPosition === b.attributes.getPosition;
+}
+
+/**
+ * The asset layers of the map, built from the columnar buffers: one IconLayer per kind (coloured
+ * through the icon mask) and a ScatterplotLayer for the street lamps. No per-asset object.
+ */
+export class AssetLayerSet {
+  private slices = new Map<AssetKind, KindSlice>();
+  private buffers: AssetBuffers | null = null;
+  private layoutVersion = 0;
+  private alarmPositions = new Float64Array(0);
+  private alarmVersion = 0;
+
+  constructor(private readonly atlas: IconAtlas) {}
+
+  /** A new layout (snapshot, new asset): everything is uploaded once more. */
+  setLayout(buffers: AssetBuffers): void {
+    this.buffers = buffers;
+    this.layoutVersion += 1;
+    this.slices.clear();
+    for (const kind of ASSET_KINDS) {
+      const { start, count } = buffers.ranges[kind];
+      if (count === 0) continue;
+      const coloursView = buffers.colours.subarray(start * 4, (start + count) * 4);
+      this.slices.set(kind, {
+        kind,
+        start,
+        count,
+        positions: { value: buffers.positions.subarray(start * 2, (start + count) * 2), size: 2 },
+        coloursView,
+        colours: { value: coloursView, size: 4, normalized: true },
+        colourVersion: 0,
+        icons: kind === 'building' ? buildingIcons(buffers, start, count) : null,
+      });
+    }
+    this.refreshAlarms();
+  }
+
+  /** Colours were rewritten in place for these kinds: hand deck.gl a new wrapper, same memory. */
+  coloursChanged(kinds: Iterable<AssetKind>): void {
+    for (const kind of kinds) {
+      const slice = this.slices.get(kind);
+      if (!slice) continue;
+      slice.colours = { value: slice.coloursView, size: 4, normalized: true };
+      slice.colourVersion += 1;
+    }
+    this.refreshAlarms();
+  }
+
+  /** Rare (a device relocated): a new positions wrapper re-uploads that kind entirely. */
+  positionsChanged(kinds: Iterable<AssetKind>): void {
+    for (const kind of kinds) {
+      const slice = this.slices.get(kind);
+      if (slice) slice.positions = { value: slice.positions.value, size: 2 };
+    }
+    this.refreshAlarms();
+  }
+
+  /** Global buffer index of the instance `index` picked in layer `layerId`. */
+  globalIndex(layerId: string, index: number): number | undefined {
+    const slice = this.slices.get(layerId.slice(LAYER_ID_PREFIX.length) as AssetKind);
+    return slice && index >= 0 && index < slice.count ? slice.start + index : undefined;
+  }
+
+  drawnCount(): number {
+    let total = 0;
+    for (const slice of this.slices.values()) total += slice.count;
+    return total;
+  }
+
+  layers(): Layer[] {
+    const layers: Layer[] = [this.alarmHaloLayer()];
+    for (const kind of DRAW_ORDER) {
+      const slice = this.slices.get(kind);
+      if (slice) layers.push(kind === 'street-lamp' ? this.lampLayer(slice) : this.iconLayer(slice));
+    }
+    return layers;
+  }
+
+  private iconLayer(slice: KindSlice): Layer {
+    const icons = slice.icons;
+    const fixedIcon = ICON_BY_KIND[slice.kind as Exclude<AssetKind, 'street-lamp'>];
+    return new IconLayer({
+      id: LAYER_ID_PREFIX + slice.kind,
+      data: { length: slice.count, attributes: { getPosition: slice.positions, getColor: slice.colours } },
+      dataComparator: sameLayout,
+      updateTriggers: { getColor: slice.colourVersion, getIcon: this.layoutVersion },
+      // deck.gl's `image` prop takes any texture source at run time (canvas included); its
+      // TypeScript type only names string | Texture.
+      iconAtlas: this.atlas.canvas as unknown as Texture,
+      iconMapping: this.atlas.mapping,
+      getIcon: icons ? (_: unknown, { index }: { index: number }) => icons[index] ?? 'building' : () => fixedIcon,
+      sizeUnits: 'meters',
+      getSize: 140,
+      sizeMinPixels: slice.kind === 'building' ? 15 : 12,
+      sizeMaxPixels: 30,
+      alphaCutoff: 0.1,
+      pickable: true,
+    });
+  }
+
+  private lampLayer(slice: KindSlice): Layer {
+    return new ScatterplotLayer({
+      id: LAYER_ID_PREFIX + slice.kind,
+      data: { length: slice.count, attributes: { getPosition: slice.positions, getFillColor: slice.colours } },
+      dataComparator: sameLayout,
+      updateTriggers: { getFillColor: slice.colourVersion },
+      radiusUnits: 'meters',
+      getRadius: 7,
+      radiusMinPixels: 1.6,
+      radiusMaxPixels: 6,
+      pickable: true,
+    });
+  }
+
+  /** A red halo under every asset in alarm, so alarms stand out at territory zoom. */
+  private alarmHaloLayer(): Layer {
+    return new ScatterplotLayer({
+      id: 'alarm-halos',
+      data: { length: this.alarmPositions.length / 2, attributes: { getPosition: { value: this.alarmPositions, size: 2 } } },
+      updateTriggers: { getPosition: this.alarmVersion },
+      radiusUnits: 'pixels',
+      getRadius: 15,
+      getFillColor: [255, 59, 59, 70],
+      getLineColor: [255, 59, 59, 200],
+      stroked: true,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 1.5,
+      pickable: false,
+    });
+  }
+
+  private refreshAlarms(): void {
+    const buffers = this.buffers;
+    if (!buffers) return;
+    const alarm = STATUS_CODE.alarm;
+    const lampRange = buffers.ranges['street-lamp'];
+    let count = 0;
+    for (let i = 0; i < buffers.count; i++) if (buffers.statusCodes[i] === alarm) count += 1;
+    const positions = new Float64Array(count * 2);
+    let at = 0;
+    for (let i = 0; i < buffers.count; i++) {
+      // Lamps in alarm are shown through their feeder cabinet's halo; 90k halos would be noise.
+      if (buffers.statusCodes[i] !== alarm || (i >= lampRange.start && i < lampRange.start + lampRange.count)) continue;
+      positions[at++] = buffers.positions[i * 2]!;
+      positions[at++] = buffers.positions[i * 2 + 1]!;
+    }
+    this.alarmPositions = positions.subarray(0, at);
+    this.alarmVersion += 1;
+  }
+}
+
+function buildingIcons(buffers: AssetBuffers, start: number, count: number): IconName[] {
+  const icons = new Array<IconName>(count);
+  for (let i = 0; i < count; i++) icons[i] = buffers.records[start + i]!.category === 'school' ? 'school' : 'building';
+  return icons;
+}

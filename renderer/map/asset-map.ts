@@ -1,0 +1,233 @@
+import type { DeckProps, Layer, PickingInfo } from '@deck.gl/core';
+import { ScatterplotLayer } from '@deck.gl/layers';
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import { Map as MaplibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { Asset, Territory } from '../../shared';
+import type { AssetsChange, ConsoleStore } from '../state';
+import { AssetLayerSet, LAYER_ID_PREFIX } from './asset-layers';
+import { offlineStyle } from './basemap-style';
+import { loadOutlines, type OutlineCollection } from './geo-outlines';
+import { createIconAtlas } from './icon-atlas';
+import { MapTooltip, type TooltipText } from './map-tooltip';
+
+// maplibre resolves its worker from its own module URL, which fails under a custom protocol
+// (app://) and after bundling: point it at the copy Vite ships with the build.
+setWorkerUrl(workerUrl);
+
+/** deck.gl's per-second metrics (its type is not exported). */
+type DeckMetrics = Parameters<NonNullable<DeckProps['_onMetrics']>>[0];
+
+/** Counters for tests and benchmarks. */
+export interface MapStats {
+  assetsDrawn: number;
+  layersDrawn: number;
+  lastLayerUpdateMs: number;
+  deck: DeckMetrics | null;
+}
+
+export interface AssetMapOptions {
+  attribution: string;
+  describe(asset: Asset): TooltipText;
+  describeCommune(code: string, name: string): TooltipText;
+}
+
+/** How close a fly-to gets: street level, where one asset is distinguishable from its neighbours. */
+const FLY_ZOOM = 16;
+/** Width of the asset panel over the map, plus its margin (see styles.css `.asset-panel`). */
+const PANEL_WIDTH_PX = 410;
+
+/**
+ * The map: maplibre draws the offline basemap, deck.gl draws the assets above it from the store's
+ * buffers. Lives outside React: the store calls it once per frame with what changed.
+ */
+export class AssetMap {
+  readonly stats: MapStats = { assetsDrawn: 0, layersDrawn: 0, lastLayerUpdateMs: 0, deck: null };
+  private readonly map: MaplibreMap;
+  private readonly overlay: MapboxOverlay;
+  private readonly layerSet = new AssetLayerSet(createIconAtlas());
+  private readonly tooltip: MapTooltip;
+  private readonly unsubscribe: Array<() => void> = [];
+  private territoryName: string | null = null;
+  private selectedId: string | null = null;
+  private pendingDrawn = 0;
+  private hoveredCommune: string | null = null;
+
+  constructor(
+    container: HTMLElement,
+    private readonly store: ConsoleStore,
+    private readonly options: AssetMapOptions,
+  ) {
+    this.map = new MaplibreMap({
+      container,
+      style: offlineStyle(options.attribution),
+      center: [2.25, 48.53],
+      zoom: 9,
+      minZoom: 6,
+      maxZoom: 19,
+      renderWorldCopies: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      attributionControl: { compact: false },
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+    this.tooltip = new MapTooltip(container);
+    this.overlay = new MapboxOverlay({
+      interleaved: false,
+      layers: [],
+      onHover: (info) => this.onHover(info),
+      onClick: (info) => this.onClick(info),
+      getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
+      onAfterRender: () => {
+        this.stats.assetsDrawn = this.pendingDrawn;
+      },
+      _onMetrics: (metrics: DeckMetrics) => {
+        this.stats.deck = { ...metrics };
+      },
+    });
+    this.map.addControl(this.overlay);
+    this.unsubscribe.push(
+      store.onAssetsChange((change) => this.onAssetsChange(change)),
+      store.onFly((asset) => this.flyTo(asset)),
+      store.subscribe(() => this.onStoreChange()),
+    );
+    this.onAssetsChange({ buffers: store.currentBuffers(), layout: true, colourKinds: new Set(), positionKinds: new Set() });
+    this.onStoreChange();
+  }
+
+  destroy(): void {
+    for (const off of this.unsubscribe) off();
+    this.tooltip.destroy();
+    this.map.removeControl(this.overlay);
+    this.overlay.finalize();
+    this.map.remove();
+  }
+
+  flyTo(asset: Asset): void {
+    // The asset panel opens over the left of the map: centre the asset in what remains visible.
+    const width = this.map.getContainer().clientWidth;
+    const left = width > 900 ? Math.min(PANEL_WIDTH_PX, width * 0.4) : 0;
+    this.map.flyTo({
+      center: [asset.lon, asset.lat],
+      zoom: Math.max(this.map.getZoom(), FLY_ZOOM),
+      padding: { left, top: 0, right: 0, bottom: 0 },
+      speed: 1.8,
+      essential: true,
+    });
+  }
+
+  // ─── store → layers ─────────────────────────────────────────────────────────────────────────
+
+  private onAssetsChange(change: AssetsChange): void {
+    const started = performance.now();
+    if (change.layout) this.layerSet.setLayout(change.buffers);
+    else {
+      if (change.colourKinds.size > 0) this.layerSet.coloursChanged(change.colourKinds);
+      if (change.positionKinds.size > 0) this.layerSet.positionsChanged(change.positionKinds);
+    }
+    this.pushLayers();
+    this.stats.lastLayerUpdateMs = performance.now() - started;
+  }
+
+  private onStoreChange(): void {
+    const view = this.store.getView();
+    if (view.territory && view.territory.name !== this.territoryName) {
+      this.territoryName = view.territory.name;
+      void this.showTerritory(view.territory);
+    }
+    if (view.selectedAssetId !== this.selectedId) {
+      this.selectedId = view.selectedAssetId;
+      this.pushLayers();
+    }
+  }
+
+  private pushLayers(): void {
+    const layers: Layer[] = this.layerSet.layers();
+    const selected = this.store.getAsset(this.selectedId);
+    if (selected) layers.push(selectionRing(selected));
+    this.pendingDrawn = this.layerSet.drawnCount();
+    this.stats.layersDrawn = layers.length;
+    this.overlay.setProps({ layers });
+  }
+
+  // ─── basemap ────────────────────────────────────────────────────────────────────────────────
+
+  private async showTerritory(territory: Territory): Promise<void> {
+    const [west, south, east, north] = territory.bounds;
+    this.map.fitBounds([west, south, east, north], { padding: 24, duration: 0 });
+    const outlines = await loadOutlines(territory.departements);
+    const inScope = new Set(territory.communes.map((c) => c.code));
+    const communes: OutlineCollection = {
+      type: 'FeatureCollection',
+      features: outlines.communes.features.map((f) => ({ ...f, properties: { ...f.properties, inScope: inScope.size === 0 || inScope.has(f.properties.code) } })),
+    };
+    const apply = () => {
+      this.map.getSource<GeoJSONSource>('communes')?.setData(communes);
+      this.map.getSource<GeoJSONSource>('departements')?.setData(outlines.departements);
+    };
+    // The inline style is parsed asynchronously: until then its sources do not exist yet.
+    if (this.map.getSource('communes')) apply();
+    else this.map.once('style.load', apply);
+  }
+
+  // ─── pointer ────────────────────────────────────────────────────────────────────────────────
+
+  private pickedAsset(info: PickingInfo): Asset | undefined {
+    if (!info.picked || !info.layer || !info.layer.id.startsWith(LAYER_ID_PREFIX)) return undefined;
+    const index = this.layerSet.globalIndex(info.layer.id, info.index);
+    return index === undefined ? undefined : this.store.currentBuffers().records[index];
+  }
+
+  private onHover(info: PickingInfo): void {
+    const asset = this.pickedAsset(info);
+    if (asset) {
+      this.setHoveredCommune(null);
+      this.tooltip.show(info.x, info.y, this.options.describe(asset));
+      return;
+    }
+    const commune = info.coordinate ? this.communeAt(info.x, info.y) : null;
+    this.setHoveredCommune(commune?.code ?? null);
+    if (commune) this.tooltip.show(info.x, info.y, this.options.describeCommune(commune.code, commune.name));
+    else this.tooltip.hide();
+  }
+
+  private onClick(info: PickingInfo): void {
+    const asset = this.pickedAsset(info);
+    if (asset) this.store.select(asset.id);
+  }
+
+  private communeAt(x: number, y: number): { code: string; name: string } | null {
+    if (!this.map.getLayer('commune-fill')) return null;
+    const feature = this.map.queryRenderedFeatures([x, y], { layers: ['commune-fill'] })[0];
+    const code: unknown = feature?.properties?.code;
+    const name: unknown = feature?.properties?.nom;
+    return typeof code === 'string' && typeof name === 'string' ? { code, name: this.store.communeName(code) === code ? name : this.store.communeName(code) } : null;
+  }
+
+  private setHoveredCommune(code: string | null): void {
+    if (code === this.hoveredCommune) return;
+    if (this.hoveredCommune) this.map.setFeatureState({ source: 'communes', id: this.hoveredCommune }, { hover: false });
+    if (code) this.map.setFeatureState({ source: 'communes', id: code }, { hover: true });
+    this.hoveredCommune = code;
+  }
+}
+
+/** A white ring around the selected asset. */
+function selectionRing(asset: Asset): Layer {
+  return new ScatterplotLayer({
+    id: 'selection',
+    data: [asset],
+    getPosition: (a: Asset) => [a.lon, a.lat],
+    radiusUnits: 'pixels',
+    getRadius: 20,
+    filled: false,
+    stroked: true,
+    lineWidthUnits: 'pixels',
+    getLineWidth: 3,
+    getLineColor: [255, 255, 255, 235],
+    pickable: false,
+  });
+}

@@ -1,0 +1,58 @@
+import type { StyleSpecification } from 'maplibre-gl';
+import type { OutlineCollection } from './geo-outlines';
+
+/** Basemap palette: a dark navy sea of communes, outlines just bright enough to read borders. */
+export const BASEMAP = {
+  background: '#070b14',
+  communeFill: '#0f1828',
+  communeFillOutOfScope: '#0a101b',
+  communeLine: '#2a3b58',
+  departementLine: '#5d7cae',
+} as const;
+
+const EMPTY: OutlineCollection = { type: 'FeatureCollection', features: [] };
+
+/**
+ * An offline style: no tiles, no sprite, no glyphs (nothing to fetch). Commune names are not
+ * drawn as map labels because that needs a glyph server; the tooltips and the panel name them.
+ */
+export function offlineStyle(attribution: string): StyleSpecification {
+  return {
+    version: 8,
+    name: 'Beffroi hors ligne',
+    sources: {
+      communes: { type: 'geojson', data: EMPTY, attribution, promoteId: 'code' },
+      departements: { type: 'geojson', data: EMPTY },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': BASEMAP.background } },
+      {
+        id: 'commune-fill',
+        type: 'fill',
+        source: 'communes',
+        paint: {
+          'fill-color': ['case', ['==', ['get', 'inScope'], false], BASEMAP.communeFillOutOfScope, BASEMAP.communeFill],
+          'fill-opacity': 1,
+        },
+      },
+      {
+        id: 'commune-hover',
+        type: 'fill',
+        source: 'communes',
+        paint: { 'fill-color': '#1d2c47', 'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0] },
+      },
+      {
+        id: 'commune-line',
+        type: 'line',
+        source: 'communes',
+        paint: { 'line-color': BASEMAP.communeLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.5, 13, 1.5] },
+      },
+      {
+        id: 'departement-line',
+        type: 'line',
+        source: 'departements',
+        paint: { 'line-color': BASEMAP.departementLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 1.2, 13, 3] },
+      },
+    ],
+  };
+}

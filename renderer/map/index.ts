@@ -1,0 +1,4 @@
+/** The territory map: offline basemap (maplibre) and asset layers (deck.gl) fed from the store. */
+export { MapView } from './MapView';
+export type { MapStats } from './asset-map';
+export { KindIcon, iconNameFor } from './kind-icon';

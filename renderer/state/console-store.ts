@@ -1,0 +1,276 @@
+import type { Alarm, Asset, AssetKind, Command, EventsMessage, JournalEvent, SnapshotMessage, Territory } from '../../shared';
+import { AlarmBook, type AlarmCounts } from './alarm-book';
+import { AssetBuffers } from './asset-buffers';
+import { CommandBook } from './command-book';
+import type { FrameScheduler } from './frame-scheduler';
+
+/** What the map redraws after a frame: new layout, or colours/positions changed in place. */
+export interface AssetsChange {
+  buffers: AssetBuffers;
+  layout: boolean;
+  colourKinds: ReadonlySet<AssetKind>;
+  positionKinds: ReadonlySet<AssetKind>;
+}
+
+/** The slice React renders from; a new object only when something in it changed. */
+export interface ConsoleView {
+  ready: boolean;
+  owner: string | null;
+  territory: Territory | null;
+  alarms: readonly Alarm[];
+  alarmCounts: AlarmCounts;
+  selectedAssetId: string | null;
+  lastSeq: number;
+  assetCount: number;
+}
+
+/** Counters for tests and benchmarks (read through `window.__beffroiDebug`). */
+export interface StoreStats {
+  framesApplied: number;
+  lastApplyMs: number;
+  lastFrameEvents: number;
+  eventsApplied: number;
+  eventsIgnored: number;
+}
+
+type Queued = { kind: 'snapshot'; message: SnapshotMessage; owner: string } | { kind: 'events'; events: JournalEvent[] };
+
+export type FlyListener = (asset: Asset) => void;
+
+/**
+ * The console's state. Everything from the hub is queued and applied in one go per animation
+ * frame: a thousand status changes in a frame cost one pass over the queue, one notification,
+ * one buffer upload and one redraw. A snapshot replaces everything; an event at or below the last
+ * applied seq is a duplicate (a resubscribe overlapping what we had) and is ignored.
+ */
+export class ConsoleStore {
+  private queue: Queued[] = [];
+  private buffers = AssetBuffers.empty();
+  private readonly alarms = new AlarmBook();
+  private readonly commands = new CommandBook();
+  private territory: Territory | null = null;
+  private communeNames = new Map<string, string>();
+  private owner: string | null = null;
+  private seq = -1;
+  private selectedAssetId: string | null = null;
+  private view: ConsoleView;
+  private readonly listeners = new Set<() => void>();
+  private readonly assetListeners = new Set<(change: AssetsChange) => void>();
+  private readonly flyListeners = new Set<FlyListener>();
+  private readonly scheduler: FrameScheduler;
+  private readonly now: () => number;
+  readonly stats: StoreStats = { framesApplied: 0, lastApplyMs: 0, lastFrameEvents: 0, eventsApplied: 0, eventsIgnored: 0 };
+
+  constructor(createScheduler: (apply: () => void) => FrameScheduler, now: () => number = () => performance.now()) {
+    this.scheduler = createScheduler(() => this.flush());
+    this.now = now;
+    this.view = this.buildView();
+  }
+
+  // ─── the hub stream (HubStreamSink) ─────────────────────────────────────────────────────────
+
+  lastSeq(username: string): number | null {
+    this.flush();
+    return this.owner === username && this.seq >= 0 ? this.seq : null;
+  }
+
+  snapshot(message: SnapshotMessage, owner: string): void {
+    // Anything queued before a snapshot is superseded by it.
+    this.queue = [{ kind: 'snapshot', message, owner }];
+    this.scheduler.request();
+  }
+
+  events(message: EventsMessage): void {
+    if (message.events.length === 0) return;
+    this.queue.push({ kind: 'events', events: message.events });
+    this.scheduler.request();
+  }
+
+  /** Applies everything queued; called once per frame by the scheduler (or before a resubscribe). */
+  flush(): void {
+    if (this.queue.length === 0) return;
+    const started = this.now();
+    const queue = this.queue;
+    this.queue = [];
+    const change = { layout: false, colourKinds: new Set<AssetKind>(), positionKinds: new Set<AssetKind>() };
+    const newAssets: Asset[] = [];
+    let applied = 0;
+    for (const item of queue) {
+      if (item.kind === 'snapshot') {
+        this.applySnapshot(item.message, item.owner);
+        newAssets.length = 0;
+        change.layout = true;
+        applied += 1;
+      } else {
+        for (const event of item.events) {
+          if (event.seq <= this.seq) {
+            this.stats.eventsIgnored += 1;
+            continue;
+          }
+          this.seq = event.seq;
+          this.applyEvent(event, change, newAssets);
+          applied += 1;
+        }
+      }
+    }
+    if (newAssets.length > 0) {
+      this.buffers = AssetBuffers.fromAssets(mergeById(this.buffers.records, newAssets));
+      change.layout = true;
+    }
+    this.stats.eventsApplied += applied;
+    this.stats.lastFrameEvents = applied;
+    this.publish(change);
+    this.stats.framesApplied += 1;
+    this.stats.lastApplyMs = this.now() - started;
+  }
+
+  private applySnapshot(message: SnapshotMessage, owner: string): void {
+    if (owner !== this.owner) this.selectedAssetId = null;
+    this.owner = owner;
+    this.seq = message.seq;
+    this.territory = message.territory;
+    this.communeNames = new Map(message.territory.communes.map((c) => [c.code, c.name]));
+    this.buffers = AssetBuffers.fromAssets(message.assets);
+    this.alarms.replaceAll(message.alarms);
+    this.commands.replaceAll(message.commands);
+  }
+
+  private applyEvent(event: JournalEvent, change: { colourKinds: Set<AssetKind>; positionKinds: Set<AssetKind> }, newAssets: Asset[]): void {
+    switch (event.type) {
+      case 'asset.updated': {
+        const index = this.buffers.fits(event.asset);
+        if (index === undefined) {
+          newAssets.push(event.asset);
+          return;
+        }
+        const { statusChanged, moved } = this.buffers.update(index, event.asset);
+        if (statusChanged) change.colourKinds.add(event.asset.kind);
+        if (moved) change.positionKinds.add(event.asset.kind);
+        return;
+      }
+      case 'alarm.raised':
+      case 'alarm.updated':
+        this.alarms.apply(event.alarm);
+        return;
+      case 'command.updated':
+        this.commands.merge(event.command);
+        return;
+    }
+  }
+
+  private publish(change: { layout: boolean; colourKinds: Set<AssetKind>; positionKinds: Set<AssetKind> }): void {
+    const assetsChange: AssetsChange = { buffers: this.buffers, ...change };
+    if (change.layout || change.colourKinds.size > 0 || change.positionKinds.size > 0) {
+      for (const listener of this.assetListeners) listener(assetsChange);
+    }
+    this.refreshView();
+  }
+
+  // ─── reads ──────────────────────────────────────────────────────────────────────────────────
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getView = (): ConsoleView => this.view;
+
+  /** The map subscribes here, outside React, and receives the buffers themselves. */
+  onAssetsChange(listener: (change: AssetsChange) => void): () => void {
+    this.assetListeners.add(listener);
+    return () => this.assetListeners.delete(listener);
+  }
+
+  currentBuffers(): AssetBuffers {
+    return this.buffers;
+  }
+
+  getAsset(id: string | null): Asset | undefined {
+    return id === null ? undefined : this.buffers.get(id);
+  }
+
+  communeName(code: string): string {
+    return this.communeNames.get(code) ?? code;
+  }
+
+  alarmsForAsset(assetId: string): Alarm[] {
+    return this.alarms.forAsset(assetId);
+  }
+
+  commandsForAsset(assetId: string): readonly Command[] {
+    return this.commands.forAsset(assetId);
+  }
+
+  getCommand(id: string): Command | undefined {
+    return this.commands.get(id);
+  }
+
+  // ─── operator actions on local state ────────────────────────────────────────────────────────
+
+  /** Selects an asset (opens its panel); with `fly`, the map flies to it. */
+  select(assetId: string | null, options: { fly?: boolean } = {}): void {
+    this.selectedAssetId = assetId;
+    this.refreshView();
+    const asset = this.getAsset(assetId);
+    if (asset && options.fly) for (const listener of this.flyListeners) listener(asset);
+  }
+
+  onFly(listener: FlyListener): () => void {
+    this.flyListeners.add(listener);
+    return () => this.flyListeners.delete(listener);
+  }
+
+  /** A reply carried a command (`command.send`, `asset.commands`): fold it in now. */
+  mergeCommands(commands: readonly Command[]): void {
+    let changed = false;
+    for (const command of commands) changed = this.commands.merge(command) || changed;
+    if (changed) this.refreshView();
+  }
+
+  /** A reply carried an alarm (`alarm.acknowledge`): the event will follow, show it already. */
+  mergeAlarm(alarm: Alarm): void {
+    this.alarms.apply(alarm);
+    this.refreshView();
+  }
+
+  /** Logged out: forget everything the previous user could see. */
+  reset(): void {
+    this.scheduler.cancel();
+    this.queue = [];
+    this.owner = null;
+    this.seq = -1;
+    this.territory = null;
+    this.communeNames.clear();
+    this.buffers = AssetBuffers.empty();
+    this.alarms.replaceAll([]);
+    this.commands.replaceAll([]);
+    this.selectedAssetId = null;
+    this.publish({ layout: true, colourKinds: new Set(), positionKinds: new Set() });
+  }
+
+  private refreshView(): void {
+    this.view = this.buildView();
+    for (const listener of this.listeners) listener();
+  }
+
+  private buildView(): ConsoleView {
+    return {
+      ready: this.territory !== null,
+      owner: this.owner,
+      territory: this.territory,
+      alarms: this.alarms.active(),
+      alarmCounts: this.alarms.activeCounts(),
+      selectedAssetId: this.selectedAssetId,
+      lastSeq: this.seq,
+      assetCount: this.buffers.count,
+    };
+  }
+}
+
+/** A new layout: known assets updated by `incoming` (latest wins), new ones appended. */
+function mergeById(known: readonly Asset[], incoming: readonly Asset[]): Asset[] {
+  const byId = new Map<string, Asset>();
+  for (const asset of known) byId.set(asset.id, asset);
+  for (const asset of incoming) byId.set(asset.id, asset);
+  return [...byId.values()];
+}

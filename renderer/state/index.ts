@@ -1,0 +1,21 @@
+/** The console's state: columnar assets for the map, alarms, commands, selection. */
+export { ConsoleStore, type AssetsChange, type ConsoleView, type StoreStats } from './console-store';
+export { AssetBuffers, type KindRange } from './asset-buffers';
+export { AlarmBook, type AlarmCounts } from './alarm-book';
+export { CommandBook } from './command-book';
+export { animationFrameScheduler, manualScheduler, type FrameScheduler } from './frame-scheduler';
+export { STATUS_RGB, STATUS_CODE, KIND_CODE, STATUS_RGBA_TABLE, statusCss, statusFromCode } from './status-colours';
+export { searchAssets, foldForSearch } from './asset-search';
+export {
+  StoreProvider,
+  useStore,
+  useStoreSelector,
+  useActiveAlarms,
+  useAlarmCounts,
+  useSelectedAssetId,
+  useStoreReady,
+  useTerritory,
+  useAsset,
+  useAssetCommands,
+  useCommand,
+} from './react';

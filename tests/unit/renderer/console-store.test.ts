@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import type { AssetsChange } from '../../../renderer/state';
+import { ConsoleStore, manualScheduler } from '../../../renderer/state';
+import type { JournalEvent } from '../../../shared';
+import { alarm, asset, command, snapshot } from './fixtures';
+
+function storeWithFrames() {
+  const frames = manualScheduler();
+  const store = new ConsoleStore((apply) => {
+    frames.bind(apply);
+    return frames;
+  });
+  const changes: AssetsChange[] = [];
+  store.onAssetsChange((change) => changes.push(change));
+  return { store, frames, changes };
+}
+
+const lamps = Array.from({ length: 2000 }, (_, i) => asset({ id: `lamp-${i}`, kind: 'street-lamp' }));
+
+function statusEvents(fromSeq: number, firstLamp: number, count: number): JournalEvent[] {
+  return Array.from({ length: count }, (_, i) => ({
+    seq: fromSeq + i,
+    at: '2025-11-23T10:01:00.000Z',
+    type: 'asset.updated' as const,
+    asset: asset({ id: `lamp-${firstLamp + i}`, kind: 'street-lamp', status: 'alarm' }),
+  }));
+}
+
+describe('ConsoleStore', () => {
+  it('applies nothing until the frame, then a thousand status changes as one change', () => {
+    const { store, frames, changes } = storeWithFrames();
+    store.snapshot(snapshot(10, lamps), 'operateur');
+    frames.runFrame();
+    changes.length = 0;
+
+    for (let i = 0; i < 10; i++) store.events({ op: 'events', events: statusEvents(11 + i * 100, i * 100, 100) });
+    expect(store.getAsset('lamp-0')!.status).toBe('ok');
+
+    frames.runFrame();
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.layout).toBe(false);
+    expect([...changes[0]!.colourKinds]).toEqual(['street-lamp']);
+    expect(store.getAsset('lamp-999')!.status).toBe('alarm');
+    expect(store.stats.lastFrameEvents).toBe(1000);
+    expect(store.getView().lastSeq).toBe(1010);
+  });
+
+  it('ignores events at or below the last seq (a resubscribe overlapping the snapshot)', () => {
+    const { store, frames } = storeWithFrames();
+    store.snapshot(snapshot(50, [asset({ id: 'cab-1' })]), 'operateur');
+    store.events({
+      op: 'events',
+      events: [
+        { seq: 50, at: 'x', type: 'asset.updated', asset: asset({ id: 'cab-1', status: 'alarm' }) },
+        { seq: 51, at: 'x', type: 'asset.updated', asset: asset({ id: 'cab-1', status: 'warning' }) },
+      ],
+    });
+    frames.runFrame();
+    expect(store.getAsset('cab-1')!.status).toBe('warning');
+    expect(store.stats.eventsIgnored).toBe(1);
+  });
+
+  it('replaces everything on a snapshot, dropping what was queued before it', () => {
+    const { store, frames, changes } = storeWithFrames();
+    store.snapshot(snapshot(5, [asset({ id: 'old' })], [alarm({ id: 'a1', assetId: 'old' })]), 'operateur');
+    frames.runFrame();
+    store.events({ op: 'events', events: [{ seq: 6, at: 'x', type: 'asset.updated', asset: asset({ id: 'old', status: 'alarm' }) }] });
+    store.snapshot(snapshot(100, [asset({ id: 'new' })]), 'operateur');
+    frames.runFrame();
+    expect(store.getAsset('old')).toBeUndefined();
+    expect(store.getAsset('new')).toBeDefined();
+    expect(store.getView().alarms).toEqual([]);
+    expect(store.getView().lastSeq).toBe(100);
+    expect(changes.at(-1)!.layout).toBe(true);
+  });
+
+  it('gives the last seq for a resubscribe only to the same user', () => {
+    const { store, frames } = storeWithFrames();
+    expect(store.lastSeq('operateur')).toBeNull();
+    store.snapshot(snapshot(42, []), 'operateur');
+    expect(store.lastSeq('operateur')).toBe(42); // flushes what is queued first
+    expect(store.lastSeq('elu-91228')).toBeNull();
+    frames.runFrame();
+  });
+
+  it('lays out an asset it did not know (rebuilds the buffers)', () => {
+    const { store, frames, changes } = storeWithFrames();
+    store.snapshot(snapshot(1, [asset({ id: 'cab-1' })]), 'operateur');
+    frames.runFrame();
+    store.events({ op: 'events', events: [{ seq: 2, at: 'x', type: 'asset.updated', asset: asset({ id: 'gate-1', kind: 'gate' }) }] });
+    frames.runFrame();
+    expect(changes.at(-1)!.layout).toBe(true);
+    expect(store.currentBuffers().ranges.gate.count).toBe(1);
+    expect(store.currentBuffers().count).toBe(2);
+  });
+
+  it('keeps active alarms newest first and drops those acknowledged and cleared', () => {
+    const { store, frames } = storeWithFrames();
+    store.snapshot(snapshot(1, [asset({ id: 'b-1' })], [alarm({ id: 'a1', assetId: 'b-1', raisedAt: '2025-11-23T09:00:00Z' })]), 'operateur');
+    store.events({
+      op: 'events',
+      events: [{ seq: 2, at: 'x', type: 'alarm.raised', alarm: alarm({ id: 'a2', assetId: 'b-1', raisedAt: '2025-11-23T09:30:00Z' }) }],
+    });
+    frames.runFrame();
+    expect(store.getView().alarms.map((a) => a.id)).toEqual(['a2', 'a1']);
+    expect(store.getView().alarmCounts).toEqual({ active: 2, unacknowledged: 2 });
+
+    store.events({
+      op: 'events',
+      events: [
+        { seq: 3, at: 'x', type: 'alarm.updated', alarm: alarm({ id: 'a1', assetId: 'b-1', state: 'acknowledged', acknowledgedBy: 'operateur' }) },
+        { seq: 4, at: 'x', type: 'alarm.updated', alarm: alarm({ id: 'a2', assetId: 'b-1', state: 'cleared' }) },
+      ],
+    });
+    frames.runFrame();
+    expect(store.getView().alarms.map((a) => a.id)).toEqual(['a1']);
+    expect(store.getView().alarmCounts).toEqual({ active: 1, unacknowledged: 0 });
+  });
+
+  it('keeps the most advanced state of a command when a reply crosses an event', () => {
+    const { store, frames } = storeWithFrames();
+    store.snapshot(snapshot(1, [asset({ id: 'school-1', kind: 'building', category: 'school' })]), 'operateur');
+    const queued = command({ id: 'c1', assetId: 'school-1', state: 'queued', updatedAt: '2025-11-23T10:00:01Z' });
+    store.events({ op: 'events', events: [{ seq: 2, at: 'x', type: 'command.updated', command: queued }] });
+    frames.runFrame();
+    store.mergeCommands([command({ id: 'c1', assetId: 'school-1', state: 'requested' })]);
+    expect(store.getCommand('c1')!.state).toBe('queued');
+    expect(store.commandsForAsset('school-1').map((c) => c.id)).toEqual(['c1']);
+  });
+
+  it('flies the map when a selection asks for it', () => {
+    const { store, frames } = storeWithFrames();
+    store.snapshot(snapshot(1, [asset({ id: 'cam-1', kind: 'camera' })]), 'operateur');
+    frames.runFrame();
+    const flown: string[] = [];
+    store.onFly((a) => flown.push(a.id));
+    store.select('cam-1');
+    store.select('cam-1', { fly: true });
+    expect(flown).toEqual(['cam-1']);
+    expect(store.getView().selectedAssetId).toBe('cam-1');
+  });
+});
