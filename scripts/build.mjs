@@ -21,7 +21,8 @@ export const TARGETS = {
         console.log('build: no vite.config.ts yet, renderer skipped');
         return;
       }
-      await vite.build({ root, configFile: at('vite.config.ts'), logLevel: 'warn' });
+      // No `root` override: vite.config.ts sets its own (renderer/), relative to the package root.
+      await vite.build({ configFile: at('vite.config.ts'), logLevel: 'warn' });
     },
   },
   electron: {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loginForm } from './support/console-page';
+import { loginAs, loginForm } from './support/console-page';
 import { ARTIFACTS_DIR, expect, missingForEndToEnd, test } from './support/hub';
 
 test.describe('le hub sert la console', () => {
@@ -27,5 +27,17 @@ test.describe('le hub sert la console', () => {
     await expect(form.password).toBeVisible();
     await expect(form.submit).toBeVisible();
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'screenshots', 'login.png') });
+  });
+});
+
+test.describe('la console', () => {
+  const missing = missingForEndToEnd();
+  test.skip(missing !== null, `skipped: ${missing}`);
+
+  test('un opérateur de démonstration se connecte et voit la console', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await loginAs(page, 'operateur');
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'screenshots', 'console-after-login.png') });
   });
 });
