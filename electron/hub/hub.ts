@@ -27,6 +27,8 @@ const SWEEP_INTERVAL_MS = 5000;
 export interface RunningHub {
   url: string;
   port: number;
+  /** The field broker the hub's source reads (embedded or `BEFFROI_MQTT_URL`). */
+  brokerUrl: string;
   context: HubContext;
   counters: IngestCounters;
   stop(): Promise<void>;
@@ -108,6 +110,7 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
   return {
     url,
     port,
+    brokerUrl: field.brokerUrl,
     context,
     counters,
     async stop() {

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateTerritory } from '../../electron/hub/territory';
+import { FieldDevice } from '../support/field-device';
+import { HubClient } from '../support/hub-client';
+import { startTestHub } from '../support/hub';
+
+/**
+ * A heating setpoint from the console to the thermostat and back, with the test playing the
+ * network server and the class A device over the hub's real MQTT broker; then a hub restart.
+ */
+const territory = generateTerritory('essonne');
+const school = territory.assets.find((a) => a.category === 'school')!;
+const thermostat = territory.devices.find((d) => d.assetId === school.id && d.model === 'milesight-wt101')!;
+const airSensor = territory.devices.find((d) => d.assetId === school.id && d.model === 'milesight-am307')!;
+
+type CommandEvent = { type: string; command?: { id: string; state: string; detail?: string; history: { state: string }[] } };
+
+function commandStates(client: HubClient, commandId: string): string[] {
+  return client
+    .events()
+    .map((e) => e as unknown as CommandEvent)
+    .filter((e) => e.type === 'command.updated' && e.command?.id === commandId)
+    .map((e) => e.command!.state);
+}
+
+async function waitForState(client: HubClient, commandId: string, state: string): Promise<void> {
+  await client.waitFor(
+    (m) => m.op === 'events' && (m.events as CommandEvent[]).some((e) => e.command?.id === commandId && e.command.state === state),
+  );
+}
+
+describe('heating setpoint lifecycle', () => {
+  let test: Awaited<ReturnType<typeof startTestHub>>;
+  let console_: HubClient;
+  let device: FieldDevice;
+
+  beforeAll(async () => {
+    test = await startTestHub();
+    console_ = await HubClient.connect(test.hub.url);
+    await console_.login('operateur');
+    await console_.request('subscribe');
+    device = await FieldDevice.connect(test.hub.brokerUrl, territory, thermostat.devEui);
+  });
+
+  afterAll(async () => {
+    await device.close();
+    await console_.close();
+    await test.stop();
+  });
+
+  it('goes requested → queued → sent → delivered → confirmed by read-back', async () => {
+    await device.uplink({ battery: 80, temperature: 18.2, target_temperature: 17, valve_opening: 40 });
+    const reply = await console_.request('command.send', { assetId: school.id, command: { type: 'heating.setpoint', celsius: 20 } });
+    expect(reply).toMatchObject({ ok: true, command: { state: 'requested', requestedBy: 'operateur', params: { celsius: 20 } } });
+    const commandId = reply.commandId as string;
+    expect(reply.command).toHaveProperty('nextListenAt');
+
+    // The hub handed the downlink to the network server: the WT101's set-target-temperature frame.
+    const downlink = await device.waitForDownlink();
+    expect(Buffer.from(downlink.data, 'base64').subarray(0, 3)).toEqual(Buffer.from([0xff, 0xb1, 20]));
+    await waitForState(console_, commandId, 'queued');
+
+    await device.txAck(downlink.id);
+    await waitForState(console_, commandId, 'sent');
+    await device.ack(downlink.id);
+    await waitForState(console_, commandId, 'delivered');
+    // Delivered is not confirmed: only the device reporting the new setpoint is.
+    await device.uplink({ battery: 80, temperature: 18.4, target_temperature: 20, valve_opening: 70 });
+    await waitForState(console_, commandId, 'confirmed');
+    expect(commandStates(console_, commandId)).toEqual(['requested', 'queued', 'sent', 'delivered', 'confirmed']);
+  });
+
+  it('cancels a pending command when a newer one targets the same setting', async () => {
+    const older = await console_.request('command.send', { assetId: school.id, command: { type: 'heating.setpoint', celsius: 18 } });
+    const newer = await console_.request('command.send', { assetId: school.id, command: { type: 'heating.setpoint', celsius: 21 } });
+    await waitForState(console_, older.commandId as string, 'cancelled');
+    const cancelled = console_
+      .events()
+      .map((e) => e as unknown as CommandEvent)
+      .find((e) => e.command?.id === older.commandId && e.command.state === 'cancelled');
+    expect(cancelled?.command?.detail).toMatch(/Remplacée par une commande plus récente/);
+    expect(newer).toMatchObject({ ok: true });
+  });
+
+  it('keeps assets, alarms, acknowledgements and commands across a hub restart, seq going on', async () => {
+    const sensor = await FieldDevice.connect(test.hub.brokerUrl, territory, airSensor.devEui);
+    await sensor.uplink({ battery: 70, temperature: 21, humidity: 50, co2: 1900 });
+    const raised = await console_.waitFor((m) => m.op === 'events' && JSON.stringify(m).includes('"condition":"co2.high"'));
+    const alarmId = (raised.events as { alarm?: { id: string; condition: string } }[]).find((e) => e.alarm?.condition === 'co2.high')!.alarm!.id;
+    await console_.request('alarm.acknowledge', { alarmId, comment: 'Aération demandée' });
+    await sensor.close();
+    const seqBefore = (await console_.request('ping')).seq as number;
+    await console_.close();
+
+    const hub = await test.restart();
+    console_ = await HubClient.connect(hub.url);
+    await console_.login('operateur');
+    await console_.request('subscribe');
+    const snapshot = await console_.waitFor((m) => m.op === 'snapshot');
+    expect(snapshot.seq).toBe(seqBefore);
+    const alarm = (snapshot.alarms as { id: string; state: string; acknowledgedBy?: string; comment?: string }[]).find((a) => a.id === alarmId);
+    expect(alarm).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'operateur', comment: 'Aération demandée' });
+    const asset = (snapshot.assets as { id: string; metrics: Record<string, unknown> }[]).find((a) => a.id === school.id);
+    expect(asset?.metrics).toMatchObject({ co2Ppm: 1900, setpointC: 20 });
+    const history = await console_.request('asset.commands', { assetId: school.id });
+    const states = (history.commands as { state: string; params: { celsius: number } }[]).map((c) => `${c.params.celsius}:${c.state}`);
+    expect(states).toEqual(expect.arrayContaining(['20:confirmed', '18:cancelled']));
+    // The pending 21 °C command came back from SQLite and is still tracked.
+    expect((snapshot.commands as { params: { celsius: number }; state: string }[]).map((c) => c.params.celsius)).toContain(21);
+    device = await FieldDevice.connect(hub.brokerUrl, territory, thermostat.devEui);
+  });
+});
+
+describe('a command the device never confirms', () => {
+  it('expires with a French reason', async () => {
+    const test = await startTestHub({ BEFFROI_COMMAND_TTL_S: '1' });
+    const client = await HubClient.connect(test.hub.url);
+    await client.login('admin');
+    await client.request('subscribe');
+    // The thermostat is heard once (the network server then knows where to queue), then goes quiet.
+    const silentDevice = await FieldDevice.connect(test.hub.brokerUrl, territory, thermostat.devEui);
+    await silentDevice.uplink({ battery: 80, temperature: 18, target_temperature: 17, valve_opening: 30 });
+    await client.waitFor((m) => JSON.stringify(m).includes('"setpointC":17'));
+    const reply = await client.request('command.send', { assetId: school.id, command: { type: 'heating.setpoint', celsius: 19 } });
+    await waitForState(client, reply.commandId as string, 'expired');
+    const expired = client
+      .events()
+      .map((e) => e as unknown as CommandEvent)
+      .find((e) => e.command?.state === 'expired');
+    expect(expired?.command?.detail).toMatch(/Aucune confirmation de l’appareil/);
+    expect(commandStates(client, reply.commandId as string)).toEqual(['requested', 'queued', 'expired']);
+    await silentDevice.close();
+    await client.close();
+    await test.stop();
+  });
+});
