@@ -77,7 +77,7 @@ describe('heating setpoint lifecycle', () => {
     const cancelled = console_
       .events()
       .map((e) => e as unknown as CommandEvent)
-      .find((e) => e.command?.id === older.commandId && e.command.state === 'cancelled');
+      .find((e) => e.command?.id === older.commandId && e.command?.state === 'cancelled');
     expect(cancelled?.command?.detail).toMatch(/Remplacée par une commande plus récente/);
     expect(newer).toMatchObject({ ok: true });
   });

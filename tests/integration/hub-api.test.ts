@@ -151,7 +151,7 @@ describe('hub over WebSocket', () => {
   it('replays exactly what a reconnecting console missed, by seq', async () => {
     const first = await connect();
     await first.login('operateur');
-    const { seq } = (await first.request('subscribe')) as { seq: number };
+    const seq = Number((await first.request('subscribe')).seq);
     await first.close();
 
     const sensor = await FieldDevice.connect(test.hub.brokerUrl, territory, airSensor.devEui);
