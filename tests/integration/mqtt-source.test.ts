@@ -58,7 +58,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await source.stop();
+  await source?.stop();
   await network.endAsync();
   await broker.stop();
 });
@@ -146,5 +146,18 @@ describe('MqttSource with The Things Stack v3 messages on a real broker', () => 
 
     await network.publishAsync(ttsTopic('down/ack'), JSON.stringify({ end_device_ids: ids, downlink_ack: { f_port: 1, correlation_ids: [correlation] } }), { qos: 1 });
     expect(await reports.next()).toMatchObject({ ref: 'cmd-gate', devEui: GATE, outcome: 'acked' });
+  });
+});
+
+describe('MqttSource without a broker', () => {
+  it('start() fails with a French message when no broker answers, and downlinks are refused', async () => {
+    const { url } = broker;
+    await network.endAsync();
+    await broker.stop();
+    broker = await startEmbeddedBroker(); // for afterEach; the source points at the stopped one
+    network = await connectAsync(broker.url);
+    source = new MqttSource({ url, format: 'chirpstack', connectTimeoutMs: 500, reconnectPeriodMs: 100, log: () => undefined });
+    await expect(source.start({ uplink: () => undefined, downlinkReport: () => undefined })).rejects.toThrow(/injoignable/);
+    await expect(source.enqueueDownlink(setpoint('cmd-1'))).rejects.toThrow(/courtier MQTT déconnecté/);
   });
 });

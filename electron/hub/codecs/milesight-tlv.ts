@@ -1,6 +1,5 @@
 import { ByteReader, ByteWriter, scaled } from './bytes';
-import { type Fields, requireChoice, requireNumber } from './fields';
-import { roundTo } from './fields';
+import { type Fields, requireChoice, requireNumber, roundTo } from './fields';
 
 /**
  * Milesight's uplink format: a sequence of `channel id (1 B) · channel type (1 B) · data`, the

@@ -66,6 +66,7 @@ export class MqttSource implements Source {
   private client: MqttClient | undefined;
   private sink: SourceSink | undefined;
   private wasConnected = false;
+  private lastError: string | undefined;
 
   constructor(private readonly options: MqttSourceOptions) {
     this.format =
@@ -98,7 +99,11 @@ export class MqttSource implements Source {
     });
     this.client = client;
     client.on('message', (topic, payload) => this.receive(topic, payload));
-    client.on('error', (error) => this.log(`${this.prefix()} erreur : ${error.message}`));
+    // A broker that stays down fails every reconnection the same way: say it once.
+    client.on('error', (error) => {
+      if (error.message !== this.lastError) this.log(`${this.prefix()} erreur : ${error.message}`);
+      this.lastError = error.message;
+    });
     client.on('offline', () => {
       if (this.wasConnected) this.log(`${this.prefix()} connexion perdue, nouvelles tentatives en cours`);
       this.wasConnected = false;
@@ -114,6 +119,7 @@ export class MqttSource implements Source {
       client.on('connect', (connack) => {
         this.log(`${this.prefix()} connecté à ${redact(this.options.url)}`);
         this.wasConnected = true;
+        this.lastError = undefined;
         const subscribed = connack.sessionPresent ? Promise.resolve() : this.subscribe(client);
         void subscribed.then(() => {
           clearTimeout(timer);
