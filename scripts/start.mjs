@@ -34,6 +34,11 @@ async function runElectron(binary) {
 
 async function runInBrowser(reason) {
   const baseUrl = hubBaseUrl(process.env);
+  if (await hubAlreadyAnswers(baseUrl)) {
+    console.log(`Un hub Beffroi répond déjà à l'adresse ${baseUrl} : la console y est servie. Arrêtez-le ou choisissez un autre BEFFROI_PORT.`);
+    console.log(`A Beffroi hub already answers at ${baseUrl}: the console is served there. Stop it or choose another BEFFROI_PORT.`);
+    return;
+  }
   const hub = hubCommand(root);
   const child = spawn(hub.command, hub.args, { cwd: hub.cwd, stdio: 'inherit', env: process.env });
   const exited = exitOf(child);
@@ -44,13 +49,26 @@ async function runInBrowser(reason) {
   try {
     await waitForHubHealth(baseUrl, { signal: abort.signal });
     console.log(`\n${browserFallbackMessage(reason, baseUrl)}`);
-    console.log("Comptes de démonstration : admin, operateur, astreinte (mot de passe « beffroi »). Ctrl-C pour arrêter.\n");
+    if (process.env.BEFFROI_DEMO !== 'none') {
+      const password = process.env.BEFFROI_DEMO_PASSWORD || 'beffroi';
+      console.log(`Comptes de démonstration : admin, operateur, astreinte (mot de passe « ${password} »).`);
+    }
+    console.log('Ctrl-C pour arrêter. / Ctrl-C to stop.\n');
   } catch {
     console.error(`Le hub n'a pas démarré sur ${baseUrl} : voir ses messages ci-dessus. / The hub did not start: see its output above.`);
   } finally {
     clearTimeout(timer);
   }
   process.exitCode = await exited;
+}
+
+async function hubAlreadyAnswers(baseUrl) {
+  try {
+    await waitForHubHealth(baseUrl, { signal: AbortSignal.timeout(1_000) });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
