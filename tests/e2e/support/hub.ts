@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { test as base } from '@playwright/test';
 import { hubCommand, waitForHubHealth } from '../../../scripts/lib/hub-process.mjs';
-import { freePort } from './free-port';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url)).replace(/\/$/, '');
 export const ARTIFACTS_DIR = join(REPO_ROOT, 'tests', 'artifacts');
@@ -41,14 +41,15 @@ export interface TestHub {
 }
 
 /**
- * A real hub process (`node --import tsx electron/hub/cli.ts`) on a free loopback port, with a
- * fresh data directory, serving the built console. `stop()` ends it and removes its data.
+ * A real hub process (`node --import tsx electron/hub/cli.ts`) on a port the OS picks
+ * (`BEFFROI_PORT=0`: no race for a free port), with a fresh data directory, serving the built
+ * console. Its address is read from the line it prints when ready, then checked on
+ * `/api/health`. `stop()` ends it and removes its data; its output stays in tests/artifacts/.
  */
 export async function startTestHub(options: HubOptions = {}): Promise<TestHub> {
-  const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'beffroi-e2e-'));
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  const logFile = join(ARTIFACTS_DIR, `hub-${port}.log`);
+  const logFile = join(ARTIFACTS_DIR, `hub-${basename(dataDir)}.log`);
   const log = createWriteStream(logFile);
   const { command, args, cwd } = hubCommand(REPO_ROOT);
   const child = spawn(command, args, {
@@ -57,7 +58,7 @@ export async function startTestHub(options: HubOptions = {}): Promise<TestHub> {
     env: {
       ...process.env,
       BEFFROI_HOST: '127.0.0.1',
-      BEFFROI_PORT: String(port),
+      BEFFROI_PORT: '0',
       BEFFROI_DATA_DIR: dataDir,
       BEFFROI_DEMO: options.demo ?? 'essonne',
       BEFFROI_RENDERER_DIR: join(REPO_ROOT, 'dist', 'renderer'),
@@ -67,8 +68,6 @@ export async function startTestHub(options: HubOptions = {}): Promise<TestHub> {
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
-
-  const baseURL = `http://127.0.0.1:${port}`;
   const stop = async (): Promise<void> => {
     await stopProcess(child, exited);
     log.end();
@@ -79,14 +78,33 @@ export async function startTestHub(options: HubOptions = {}): Promise<TestHub> {
   const timer = setTimeout(() => abort.abort(), HUB_START_TIMEOUT_MS);
   void exited.then(() => abort.abort());
   try {
+    const baseURL = await readyAddress(child, abort.signal);
     await waitForHubHealth(baseURL, { signal: abort.signal });
+    const port = Number(new URL(baseURL).port);
+    return { baseURL, wsURL: `ws://127.0.0.1:${port}/ws`, port, dataDir, logFile, stop };
   } catch {
     await stop();
-    throw new Error(`The hub did not answer ${baseURL}/api/health (exit code ${child.exitCode ?? 'none'}); its output is in ${logFile}`);
+    throw new Error(`The test hub did not start (exit code ${child.exitCode ?? 'none'}); its output is in ${logFile}`);
   } finally {
     clearTimeout(timer);
   }
-  return { baseURL, wsURL: `ws://127.0.0.1:${port}/ws`, port, dataDir, logFile, stop };
+}
+
+/** The address in the hub's "hub prêt : http://127.0.0.1:<port> …" line (electron/hub/cli.ts). */
+async function readyAddress(child: ChildProcess, signal: AbortSignal): Promise<string> {
+  if (!child.stdout) throw new Error('hub stdout is not piped');
+  // The reader stays open: closing it would pause stdout, which is also piped to the log file.
+  const lines = createInterface({ input: child.stdout });
+  return new Promise<string>((resolve, reject) => {
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    const onLine = (line: string): void => {
+      const address = /hub prêt : (http:\/\/[^\s/]+)/.exec(line)?.[1];
+      if (!address) return;
+      lines.off('line', onLine);
+      resolve(address);
+    };
+    lines.on('line', onLine);
+  });
 }
 
 async function stopProcess(child: ChildProcess, exited: Promise<void>): Promise<void> {
