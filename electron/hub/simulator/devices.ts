@@ -51,7 +51,8 @@ export function createDevices(devices: readonly DeviceSeed[], assets: ReadonlyMa
     const asset = assets.get(seed.assetId);
     if (!asset) return [];
     const rng = createRng(`${ctx.seed}:${seed.devEui}`);
-    const battery = rng.int(55, 100);
+    // A few batteries near their end, as on any real fleet (the hub warns below 10 %).
+    const battery = rng.chance(0.004) ? rng.int(6, 9) : rng.int(55, 100);
     switch (seed.model) {
       case MODELS.airQuality:
         return [airSensor(seed, asset, roomOf(asset), battery, rng)];
@@ -75,7 +76,7 @@ function createRoom(asset: AssetSeed, ctx: DeviceContext, rng: Rng): { room: Roo
   const category = asset.category ?? 'other';
   // Most classrooms stay under 1,000–1,400 ppm; a few badly ventilated ones climb well above.
   const co2LoadPpm = category === 'school'
-    ? rng.chance(0.06) ? rng.between(1_300, 1_800) : rng.between(450, 950)
+    ? rng.chance(0.04) ? rng.between(1_300, 1_800) : rng.between(450, 950)
     : rng.between(150, 500);
   const setpointC = category === 'school' ? 19 : rng.pick([19, 20]);
   return {

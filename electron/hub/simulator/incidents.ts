@@ -8,7 +8,7 @@ import type { CabinetFault } from './behaviour/lighting';
  * a camera dropping off the video network. Each lasts a few real minutes, then clears.
  */
 export interface IncidentTargets {
-  /** Gateways worth failing: the smaller half, so an outage silences a cluster, not a town. */
+  /** Gateways worth failing: the least loaded, so an outage silences a cluster, not a town. */
   gatewayIds: readonly string[];
   cabinetIds: readonly string[];
   cameraIds: readonly string[];
@@ -30,10 +30,11 @@ const FIRST_AFTER_MS = 20_000;
 
 type Kind = 'gateway' | CabinetFault | 'camera';
 const KINDS: { kind: Kind; weight: number; durationMin: [number, number] }[] = [
-  { kind: 'gateway', weight: 0.08, durationMin: [3, 6] },
+  // A gateway outage silences tens of devices at once: rare (about every quarter of an hour).
+  { kind: 'gateway', weight: 0.05, durationMin: [3, 6] },
   { kind: 'overrun', weight: 0.25, durationMin: [4, 10] },
   { kind: 'feeder', weight: 0.25, durationMin: [5, 12] },
-  { kind: 'camera', weight: 0.42, durationMin: [1, 5] },
+  { kind: 'camera', weight: 0.45, durationMin: [1, 5] },
 ];
 
 export class Incidents {

@@ -77,7 +77,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const incidents = new Incidents(
     createRng(`${seed}:incidents`),
     {
-      gatewayIds: smallerHalf(devicesPerGateway),
+      gatewayIds: leastLoaded(devicesPerGateway),
       cabinetIds: territory.assets.filter((a) => a.kind === 'lighting-cabinet').map((a) => a.id),
       cameraIds: territory.assets.filter((a) => a.kind === 'camera').map((a) => a.id),
       isLit: (id) => {
@@ -161,10 +161,10 @@ export function defaultStart(calendar: SchoolCalendar, nowMs: number): number {
   return nowMs;
 }
 
-/** Gateways whose outage silences a cluster, not half a town: those serving fewer devices than the median. */
-function smallerHalf(devicesPerGateway: Map<string, number>): string[] {
+/** Gateways whose outage silences a cluster, not half a town: the least loaded third. */
+function leastLoaded(devicesPerGateway: Map<string, number>): string[] {
   const sorted = [...devicesPerGateway.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
-  return sorted.slice(0, Math.max(1, Math.ceil(sorted.length / 2))).map(([id]) => id);
+  return sorted.slice(0, Math.max(1, Math.ceil(sorted.length / 3))).map(([id]) => id);
 }
 
 function radioFor(device: SimDevice, territory: TerritorySeed, gateways: Map<string, TerritorySeed['gateways'][number]>, seed: string): RadioDevice | undefined {
