@@ -1,0 +1,26 @@
+/**
+ * `npm run bench -- <name> [options]`: runs one benchmark of this folder, or all of them.
+ *   hub-ingest   uplinks/s through broker → decode → rules → journal → 10 consoles
+ *   map-update   main-thread cost of 1,000 status changes on the finistere map, in Chromium
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const [name, ...rest] = process.argv.slice(2);
+const all = ['hub-ingest', 'map-update'];
+const chosen = name && !name.startsWith('--') ? [name] : all;
+let failed = false;
+for (const bench of chosen) {
+  const file = fileURLToPath(new URL(`./${bench}.ts`, import.meta.url));
+  if (!existsSync(file)) {
+    console.error(`Benchmark inconnu : ${bench} (disponibles : ${all.join(', ')})`);
+    process.exit(2);
+  }
+  console.log(`\n=== ${bench} ===`);
+  const started = Date.now();
+  const result = spawnSync(process.execPath, ['--import', 'tsx', file, ...rest.filter((a) => a !== bench)], { stdio: 'inherit' });
+  console.log(`(${bench} : ${((Date.now() - started) / 1000).toFixed(0)} s en tout)`);
+  failed ||= result.status !== 0;
+}
+process.exit(failed ? 1 : 0);

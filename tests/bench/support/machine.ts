@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { cpus, totalmem, release, platform } from 'node:os';
+import sqlite3 from 'sqlite3';
+
+/** What the figures were measured on, printed with every benchmark. */
+export async function machineInfo(): Promise<Record<string, string>> {
+  const sqliteVersion = await new Promise<string>((resolve) => {
+    const db = new sqlite3.Database(':memory:');
+    db.get('SELECT sqlite_version() AS v', (err, row: { v?: string } | undefined) => {
+      db.close();
+      resolve(err ? 'inconnue' : (row?.v ?? 'inconnue'));
+    });
+  });
+  const cpu = cpus();
+  return {
+    cpu: cpu[0]?.model.trim() ?? 'inconnu',
+    cores: String(cpu.length),
+    memoryGiB: (totalmem() / 2 ** 30).toFixed(1),
+    os: `${platform()} ${release()}`,
+    node: process.version,
+    sqlite: sqliteVersion,
+  };
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+export function processCpuSeconds(pid: number): number {
+  // /proc/<pid>/stat: fields 14 and 15 are utime and stime in clock ticks (100 per second on Linux).
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Resident memory of a process in MiB, from /proc. */
+export function processRssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /VmRSS:\s+(\d+) kB/.exec(status);
+  return match ? Number(match[1]) / 1024 : 0;
+}
