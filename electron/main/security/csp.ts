@@ -6,6 +6,7 @@ import { parseUrl } from '../app-origin';
  * - scripts only from the app itself: no `unsafe-eval`, no `unsafe-inline` scripts, no remote code;
  * - styles allow inline attributes because maplibre-gl and React position elements with `style`;
  * - workers and images from `blob:` because maplibre-gl builds its worker and sprites that way;
+ * - media (alarm sounds) from the app only;
  * - network only to the app and to the one hub it was given (HTTP for `/api`, WebSocket for `/ws`).
  */
 export function contentSecurityPolicy(hub: { httpUrl: string; wsUrl: string }): string {
@@ -16,6 +17,7 @@ export function contentSecurityPolicy(hub: { httpUrl: string; wsUrl: string }): 
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:'],
     'font-src': ["'self'", 'data:'],
+    'media-src': ["'self'", 'data:', 'blob:'],
     'connect-src': ["'self'", 'data:', 'blob:', ...hubOrigins],
     'worker-src': ["'self'", 'blob:'],
     'child-src': ["'self'", 'blob:'],

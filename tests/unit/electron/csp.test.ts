@@ -37,7 +37,8 @@ describe('contentSecurityPolicy', () => {
     expect(remote.get('connect-src')).not.toContain('ws://127.0.0.1:8417');
   });
 
-  it('lets maplibre-gl start its blob worker', () => {
+  it('lets maplibre-gl start its blob worker and the console play its own alarm sounds', () => {
     expect(parsed.get('worker-src')).toContain('blob:');
+    expect(parsed.get('media-src')).toEqual(["'self'", 'data:', 'blob:']);
   });
 });
