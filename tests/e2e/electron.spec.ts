@@ -25,8 +25,10 @@ test.beforeAll(async () => {
   if (!binary.found) return;
   if (!findDisplay({ env: process.env, platform: process.platform }).found && existsSync('/usr/bin/Xvfb')) {
     // A headless Linux machine: give Electron a virtual screen.
-    display = `:${90 + (process.pid % 100)}`;
+    const screen = 90 + (process.pid % 100);
+    display = `:${screen}`;
     xvfb = spawn('/usr/bin/Xvfb', [display, '-screen', '0', '1600x1000x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+    await expect.poll(() => existsSync(`/tmp/.X11-unix/X${screen}`), { message: `Xvfb ${display} did not start`, timeout: 30_000 }).toBe(true);
   }
   dataDir = mkdtempSync(join(tmpdir(), 'beffroi-electron-e2e-'));
 });
