@@ -36,6 +36,14 @@ function above(value: number | undefined, raise: number, clear: number, active: 
 }
 
 export const CO2_RAISE_PPM = 1500;
+/** Below this share of its lamps' rated power, a lit cabinet has a line out (a few lamps out is ~5 %). */
+export const FEEDER_FAULT_RATIO = 0.9;
+
+/** What a cabinet's lamps draw when all are lit, from its inventory. */
+function expectedPowerW(record: AssetRecord): number | undefined {
+  const { lampCount, lampPowerW } = record.settings;
+  return typeof lampCount === 'number' && typeof lampPowerW === 'number' ? lampCount * lampPowerW : undefined;
+}
 export const BIN_FULL_PERCENT = 90;
 export const BIN_NEARLY_FULL_PERCENT = 75;
 
@@ -77,6 +85,25 @@ export const CONDITIONS: readonly Condition[] = [
     status: 'alarm',
     holds: (m) => (typeof m.faultActive === 'boolean' ? m.faultActive : undefined),
     message: () => 'Défaut signalé par l’armoire : un départ d’éclairage est hors service',
+  },
+  {
+    // A tripped feeder line leaves a street dark: the cabinet is lit but draws well under what its
+    // lamps need (the controller reports no fault flag, only its power).
+    id: 'cabinet.feeder-fault',
+    kinds: ['lighting-cabinet'],
+    priority: 'high',
+    status: 'alarm',
+    holds: (m, r, active) => {
+      const expected = expectedPowerW(r);
+      const power = num(m, 'powerW');
+      if (expected === undefined || power === undefined || typeof m.relayOn !== 'boolean') return undefined;
+      if (!m.relayOn) return false;
+      return active ? power < expected * 0.95 : power < expected * FEEDER_FAULT_RATIO;
+    },
+    message: (m, r) =>
+      `Départ d’éclairage en défaut : ${formatNumberFr(num(m, 'powerW') ?? 0)} W consommés pour ${formatNumberFr(
+        expectedPowerW(r) ?? 0,
+      )} W attendus, une partie des points lumineux est éteinte`,
   },
   {
     id: 'camera.offline',

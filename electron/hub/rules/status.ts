@@ -22,9 +22,13 @@ export function deriveStatus(record: AssetRecord, activeConditions: Iterable<str
   return status;
 }
 
-/** A street lamp follows its feeder cabinet: dark when the cabinet is in fault, unknown when it is silent. */
+/**
+ * A street lamp follows its feeder cabinet: dark when the cabinet is in fault, in doubt when one of
+ * its lines tripped (we do not know which lamps hang on it), unknown when the cabinet is silent.
+ */
 export function lampStatus(cabinet: AssetRecord, cabinetConditions: ReadonlySet<string>): AssetStatus {
   if (cabinetConditions.has('cabinet.fault')) return 'offline';
+  if (cabinetConditions.has('cabinet.feeder-fault')) return 'warning';
   if (cabinet.asset.status === 'stale') return 'stale';
   return 'ok';
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONDITIONS } from '../../../electron/hub/rules/conditions';
 import { mergeObservations } from '../../../electron/hub/rules/derive';
-import { deriveStatus } from '../../../electron/hub/rules/status';
+import { deriveStatus, lampStatus } from '../../../electron/hub/rules/status';
 import { assetRecord } from '../../support/records';
 
 const condition = (id: string) => {
@@ -41,6 +41,16 @@ describe('alarm conditions', () => {
     );
   });
 
+  it.each([
+    [{ relayOn: true, powerW: 1_484 }, false, false], // 20 lamps × 70 W plus ballast losses: healthy
+    [{ relayOn: true, powerW: 1_113 }, false, true], // one line of four tripped
+    [{ relayOn: true, powerW: 1_300 }, true, true], // hysteresis: clears only at 95 % of rated power
+    [{ relayOn: false, powerW: 0 }, true, false], // switched off by day: not a fault
+  ])('detects a tripped feeder line from %j (active: %s): %s', (metrics, active, expected) => {
+    const cabinet = assetRecord('lighting-cabinet', { settings: { lampCount: 20, lampPowerW: 70 } });
+    expect(condition('cabinet.feeder-fault').holds(metrics, cabinet, active)).toBe(expected);
+  });
+
   it('writes messages with French number formats', () => {
     expect(condition('co2.high').message({ co2Ppm: 1620 }, assetRecord('building'))).toBe(
       'CO₂ élevé : 1\u202f620 ppm (seuil 1\u202f500 ppm)',
@@ -63,5 +73,18 @@ describe('derived values and status', () => {
     const silent = assetRecord('building');
     silent.devices.push({ devEui: '0000000000000001', model: 'm', assetId: silent.asset.id, uplinkPeriodS: 60, silent: true });
     expect(deriveStatus(silent, [])).toBe('stale');
+  });
+});
+
+describe('street lamps', () => {
+  it.each([
+    [['cabinet.fault'], 'ok', 'offline'],
+    [['cabinet.feeder-fault'], 'alarm', 'warning'],
+    [[], 'stale', 'stale'],
+    [['cabinet.power-overrun'], 'alarm', 'ok'],
+  ] as const)('under a cabinet with %j (status %s) are %s', (conditions, cabinetStatus, expected) => {
+    const cabinet = assetRecord('lighting-cabinet');
+    cabinet.asset.status = cabinetStatus;
+    expect(lampStatus(cabinet, new Set(conditions))).toBe(expected);
   });
 });
