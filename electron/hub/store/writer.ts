@@ -59,16 +59,21 @@ export class Writer {
     if (this.running) return;
     this.running = true;
     // Let the current burst of messages arrive before cutting the batch.
-    setImmediate(() => void this.runBatches());
+    setImmediate(() => this.runBatches().catch((error: unknown) => this.onCommitFailed(error)));
   }
 
   private async runBatches(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, MAX_BATCH_ITEMS);
-      await this.runBatch(batch);
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH_ITEMS);
+        await this.runBatch(batch);
+      }
+    } finally {
+      this.running = false;
+      for (const resolve of this.idleWaiters.splice(0)) resolve();
+      // Work queued by a failing batch's callers still gets its turn.
+      if (this.queue.length > 0) this.schedule();
     }
-    this.running = false;
-    for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
   private async runBatch(batch: Pending[]): Promise<void> {
@@ -98,7 +103,12 @@ export class Writer {
     }
     this.batches += 1;
     this.journal.committed(events);
-    this.publish(events);
+    try {
+      this.publish(events);
+    } catch (error) {
+      // Committed is committed: a console that missed these resyncs by seq. The callers succeeded.
+      this.onCommitFailed(error);
+    }
     for (const { item, result } of done) item.resolve(result);
   }
 }

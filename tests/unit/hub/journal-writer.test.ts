@@ -90,6 +90,17 @@ describe('journal and writer on a real SQLite file', () => {
     expect((await db.all('SELECT * FROM assets')).length).toBe(0);
   });
 
+  it('keeps going when publishing to consoles throws: the change is committed all the same', async () => {
+    const failures: unknown[] = [];
+    const fragile = new Writer(db, journal, () => {
+      throw new Error('console en panne');
+    }, (error) => failures.push(error));
+    await fragile.submit((changes) => changes.asset(assetRecord('camera')));
+    await fragile.submit((changes) => changes.asset(assetRecord('gate')));
+    expect(journal.lastSeq).toBe(2);
+    expect(failures).toHaveLength(2);
+  });
+
   it('picks the journal up where it stopped after a restart, and replays since a seq', async () => {
     const record = assetRecord('building');
     for (let i = 0; i < 3; i++) await writer.submit((changes) => changes.asset(record));
