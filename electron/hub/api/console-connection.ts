@@ -30,7 +30,11 @@ export class ConsoleConnection {
     private readonly socket: WebSocket,
     readonly hub: HubContext,
   ) {
-    socket.on('message', (data, isBinary) => void this.onFrame(data as Buffer | Buffer[] | ArrayBuffer, isBinary));
+    socket.on('message', (data, isBinary) =>
+      this.onFrame(data as Buffer | Buffer[] | ArrayBuffer, isBinary).catch((error: Error) =>
+        hub.log(`trame non traitée : ${error.message}`),
+      ),
+    );
     socket.on('close', () => this.close());
     socket.on('error', () => this.close());
     hub.broadcaster.connections.add(this);
