@@ -80,28 +80,39 @@ export class Database {
   private async runTransaction(writes: Write[]): Promise<void> {
     // Prepared first: a statement that does not compile fails the transaction before BEGIN.
     const statements = await Promise.all(writes.map((write) => this.prepared(write.sql)));
-    await new Promise<void>((resolve, reject) => {
+    await this.execWriter('BEGIN IMMEDIATE');
+    try {
+      // Note: serialized mode orders the runs of one prepared statement, not runs of different
+      // statements against each other (seen: devices inserted before their assets). So each run of
+      // consecutive writes with the same statement is handed over at once, and the next run waits.
+      for (let start = 0; start < writes.length; ) {
+        let end = start + 1;
+        while (end < writes.length && statements[end] === statements[start]) end++;
+        await this.runSegment(statements[start]!, writes.slice(start, end));
+        start = end;
+      }
+    } catch (error) {
+      await this.execWriter('ROLLBACK');
+      throw error;
+    }
+    await this.execWriter('COMMIT');
+  }
+
+  private runSegment(statement: sqlite3.Statement, writes: Write[]): Promise<void> {
+    return new Promise((resolve, reject) => {
       let pending = writes.length;
       let failure: Error | undefined;
-      const finish = () => {
-        const end = failure ? 'ROLLBACK' : 'COMMIT';
-        this.db.exec(end, (err) => {
-          if (failure) reject(failure);
-          else if (err) reject(err);
-          else resolve();
+      for (const write of writes) {
+        statement.run(write.params, (err: Error | null) => {
+          if (err && !failure) failure = err;
+          if (--pending === 0) (failure ? reject(failure) : resolve());
         });
-      };
-      this.db.exec('BEGIN IMMEDIATE', (err) => {
-        if (err) return reject(err);
-        if (pending === 0) return finish();
-        writes.forEach((write, i) => {
-          statements[i]!.run(write.params, (runErr: Error | null) => {
-            if (runErr && !failure) failure = runErr;
-            if (--pending === 0) finish();
-          });
-        });
-      });
+      }
     });
+  }
+
+  private execWriter(sql: string): Promise<void> {
+    return execOn(this.db, sql);
   }
 
   private prepared(sql: string): Promise<sqlite3.Statement> {
