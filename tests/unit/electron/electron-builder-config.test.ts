@@ -21,4 +21,14 @@ describe('electron-builder.yml', () => {
     expect(config.files).toEqual(expect.arrayContaining(['dist/**', 'resources/**']));
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/sqlite3/**']));
   });
+
+  it('flips the fuses that would turn the packaged app into a plain Node', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
 });
