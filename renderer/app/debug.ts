@@ -8,7 +8,11 @@ import type { ConsoleStore } from '../state';
  * nothing here can change the console's state.
  */
 export function installDebug(store: ConsoleStore, client: HubClient, mapStats: () => MapStats | null): void {
-  const debug = Object.freeze({
+  Object.defineProperty(window, '__beffroiDebug', { value: createDebug(store, client, mapStats), writable: false, configurable: false, enumerable: false });
+}
+
+function createDebug(store: ConsoleStore, client: HubClient, mapStats: () => MapStats | null) {
+  return Object.freeze({
     get assetsDrawn() {
       return mapStats()?.assetsDrawn ?? 0;
     },
@@ -56,5 +60,13 @@ export function installDebug(store: ConsoleStore, client: HubClient, mapStats: (
       return deck ? { ...deck } : null;
     },
   });
-  Object.defineProperty(window, '__beffroiDebug', { value: debug, writable: false, configurable: false, enumerable: false });
+}
+
+export type BeffroiDebug = ReturnType<typeof createDebug>;
+
+declare global {
+  interface Window {
+    /** Present once the console started (see installDebug). */
+    readonly __beffroiDebug?: BeffroiDebug;
+  }
 }

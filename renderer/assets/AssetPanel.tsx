@@ -6,7 +6,7 @@ import { useConnectionState } from '../connection';
 import { formatAge, formatDateTime, useI18n, useNow } from '../i18n';
 import { iconNameFor, KindIcon } from '../map';
 import { statusCss, useActiveAlarms, useAsset, useSelectedAssetId, useStore } from '../state';
-import { formatMetrics } from './metric-format';
+import { formatMetrics, splitMetrics } from './metric-format';
 
 /** Roles that may send commands from the panel (the hub checks again). */
 function maySendCommands(role: string | undefined): boolean {
@@ -29,7 +29,7 @@ function AssetDetails({ asset }: { asset: Asset }) {
   const { session } = useConnectionState();
   const nowMs = useNow(30_000);
   const openAlarms = useMemo(() => alarms.filter((a) => a.assetId === asset.id), [alarms, asset.id]);
-  const metrics = formatMetrics(asset.metrics, locale, { yes: t('asset.yes'), no: t('asset.no') });
+  const metrics = splitMetrics(formatMetrics(asset.metrics, locale, { yes: t('asset.yes'), no: t('asset.no') }));
   const kindLabel = asset.kind === 'building' && asset.category ? t(`category.${asset.category}`) : t(`kind.${asset.kind}`);
   const isSchool = asset.kind === 'building' && asset.category === 'school';
   const feeder = asset.parentId ? store.getAsset(asset.parentId) : undefined;
@@ -77,24 +77,6 @@ function AssetDetails({ asset }: { asset: Asset }) {
           )}
         </dl>
 
-        <section className="panel-section">
-          <h3>{t('asset.metrics')}</h3>
-          {metrics.length === 0 ? (
-            <p className="muted">{t('asset.noMetrics')}</p>
-          ) : (
-            <dl className="metrics">
-              {metrics.map((m) => (
-                <div key={m.id} className="metrics__row">
-                  <dt>{m.label}</dt>
-                  <dd data-testid="metric-value" data-metric={m.id}>
-                    {m.text}
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          )}
-        </section>
-
         <section className="panel-section" data-testid="asset-alarms">
           <h3>{t('asset.openAlarms')}</h3>
           {openAlarms.length === 0 ? (
@@ -112,6 +94,34 @@ function AssetDetails({ asset }: { asset: Asset }) {
         </section>
 
         {isSchool && maySendCommands(session?.user.role) && <SetpointForm asset={asset} />}
+        <section className="panel-section">
+          <h3>{t('asset.metrics')}</h3>
+          {metrics.measures.length + metrics.link.length === 0 ? (
+            <p className="muted">{t('asset.noMetrics')}</p>
+          ) : (
+            <dl className="metrics">
+              {metrics.measures.map((m) => (
+                <div key={m.id} className="metrics__row">
+                  <dt>{m.label}</dt>
+                  <dd data-testid="metric-value" data-metric={m.id}>
+                    {m.text}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          )}
+          {metrics.link.length > 0 && (
+            <dl className="link-metrics">
+              <dt>{t('asset.link')}</dt>
+              {metrics.link.map((m) => (
+                <dd key={m.id}>
+                  {m.label} <span data-testid="metric-value" data-metric={m.id}>{m.text}</span>
+                </dd>
+              ))}
+            </dl>
+          )}
+        </section>
+
         {(isSchool || asset.kind === 'gate' || asset.kind === 'lighting-cabinet') && <RecentCommands asset={asset} />}
 
         {asset.devices && asset.devices.length > 0 && (

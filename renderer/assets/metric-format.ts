@@ -38,3 +38,11 @@ export function formatMetrics(metrics: MetricValues, locale: Locale, yesNo: { ye
   });
   return ids.map((id) => formatMetric(id, metrics[id]!, locale, yesNo));
 }
+
+/** Link-quality readings: what the radio says about the sensor, not what it measures. */
+const LINK_METRICS = new Set(['rssiDbm', 'snrDb', 'batteryPercent', 'online']);
+
+/** Measured values first (big tiles), link quality apart (one small line). */
+export function splitMetrics(lines: MetricLine[]): { measures: MetricLine[]; link: MetricLine[] } {
+  return { measures: lines.filter((l) => !LINK_METRICS.has(l.id)), link: lines.filter((l) => LINK_METRICS.has(l.id)) };
+}

@@ -26,7 +26,9 @@ export function SetpointForm({ asset }: { asset: Asset }) {
   const commands = useAssetCommands(asset.id);
   // The command to follow: the one just sent, else one still running from before (another console).
   const followed = sent ?? commands.find((c) => c.type === 'heating.setpoint' && !isCommandFinal(c.state));
-  const { min, max } = DEFAULT_SETPOINT_BOUNDS_C;
+  // The hub knows each building's own bounds; it says them when it refuses a value.
+  const [bounds, setBounds] = useState<{ min: number; max: number }>(DEFAULT_SETPOINT_BOUNDS_C);
+  const { min, max } = bounds;
 
   const nudge = (deltaC: number) => {
     const value = parseDecimal(text) ?? (typeof current === 'number' ? current : 19);
@@ -48,6 +50,8 @@ export function SetpointForm({ asset }: { asset: Asset }) {
       setSentId(reply.commandId);
     } catch (caught) {
       setError(caught instanceof HubRequestError ? caught.message : String(caught));
+      const learnt = caught instanceof HubRequestError ? boundsFrom(caught.details) : null;
+      if (learnt) setBounds(learnt);
     } finally {
       setSending(false);
     }
@@ -83,7 +87,7 @@ export function SetpointForm({ asset }: { asset: Asset }) {
           </span>
         </label>
         <p id="setpoint-bounds" className="muted small">
-          {t('setpoint.bounds', { min: formatNumber(min, 0, locale), max: formatNumber(max, 0, locale) })}
+          {t('setpoint.bounds', { min: formatNumber(min, Number.isInteger(min) ? 0 : 1, locale), max: formatNumber(max, Number.isInteger(max) ? 0 : 1, locale) })}
         </p>
       </form>
       {error && (
@@ -95,4 +99,10 @@ export function SetpointForm({ asset }: { asset: Asset }) {
       {followed && !isCommandFinal(followed.state) && <p className="muted small">{t('setpoint.classA')}</p>}
     </section>
   );
+}
+
+function boundsFrom(details: Record<string, unknown> | undefined): { min: number; max: number } | null {
+  const min = details?.min;
+  const max = details?.max;
+  return typeof min === 'number' && typeof max === 'number' ? { min, max } : null;
 }

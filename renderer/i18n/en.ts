@@ -87,6 +87,7 @@ export const en: Record<MessageKey, string> = {
   'asset.noOpenAlarms': 'No open alarm.',
   'asset.devices': 'Sensors',
   'asset.feeder': 'Feeder cabinet',
+  'asset.link': 'Radio link',
   'asset.yes': 'yes',
   'asset.no': 'no',
 

@@ -88,6 +88,7 @@ export const fr = {
   'asset.noOpenAlarms': 'Aucune alarme en cours.',
   'asset.devices': 'Capteurs',
   'asset.feeder': 'Armoire d’alimentation',
+  'asset.link': 'Liaison radio',
   'asset.yes': 'oui',
   'asset.no': 'non',
 

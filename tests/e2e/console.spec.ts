@@ -1,0 +1,117 @@
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { ConsolePage } from './support/console-page';
+import { ARTIFACTS_DIR, expect, missingForEndToEnd, startTestHub, test } from './support/hub';
+
+const SCREENSHOTS = join(ARTIFACTS_DIR, 'screenshots');
+
+/** A second console on its own session (a separate browser context, as another workstation). */
+async function secondConsole(browser: Browser, baseURL: string): Promise<{ console: ConsolePage; close(): Promise<void> }> {
+  const context = await browser.newContext({ baseURL, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1600, height: 1000 } });
+  const page = await context.newPage();
+  return { console: new ConsolePage(page), close: () => context.close() };
+}
+
+async function loggedIn(page: Page, username = 'operateur'): Promise<ConsolePage> {
+  const consolePage = new ConsolePage(page);
+  await consolePage.open();
+  await consolePage.login(username);
+  return consolePage;
+}
+
+test.describe('la console en salle de supervision', () => {
+  const missing = missingForEndToEnd();
+  test.skip(missing !== null, `skipped: ${missing}`);
+
+  test('l’opérateur voit la carte de l’Essonne avec tous les équipements dessinés', async ({ page }) => {
+    const consolePage = await loggedIn(page);
+    const drawn = await consolePage.waitForMapDrawn();
+    expect(drawn).toBeGreaterThan(1000);
+    await expect(page.getByText('Contours : IGN ADMIN EXPRESS, Licence Ouverte / Etalab')).toBeVisible();
+    await expect(page.getByTestId('map-legend')).toContainText('En alarme');
+    await expect(page.getByTestId('connection-state')).toHaveAttribute('data-link', 'connected');
+    await page.screenshot({ path: join(SCREENSHOTS, 'console-essonne.png') });
+  });
+
+  test('une alarme en direct arrive sur deux consoles ; acquittée sur l’une, l’autre voit qui et quand', async ({ page, browser, hub }) => {
+    test.setTimeout(360_000);
+    const first = await loggedIn(page);
+    await first.waitForMapDrawn();
+    const second = await secondConsole(browser, hub.baseURL);
+    try {
+      await second.console.open();
+      await second.console.login('astreinte');
+      await second.console.waitForMapDrawn();
+
+      const known = new Set([...(await first.alarmIds()), ...(await second.console.alarmIds())]);
+      const alarmId = await first.waitForNewAlarm(known);
+      await expect(second.console.alarmRow(alarmId)).toBeVisible();
+
+      await first.acknowledge(alarmId, 'Équipe prévenue, intervention demain matin');
+      const seenElsewhere = second.console.alarmRow(alarmId);
+      await expect(seenElsewhere).toHaveAttribute('data-alarm-state', /^acknowledged$|^cleared$/);
+      await expect(seenElsewhere.getByTestId('alarm-state')).toContainText(/acquittée par operateur à \d\d:\d\d/);
+      await expect(seenElsewhere).toContainText('Équipe prévenue, intervention demain matin');
+      await second.console.page.screenshot({ path: join(SCREENSHOTS, 'console-alarm-acknowledged-elsewhere.png') });
+    } finally {
+      await second.close();
+    }
+  });
+
+  test('une consigne de 19,5 °C sur une école va jusqu’à « confirmée »', async ({ page }) => {
+    test.setTimeout(360_000);
+    const consolePage = await loggedIn(page);
+    await consolePage.waitForMapDrawn();
+    await consolePage.openAsset('École');
+    await consolePage.sendSetpoint('19,5');
+    await expect(consolePage.commandState).toBeVisible();
+    await expect(page.getByTestId('command-stepper')).toContainText('demandée');
+    await expect(consolePage.commandState).toHaveAttribute('data-state', 'confirmed', { timeout: 300_000 });
+    await expect(consolePage.commandState).toHaveText('confirmée');
+    await expect(consolePage.metric('setpointC')).toHaveText('19,5\u00a0°C');
+    await page.screenshot({ path: join(SCREENSHOTS, 'console-setpoint-confirmed.png') });
+  });
+
+  test('une consigne de 45 °C est refusée avec le message du hub en français', async ({ page }) => {
+    const consolePage = await loggedIn(page);
+    await consolePage.waitForMapDrawn();
+    await consolePage.openAsset('École');
+    await consolePage.sendSetpoint('45');
+    await expect(consolePage.setpointError).toBeVisible();
+    await expect(consolePage.setpointError).toContainText('Consigne refusée');
+    await expect(consolePage.setpointError).toContainText('45 °C');
+    await page.screenshot({ path: join(SCREENSHOTS, 'console-setpoint-refused.png') });
+  });
+
+  test('recharger la page reprend la session sans redemander le mot de passe', async ({ page }) => {
+    const consolePage = await loggedIn(page);
+    await consolePage.waitForMapDrawn();
+    await page.reload();
+    await expect(page.getByRole('button', { name: 'Déconnexion' })).toBeVisible();
+    await consolePage.waitForMapDrawn();
+  });
+});
+
+test.describe('quand le hub ne répond plus', () => {
+  const missing = missingForEndToEnd();
+  test.skip(missing !== null, `skipped: ${missing}`);
+
+  test('la console le dit et garde le dernier état à l’écran', async ({ page }) => {
+    test.setTimeout(360_000);
+    const hub = await startTestHub();
+    try {
+      await page.goto(hub.baseURL);
+      const consolePage = new ConsolePage(page);
+      await consolePage.login('operateur');
+      const drawn = await consolePage.waitForMapDrawn();
+      await hub.stop();
+      await expect(consolePage.connectionBanner).toBeVisible();
+      await expect(consolePage.connectionBanner).toContainText(/Hub injoignable depuis \d\d:\d\d — reconnexion…/);
+      expect(await consolePage.debug('assetsDrawn')).toBe(drawn);
+      await expect(consolePage.map).toBeVisible();
+      await page.screenshot({ path: join(SCREENSHOTS, 'console-hub-unreachable.png') });
+    } finally {
+      await hub.stop();
+    }
+  });
+});
