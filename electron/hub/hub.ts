@@ -13,6 +13,7 @@ import type { HubConfig } from './config';
 import { startField, type Field } from './field';
 import { applyUplink, type IngestCounters } from './ingest/apply-uplink';
 import { sweepSilences } from './ingest/silence';
+import { ThrottledLog } from './ingest/throttled-log';
 import { Database } from './store/db';
 import { Journal } from './store/journal';
 import { migrate } from './store/migrate';
@@ -67,6 +68,7 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
   };
 
   const counters: IngestCounters = { uplinks: 0, unknownDevices: 0, malformed: 0, duplicates: 0 };
+  const ingestProblems = new ThrottledLog(log);
   const server = createHubServer(context, {
     rendererDir: config.rendererDir,
     version: await packageVersion(),
@@ -84,7 +86,7 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
       writer
         .submit((changes) => applyUplink(uplink, state, alarms, counters, changes, (d, o, at, c) => commands.onObservations(d, o, at, c)))
         .then((problem) => {
-          if (problem) log(`liaison montante ignorée : ${problem}`);
+          if (problem) ingestProblems.report(uplink.devEui, `liaison montante ignorée : ${problem}`);
           uplink.settle?.();
         })
         .catch((error: Error) => log(`liaison montante non enregistrée : ${error.message}`));
