@@ -3,6 +3,7 @@ import type { ClientMessage, ClientOp, ReplyPayload } from '../../../shared/prot
 import { mayAcknowledge, mayCommand } from '../auth/permissions';
 import { verifyPassword } from '../auth/passwords';
 import { findUser, toSessionUser } from '../auth/users';
+import type { AssetRecord } from '../state/records';
 import { commandFromRow } from '../state/territory-state';
 import { HubError } from '../errors';
 import { eventFor } from './broadcaster';
@@ -85,22 +86,15 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
   async 'command.send'(message, connection) {
     const user = connection.requireUser();
     const { hub } = connection;
-    const record = hub.state.assets.get(message.assetId);
-    if (!record || !canSeeCommune(user, record.asset.commune)) {
-      throw new HubError('not-found', 'Équipement introuvable ou hors de votre périmètre.');
-    }
+    visibleAsset(connection, message.assetId);
     if (!mayCommand(user, message.command.type)) throw new HubError('forbidden', 'Votre rôle ne permet pas d’envoyer cette commande.');
     const command = await hub.commands.send(message.assetId, message.command, user.username);
     return { commandId: command.id, command: { ...command } };
   },
 
   async 'asset.commands'(message, connection) {
-    const user = connection.requireUser();
     const { hub } = connection;
-    const record = hub.state.assets.get(message.assetId);
-    if (!record || !canSeeCommune(user, record.asset.commune)) {
-      throw new HubError('not-found', 'Équipement introuvable ou hors de votre périmètre.');
-    }
+    visibleAsset(connection, message.assetId);
     const rows = await hub.db.all('SELECT * FROM commands WHERE asset_id = ? ORDER BY requested_at DESC LIMIT 20', [message.assetId]);
     // The in-memory copy is fresher than the reader's view while a batch is being written.
     const commands = rows.map((row) => {
@@ -115,6 +109,19 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
     return { seq: connection.hub.journal.lastSeq };
   },
 };
+
+/**
+ * The asset if the signed-in user may see it. A foreign asset answers exactly like an unknown one
+ * (`not-found`), so nobody learns what exists outside their scope.
+ */
+function visibleAsset(connection: ConsoleConnection, assetId: string): AssetRecord {
+  const user = connection.requireUser();
+  const record = connection.hub.state.assets.get(assetId);
+  if (!record || !canSeeCommune(user, record.asset.commune)) {
+    throw new HubError('not-found', 'Équipement introuvable ou hors de votre périmètre.');
+  }
+  return record;
+}
 
 export function handle(message: ClientMessage, connection: ConsoleConnection): Promise<object> {
   const handler = HANDLERS[message.op] as Handler<ClientOp>;
