@@ -2,22 +2,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { contentTypeFor } from '../../../shared/content-types';
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.geojson': 'application/geo+json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wav': 'audio/wav',
-  '.mp3': 'audio/mpeg',
-  '.pbf': 'application/x-protobuf',
-};
 
 /** The console's Content-Security-Policy: no eval, nothing loaded from elsewhere. */
 export const CONSOLE_CSP =
@@ -53,7 +39,7 @@ export async function serveStatic(root: string, req: IncomingMessage, res: Serve
     return notFound(res);
   }
   res.writeHead(200, {
-    'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+    'content-type': contentTypeFor(file),
     'content-length': info.size,
     'content-security-policy': CONSOLE_CSP,
     'x-content-type-options': 'nosniff',
