@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { APP_HOST, APP_SCHEME, parseUrl } from './app-origin';
 import type { CustomScheme, ProtocolLike } from './electron-api';
-import { contentTypeFor } from './mime';
+import { contentTypeFor } from '../../shared/content-types';
 
 /**
  * `app://` is standard (so relative URLs, `'self'` and storage work as on the web) and secure (a

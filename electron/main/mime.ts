@@ -1,2 +1,0 @@
-/** The shell serves the console with the same content types as the hub. */
-export { contentTypeFor } from '../../shared/content-types';
