@@ -104,6 +104,8 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
       .submit((changes) => {
         sweepSilences(state, alarms, now, startedAtMs, changes);
         commands.sweepExpired(now, changes);
+        const prune = journal.pruneWrite();
+        if (prune) changes.write(prune);
       })
       .catch((error: Error) => log(`balayage : ${error.message}`));
   }, SWEEP_INTERVAL_MS);

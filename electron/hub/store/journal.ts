@@ -10,6 +10,14 @@ export interface ScopedEvent {
 const INSERT = 'INSERT INTO journal (seq, at, type, commune, body) VALUES (?, ?, ?, ?, ?)';
 
 /**
+ * How many of the latest events the journal keeps. A console further behind than a few thousand
+ * events gets a snapshot instead of a replay, so older events only cost disk: at the demo's rate
+ * (~100 events/s) this keeps about half an hour, a few hundred megabytes at most, where keeping
+ * everything would grow by gigabytes a day. The state tables keep what is current.
+ */
+export const JOURNAL_RETAINED_EVENTS = 200_000;
+
+/**
  * The journal: every change consoles see, numbered by a strictly increasing `seq`. Rows are
  * written with the state they describe, in the same transaction; `lastSeq` only moves once that
  * transaction committed, so nothing is broadcast that the disk does not have.
@@ -60,6 +68,12 @@ export class Journal {
       [since, limit],
     );
     return rows.map((row) => ({ commune: row.commune, event: JournalEvent.parse(JSON.parse(row.body)) }));
+  }
+
+  /** The statement that drops events older than the retained window, or none yet. */
+  pruneWrite(retained = JOURNAL_RETAINED_EVENTS): { sql: string; params: number[] } | undefined {
+    const keepFrom = this.committedSeq - retained;
+    return keepFrom > 0 ? { sql: 'DELETE FROM journal WHERE seq <= ?', params: [keepFrom] } : undefined;
   }
 
   async oldestSeq(): Promise<number> {

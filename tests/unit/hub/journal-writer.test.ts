@@ -101,6 +101,15 @@ describe('journal and writer on a real SQLite file', () => {
     expect(failures).toHaveLength(2);
   });
 
+  it('drops events older than the retained window; a resync from there falls back to a snapshot', async () => {
+    const record = assetRecord('waste-container');
+    for (let i = 0; i < 5; i++) await writer.submit((changes) => changes.asset(record));
+    expect(journal.pruneWrite(10)).toBeUndefined();
+    await writer.submit((changes) => changes.write(journal.pruneWrite(2)!));
+    expect(await journal.oldestSeq()).toBe(4);
+    expect((await journal.since(0, 100)).map((e) => e.event.seq)).toEqual([4, 5]);
+  });
+
   it('picks the journal up where it stopped after a restart, and replays since a seq', async () => {
     const record = assetRecord('building');
     for (let i = 0; i < 3; i++) await writer.submit((changes) => changes.asset(record));
