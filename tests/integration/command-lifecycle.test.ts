@@ -10,8 +10,19 @@ import { startTestHub } from '../support/hub';
  */
 const territory = generateTerritory('essonne');
 const school = territory.assets.find((a) => a.category === 'school')!;
-const thermostat = territory.devices.find((d) => d.assetId === school.id && d.model === 'milesight-wt101')!;
+// The first school's thermostat is an MClimate Vicki: it takes setpoints to the tenth of a degree.
+const thermostat = territory.devices.find((d) => d.assetId === school.id && d.model === 'mclimate-vicki')!;
 const airSensor = territory.devices.find((d) => d.assetId === school.id && d.model === 'milesight-am307')!;
+
+/** A Vicki keep-alive's fields (codec names): the room, the valve, and the target it regulates to. */
+const vickiReport = (targetTemperatureFloat: number, sensorTemperature: number, valveOpenness: number) => ({
+  targetTemperatureFloat,
+  sensorTemperature,
+  relativeHumidity: 45,
+  motorRange: 540,
+  valveOpenness,
+  batteryVoltage: 3.3,
+});
 
 type CommandEvent = { type: string; command?: { id: string; state: string; detail?: string; history: { state: string }[] } };
 
@@ -49,15 +60,16 @@ describe('heating setpoint lifecycle', () => {
   });
 
   it('goes requested → queued → sent → delivered → confirmed by read-back', async () => {
-    await device.uplink({ battery: 80, temperature: 18.2, target_temperature: 17, valve_opening: 40 });
-    const reply = await console_.request('command.send', { assetId: school.id, command: { type: 'heating.setpoint', celsius: 20 } });
-    expect(reply).toMatchObject({ ok: true, command: { state: 'requested', requestedBy: 'operateur', params: { celsius: 20 } } });
+    await device.uplink(vickiReport(17, 18.2, 40));
+    const reply = await console_.request('command.send', { assetId: school.id, command: { type: 'heating.setpoint', celsius: 19.5 } });
+    expect(reply).toMatchObject({ ok: true, command: { state: 'requested', requestedBy: 'operateur', params: { celsius: 19.5 } } });
     const commandId = reply.commandId as string;
     expect(reply.command).toHaveProperty('nextListenAt');
 
-    // The hub handed the downlink to the network server: the WT101's set-target-temperature frame.
+    // The hub handed the downlink to the network server: the Vicki's 0.1 °C set-target frame, 51 · 195 (u16 BE), port 2.
     const downlink = await device.waitForDownlink();
-    expect(Buffer.from(downlink.data, 'base64').subarray(0, 3)).toEqual(Buffer.from([0xff, 0xb1, 20]));
+    expect(downlink.fPort).toBe(2);
+    expect(Buffer.from(downlink.data, 'base64')).toEqual(Buffer.from([0x51, 0x00, 0xc3]));
     await waitForState(console_, commandId, 'queued');
 
     await device.txAck(downlink.id);
@@ -65,7 +77,7 @@ describe('heating setpoint lifecycle', () => {
     await device.ack(downlink.id);
     await waitForState(console_, commandId, 'delivered');
     // Delivered is not confirmed: only the device reporting the new setpoint is.
-    await device.uplink({ battery: 80, temperature: 18.4, target_temperature: 20, valve_opening: 70 });
+    await device.uplink(vickiReport(19.5, 18.4, 70));
     await waitForState(console_, commandId, 'confirmed');
     expect(commandStates(console_, commandId)).toEqual(['requested', 'queued', 'sent', 'delivered', 'confirmed']);
   });
@@ -101,10 +113,10 @@ describe('heating setpoint lifecycle', () => {
     const alarm = (snapshot.alarms as { id: string; state: string; acknowledgedBy?: string; comment?: string }[]).find((a) => a.id === alarmId);
     expect(alarm).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'operateur', comment: 'Aération demandée' });
     const asset = (snapshot.assets as { id: string; metrics: Record<string, unknown> }[]).find((a) => a.id === school.id);
-    expect(asset?.metrics).toMatchObject({ co2Ppm: 1900, setpointC: 20 });
+    expect(asset?.metrics).toMatchObject({ co2Ppm: 1900, setpointC: 19.5 });
     const history = await console_.request('asset.commands', { assetId: school.id });
     const states = (history.commands as { state: string; params: { celsius: number } }[]).map((c) => `${c.params.celsius}:${c.state}`);
-    expect(states).toEqual(expect.arrayContaining(['20:confirmed', '18:cancelled']));
+    expect(states).toEqual(expect.arrayContaining(['19.5:confirmed', '18:cancelled']));
     // The pending 21 °C command came back from SQLite and is still tracked.
     expect((snapshot.commands as { params: { celsius: number }; state: string }[]).map((c) => c.params.celsius)).toContain(21);
     device = await FieldDevice.connect(hub.brokerUrl, territory, thermostat.devEui);
@@ -119,7 +131,7 @@ describe('a command the device never confirms', () => {
     await client.request('subscribe');
     // The thermostat is heard once (the network server then knows where to queue), then goes quiet.
     const silentDevice = await FieldDevice.connect(test.hub.brokerUrl, territory, thermostat.devEui);
-    await silentDevice.uplink({ battery: 80, temperature: 18, target_temperature: 17, valve_opening: 30 });
+    await silentDevice.uplink(vickiReport(17, 18, 30));
     await client.waitFor((m) => JSON.stringify(m).includes('"setpointC":17'));
     const reply = await client.request('command.send', { assetId: school.id, command: { type: 'heating.setpoint', celsius: 19 } });
     await waitForState(client, reply.commandId as string, 'expired');

@@ -12,7 +12,7 @@ import { startTestHub } from '../support/hub';
 const territory = generateTerritory('essonne');
 const school = territory.assets.find((a) => a.category === 'school')!;
 const airSensor = territory.devices.find((d) => d.assetId === school.id && d.model === 'milesight-am307')!;
-const thermostat = territory.devices.find((d) => d.assetId === school.id && d.model === 'milesight-wt101')!;
+const thermostat = territory.devices.find((d) => d.assetId === school.id && d.model === 'mclimate-vicki')!;
 const foreignCommune = territory.communes.find((c) => c.code !== school.commune)!.code;
 
 describe('hub over WebSocket', () => {
@@ -56,7 +56,7 @@ describe('hub over WebSocket', () => {
     const assets = snapshot.assets as { id: string; commune: string; devices?: unknown[] }[];
     expect(assets).toHaveLength(territory.assets.length);
     expect(assets.find((a) => a.id === school.id)?.devices).toEqual(
-      expect.arrayContaining([{ devEui: thermostat.devEui, model: 'milesight-wt101' }]),
+      expect.arrayContaining([{ devEui: thermostat.devEui, model: 'mclimate-vicki' }]),
     );
 
     const elected = await connect();

@@ -112,6 +112,11 @@ describe('simulator on a real MQTT broker', () => {
     const model = territory.devices.find((d) => d.devEui === devEui)?.model ?? '';
     const encoded = getCodec(model)?.encodeDownlink?.(command);
     if (!encoded) throw new Error(`${model} cannot encode ${command.type}`);
+    return sendFrame(devEui, encoded, confirmed);
+  }
+
+  /** A downlink frame as given, even one the hub would never send. */
+  async function sendFrame(devEui: string, encoded: { fPort: number; bytes: Uint8Array }, confirmed = true): Promise<{ queueItemId: string; from: number }> {
     const up = eventOf(await inbox.next(isEvent('up', devEui)));
     if (up?.type !== 'up') throw new Error('no uplink');
     const queueItemId = randomUUID();
@@ -148,8 +153,8 @@ describe('simulator on a real MQTT broker', () => {
     expect(decoded?.observations.map((o) => o.metric).sort()).toEqual(['online', 'recording']);
   });
 
-  it('takes a thermostat setpoint after the next uplink (txack), acknowledges it, then reports it', async () => {
-    const { queueItemId, from } = await sendDownlink(thermostat.devEui, { type: 'heating.setpoint', celsius: 21 });
+  it('takes a half-degree setpoint after the next uplink (txack), acknowledges it, then reports it', async () => {
+    const { queueItemId, from } = await sendDownlink(thermostat.devEui, { type: 'heating.setpoint', celsius: 19.5 });
     const txack = await inbox.next((m) => isEvent('txack', thermostat.devEui)(m) && queueItemOf(m) === queueItemId, from);
     const ack = await inbox.next((m) => isEvent('ack', thermostat.devEui)(m) && queueItemOf(m) === queueItemId, txack.index);
     const ackEvent = eventOf(ack);
@@ -158,11 +163,11 @@ describe('simulator on a real MQTT broker', () => {
     if (readBack?.type !== 'up') throw new Error('not an uplink');
     const uplink = chirpstackUplink(readBack.body);
     const decoded = getCodec(MODELS.thermostat)?.decodeUplink(uplink?.fPort ?? 0, uplink?.bytes ?? new Uint8Array());
-    expect(decoded?.observations).toContainEqual({ metric: 'setpointC', value: 21 });
+    expect(decoded?.observations).toContainEqual({ metric: 'setpointC', value: 19.5 });
   });
 
-  it('reports a setpoint the thermostat refuses (40 °C, beyond its 5–35 °C range) as not acknowledged', async () => {
-    const { queueItemId, from } = await sendDownlink(thermostat.devEui, { type: 'heating.setpoint', celsius: 40 });
+  it('reports a setpoint the thermostat refuses (31.5 °C, beyond the Vicki’s 5–30 °C) as not acknowledged', async () => {
+    const { queueItemId, from } = await sendFrame(thermostat.devEui, { fPort: 2, bytes: Uint8Array.from([0x51, 0x01, 0x3b]) });
     const ack = await inbox.next((m) => isEvent('ack', thermostat.devEui)(m) && queueItemOf(m) === queueItemId, from);
     const ackEvent = eventOf(ack);
     expect(ackEvent?.type === 'ack' && ackEvent.body.acknowledged).toBe(false);

@@ -8,6 +8,8 @@ import { type Channel, MILESIGHT_FPORT, decodeChannels, encodeChannels } from '.
 export interface MilesightModel {
   model: string;
   description: string;
+  /** See `DeviceCodec.setpointStepC`. */
+  setpointStepC?: number;
   channels: readonly Channel[];
   observe(fields: Fields): Observation[];
   encodeDownlink?(command: CommandRequest): { fPort: number; bytes: Uint8Array } | undefined;
@@ -22,6 +24,8 @@ export function milesightCodec(spec: MilesightModel): DeviceCodec {
     model: spec.model,
     vendor: 'Milesight',
     description: spec.description,
+    // Only a model that takes setpoints carries a step (no `setpointStepC: undefined` key).
+    ...(spec.setpointStepC === undefined ? {} : { setpointStepC: spec.setpointStepC }),
     decodeUplink: (fPort, bytes) => decoded(decodeChannels(spec.model, fPort, bytes, spec.channels)),
     normaliseObject: (object) => decoded(object),
     encodeUplink: (fields) => ({ fPort: MILESIGHT_FPORT, bytes: encodeChannels(spec.channels, fields) }),

@@ -123,7 +123,8 @@ function decodeDownlink(fPort: number, bytes: Uint8Array): Record<string, unknow
 
 export const milesightWt101 = milesightCodec({
   model: MODEL,
-  description: 'Tête thermostatique de radiateur (température, consigne, ouverture de vanne)',
+  description: 'Tête thermostatique de radiateur (température, consigne en degrés entiers, ouverture de vanne)',
+  setpointStepC: 1,
   channels: CHANNELS,
   observe,
   encodeDownlink,

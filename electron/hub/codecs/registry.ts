@@ -1,5 +1,6 @@
 import type { DeviceCodec } from './types';
 import { draginoLt22222l } from './dragino-lt22222-l';
+import { mclimateVicki } from './mclimate-vicki';
 import { milesightAm307 } from './milesight-am307';
 import { milesightEm310Udl } from './milesight-em310-udl';
 import { milesightWs558 } from './milesight-ws558';
@@ -8,7 +9,7 @@ import { vmsCamera } from './vms-camera';
 
 /** Every device model the hub can decode, by model id (the `model` of a device). */
 const CODECS: ReadonlyMap<string, DeviceCodec> = new Map(
-  [milesightAm307, milesightWt101, milesightEm310Udl, milesightWs558, draginoLt22222l, vmsCamera].map((codec) => [
+  [milesightAm307, milesightWt101, mclimateVicki, milesightEm310Udl, milesightWs558, draginoLt22222l, vmsCamera].map((codec) => [
     codec.model,
     codec,
   ]),

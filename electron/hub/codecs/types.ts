@@ -11,6 +11,13 @@ export interface DeviceCodec {
   readonly model: string;
   readonly vendor: string;
   readonly description: string;
+  /**
+   * Smallest step of the heating setpoint this model's downlink carries, in °C: 1 for a model
+   * that takes whole degrees only, 0.1 for tenths. Absent when the model takes no setpoint.
+   * `encodeDownlink` refuses a setpoint off this step (`whyUnsupported` says why); the console
+   * steps its setpoint input by it.
+   */
+  readonly setpointStepC?: number;
   decodeUplink(fPort: number, bytes: Uint8Array): DecodedUplink;
   /**
    * Normalises a payload the network server already decoded with the vendor's own codec

@@ -32,6 +32,7 @@ const APPLICATION_OF_MODEL: Record<string, string> = {
   'milesight-ws558': 'Éclairage public',
   'milesight-am307': 'Bâtiments communaux',
   'milesight-wt101': 'Bâtiments communaux',
+  'mclimate-vicki': 'Bâtiments communaux',
   'milesight-em310-udl': 'Collecte des déchets',
   'dragino-lt22222-l': 'Portails et accès',
 };
@@ -39,6 +40,7 @@ const PROFILE_OF_MODEL: Record<string, string> = {
   'milesight-ws558': 'Milesight WS558 (EU868)',
   'milesight-am307': 'Milesight AM307 (EU868)',
   'milesight-wt101': 'Milesight WT101 (EU868)',
+  'mclimate-vicki': 'MClimate Vicki (EU868)',
   'milesight-em310-udl': 'Milesight EM310-UDL (EU868)',
   'dragino-lt22222-l': 'Dragino LT-22222-L (EU868)',
 };

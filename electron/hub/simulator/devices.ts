@@ -6,8 +6,9 @@ import { parisTime } from './clock';
 import type { Incidents } from './incidents';
 import { advanceBin, binDistanceMm, createBin } from './behaviour/bins';
 import { advanceCabinet, cabinetPowerW, createCabinet, forceLines, lineStates, type Cabinet } from './behaviour/lighting';
-import { advanceRoom, buildingOccupancy, valveOpeningPercent, type Occupancy, type Room } from './behaviour/rooms';
+import { advanceRoom, buildingOccupancy, type Occupancy, type Room } from './behaviour/rooms';
 import { createGate, forceGate, gateOpen } from './behaviour/gates';
+import { vickiThermostat, wt101Thermostat } from './thermostats';
 
 /**
  * A simulated device: what it reports now (field values named as its codec's `encodeUplink`
@@ -34,8 +35,6 @@ export interface DeviceContext {
 const round = (value: number, step: number): number => Math.round(value / step) * step;
 const settingsOf = (asset: AssetSeed) => asset.settings ?? {};
 const WARM_UP_MS = 12 * 3_600_000;
-/** A WT101 regulates between 5 and 35 °C; outside that it refuses the setpoint. */
-const WT101_RANGE_C: [number, number] = [5, 35];
 
 export function createDevices(devices: readonly DeviceSeed[], assets: ReadonlyMap<string, AssetSeed>, ctx: DeviceContext): SimDevice[] {
   const rooms = new Map<string, { room: Room; occupancy: Occupancy }>();
@@ -57,7 +56,9 @@ export function createDevices(devices: readonly DeviceSeed[], assets: ReadonlyMa
       case MODELS.airQuality:
         return [airSensor(seed, asset, roomOf(asset), battery, rng)];
       case MODELS.thermostat:
-        return [thermostat(seed, asset, roomOf(asset), battery)];
+        return [vickiThermostat(seed, asset, roomOf(asset), battery, rng)];
+      case MODELS.legacyThermostat:
+        return [wt101Thermostat(seed, asset, roomOf(asset), battery)];
       case MODELS.binLevel:
         return [binSensor(seed, asset, ctx, battery, rng)];
       case MODELS.cabinetController:
@@ -107,32 +108,6 @@ function airSensor(seed: DeviceSeed, asset: AssetSeed, { room, occupancy }: { ro
       };
     },
     apply: () => false,
-  };
-}
-
-function thermostat(seed: DeviceSeed, asset: AssetSeed, { room, occupancy }: { room: Room; occupancy: Occupancy }, battery: number): SimDevice {
-  return {
-    seed,
-    asset,
-    report(scenarioMs) {
-      advanceRoom(room, scenarioMs, occupancy);
-      return {
-        battery,
-        temperature: round(room.temperatureC, 0.1),
-        target_temperature: room.setpointC,
-        valve_opening: valveOpeningPercent(room),
-        tamper_status: 'installed',
-        window_detection: 'normal',
-      };
-    },
-    apply(applied, scenarioMs) {
-      const target = applied.target_temperature;
-      if (typeof target !== 'number') return Object.keys(applied).length > 0;
-      if (target < WT101_RANGE_C[0] || target > WT101_RANGE_C[1]) return false;
-      advanceRoom(room, scenarioMs, occupancy);
-      room.setpointC = target;
-      return true;
-    },
   };
 }
 

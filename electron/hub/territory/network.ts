@@ -8,7 +8,10 @@ import { displayName } from './communeNames';
 /** Device model ids, as the codecs register them. */
 export const MODELS = {
   airQuality: 'milesight-am307',
-  thermostat: 'milesight-wt101',
+  /** Schools' radiator thermostat: takes setpoints to the tenth of a degree (19,5 °C). */
+  thermostat: 'mclimate-vicki',
+  /** The older heads one school in five still has: whole degrees only. */
+  legacyThermostat: 'milesight-wt101',
   binLevel: 'milesight-em310-udl',
   cabinetController: 'milesight-ws558',
   gateController: 'dragino-lt22222-l',
@@ -18,11 +21,12 @@ export type ModelId = (typeof MODELS)[keyof typeof MODELS];
 
 /**
  * Vendor prefixes (IEEE OUI) and one model byte, so DevEUIs look like the field's: Milesight 24e124,
- * Dragino a84041, Axis (the cameras' ids in the video management system) accc8e.
+ * MClimate 70b3d52d, Dragino a84041, Axis (the cameras' ids in the video management system) accc8e.
  */
 const EUI_PREFIX: Record<ModelId, string> = {
   'milesight-am307': '24e12473',
   'milesight-wt101': '24e12410',
+  'mclimate-vicki': '70b3d52d',
   'milesight-em310-udl': '24e12431',
   'milesight-ws558': '24e12455',
   'dragino-lt22222-l': 'a8404122',
@@ -35,6 +39,7 @@ const GATEWAY_PREFIX = '7076ff00';
 const PERIOD_S: Record<ModelId, [number, number]> = {
   // A thermostat takes a downlink after its next uplink: 20–40 s keeps a setpoint round trip short.
   'milesight-wt101': [20, 40],
+  'mclimate-vicki': [20, 40],
   'milesight-am307': [30, 90],
   'milesight-em310-udl': [60, 180],
   'milesight-ws558': [30, 60],
@@ -91,11 +96,22 @@ function nearbyInside(commune: Commune, rng: Rng): Position {
   return commune.centre;
 }
 
-/** Which models report for an asset: schools have classroom air AND a radiator thermostat. */
-function modelsFor(asset: AssetSeed): ModelId[] {
+/** Every fifth school (never the first) still has the older whole-degree heads. */
+const LEGACY_THERMOSTAT_EVERY = 5;
+
+const isThermostat = (model: ModelId): boolean => model === MODELS.thermostat || model === MODELS.legacyThermostat;
+
+/**
+ * Which models report for an asset: schools have classroom air AND a radiator thermostat, a
+ * Vicki, or a WT101 in one school in five (`schoolIndex`: the school's rank in generation order).
+ */
+function modelsFor(asset: AssetSeed, schoolIndex: number): ModelId[] {
   switch (asset.kind) {
-    case 'building':
-      return asset.category === 'school' ? [MODELS.airQuality, MODELS.thermostat] : [MODELS.airQuality];
+    case 'building': {
+      if (asset.category !== 'school') return [MODELS.airQuality];
+      const legacy = schoolIndex % LEGACY_THERMOSTAT_EVERY === LEGACY_THERMOSTAT_EVERY - 1;
+      return [MODELS.airQuality, legacy ? MODELS.legacyThermostat : MODELS.thermostat];
+    }
     case 'waste-container':
       return [MODELS.binLevel];
     case 'lighting-cabinet':
@@ -113,12 +129,14 @@ function modelsFor(asset: AssetSeed): ModelId[] {
 export function attachDevices(assets: readonly AssetSeed[], gateways: TerritorySeed['gateways'], plan: TerritoryPlan, rng: Rng): DeviceSeed[] {
   const sequence = new Map<ModelId, number>();
   const devices: DeviceSeed[] = [];
+  let schools = 0;
   for (const asset of assets) {
-    for (const model of modelsFor(asset)) {
+    const schoolIndex = asset.category === 'school' ? schools++ : -1;
+    for (const model of modelsFor(asset, schoolIndex)) {
       const n = sequence.get(model) ?? 0;
       sequence.set(model, n + 1);
       const [min, max] = PERIOD_S[model];
-      const scale = model === MODELS.thermostat ? 1 : plan.periodScale;
+      const scale = isThermostat(model) ? 1 : plan.periodScale;
       const device: DeviceSeed = {
         devEui: eui(EUI_PREFIX[model], n),
         model,

@@ -43,6 +43,7 @@ describe('codec CLI (in process)', () => {
   it.each([
     [['--model', 'dragino-lt22222-l', '--command', '{"type":"gate.set","position":"open"}'], { fPort: 1, hex: '030111' }],
     [['--model', 'milesight-ws558', '--command', '{"type":"lighting.dim","percent":0}'], { fPort: 85, hex: '08ff00' }],
+    [['--model', 'mclimate-vicki', '--command', '{"type":"heating.setpoint","celsius":19.5}'], { fPort: 2, hex: '5100c3' }],
   ])('encodes a command: %j', (args, downlink) => {
     const { code, stdout } = run('encode', ...args);
     expect(code).toBe(0);

@@ -64,6 +64,10 @@ describe('milesight-wt101 setpoint downlink', () => {
     expect(wt101.whyUnsupported!({ type: 'heating.setpoint', celsius })).toBeUndefined();
   });
 
+  it('takes whole degrees only', () => {
+    expect(wt101.setpointStepC).toBe(1);
+  });
+
   it('refuses 19.5 °C, which the thermostat cannot take, and says why in French', () => {
     expect(wt101.encodeDownlink!({ type: 'heating.setpoint', celsius: 19.5 })).toBeUndefined();
     expect(wt101.whyUnsupported!({ type: 'heating.setpoint', celsius: 19.5 })).toMatch(/degrés entiers/);

@@ -7,6 +7,7 @@ describe('codec registry', () => {
     expect(listCodecs().map((codec) => codec.model)).toEqual([
       'milesight-am307',
       'milesight-wt101',
+      'mclimate-vicki',
       'milesight-em310-udl',
       'milesight-ws558',
       'dragino-lt22222-l',

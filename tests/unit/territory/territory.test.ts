@@ -5,6 +5,7 @@ import { generateTerritory, territoryInfo, MODELS, type TerritoryName, type Terr
 import { loadCommunes } from '../../../electron/hub/territory/communes';
 import { insideShape, distanceSquaredM2 } from '../../../electron/hub/territory/geometry';
 import { territoryPlan } from '../../../electron/hub/territory/plan';
+import { getCodec } from '../../../electron/hub/codecs/registry';
 
 const digest = (seed: TerritorySeed): string => createHash('sha256').update(JSON.stringify(seed)).digest('hex');
 const countBy = <T,>(items: readonly T[], key: (item: T) => string): Record<string, number> => {
@@ -48,7 +49,23 @@ describe.each(['essonne', 'finistere'] as const)('%s demo territory', (name) => 
     for (const d of territory.devices) modelsOf.set(d.assetId, [...(modelsOf.get(d.assetId) ?? []), d.model]);
     const schools = territory.assets.filter((a) => a.category === 'school');
     expect(schools.length).toBeGreaterThan(300);
-    for (const school of schools) expect(modelsOf.get(school.id)?.sort()).toEqual([MODELS.airQuality, MODELS.thermostat]);
+    for (const school of schools) {
+      expect([
+        [MODELS.airQuality, MODELS.thermostat],
+        [MODELS.airQuality, MODELS.legacyThermostat],
+      ]).toContainEqual(modelsOf.get(school.id));
+    }
+  });
+
+  it('fits most schools, the first one included, with heads that take half degrees; one in five keeps whole-degree WT101s', () => {
+    const schools = territory.assets.filter((a) => a.category === 'school');
+    const thermostatOf = new Map(
+      territory.devices.filter((d) => d.model === MODELS.thermostat || d.model === MODELS.legacyThermostat).map((d) => [d.assetId, d.model]),
+    );
+    expect(thermostatOf.get(schools[0]!.id)).toBe(MODELS.thermostat);
+    expect(getCodec(MODELS.thermostat)?.encodeDownlink?.({ type: 'heating.setpoint', celsius: 19.5 })).toBeDefined();
+    const legacy = schools.filter((s) => thermostatOf.get(s.id) === MODELS.legacyThermostat).length;
+    expect(legacy).toBe(Math.floor(schools.length / 5));
   });
 
   it('reports every LoRaWAN device through its nearest gateway', () => {
@@ -64,7 +81,7 @@ describe.each(['essonne', 'finistere'] as const)('%s demo territory', (name) => 
   });
 
   it('keeps thermostats quick enough for a setpoint round trip, and the total uplink rate bounded', () => {
-    const thermostats = territory.devices.filter((d) => d.model === MODELS.thermostat);
+    const thermostats = territory.devices.filter((d) => d.model === MODELS.thermostat || d.model === MODELS.legacyThermostat);
     for (const t of thermostats) expect(t.uplinkPeriodS).toBeGreaterThanOrEqual(20);
     for (const t of thermostats) expect(t.uplinkPeriodS).toBeLessThanOrEqual(40);
     const uplinksPerS = territory.devices.reduce((sum, d) => sum + 1 / d.uplinkPeriodS, 0);

@@ -12,7 +12,7 @@ export interface Room {
   co2Ppm: number;
   temperatureC: number;
   humidityPercent: number;
-  /** What the radiator thermostat regulates to (whole degrees on a WT101). */
+  /** What the radiator thermostat regulates to (whole degrees on a WT101, tenths on a Vicki). */
   setpointC: number;
   /** Extra CO₂ at steady state with the room full: depends on room size, pupils and ventilation. */
   co2LoadPpm: number;
