@@ -16,6 +16,9 @@ function createDebug(store: ConsoleStore, client: HubClient, mapStats: () => Map
     get assetsDrawn() {
       return mapStats()?.assetsDrawn ?? 0;
     },
+    get instancesDrawn() {
+      return mapStats()?.instancesDrawn ?? 0;
+    },
     get assetsTotal() {
       return store.getView().assetCount;
     },

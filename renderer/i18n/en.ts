@@ -47,7 +47,7 @@ export const en: Record<MessageKey, string> = {
   'status.ok': 'Normal',
   'status.warning': 'Warning',
   'status.alarm': 'In alarm',
-  'status.stale': 'Silent (old data)',
+  'status.stale': 'Silent',
   'status.offline': 'Offline',
   'status.maintenance': 'Under maintenance',
 
@@ -95,6 +95,7 @@ export const en: Record<MessageKey, string> = {
   'search.none': 'No asset found.',
 
   'map.legend': 'Legend',
+  'map.legendKinds': 'Asset types',
   'map.attribution': 'Outlines: IGN ADMIN EXPRESS, Licence Ouverte / Etalab',
   'map.loading': 'Loading the map…',
   'map.assetsDrawn': '{count} assets shown',

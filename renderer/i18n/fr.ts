@@ -48,7 +48,7 @@ export const fr = {
   'status.ok': 'Normal',
   'status.warning': 'Avertissement',
   'status.alarm': 'En alarme',
-  'status.stale': 'Muet (données anciennes)',
+  'status.stale': 'Muet',
   'status.offline': 'Hors ligne',
   'status.maintenance': 'En maintenance',
 
@@ -96,6 +96,7 @@ export const fr = {
   'search.none': 'Aucun équipement trouvé.',
 
   'map.legend': 'Légende',
+  'map.legendKinds': 'Types d’équipements',
   'map.attribution': 'Contours : IGN ADMIN EXPRESS, Licence Ouverte / Etalab',
   'map.loading': 'Chargement de la carte…',
   'map.assetsDrawn': '{count} équipements affichés',

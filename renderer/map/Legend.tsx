@@ -17,25 +17,28 @@ const KINDS: Array<{ icon: IconName | 'lamp'; label: MessageKey }> = [
 
 const NEUTRAL = '#c9d3e3';
 
-/** Status colours and kind icons, folded away with one click when the operator knows them. */
+/**
+ * Status colours always in view (they are what the operator reads the map by); the kind icons
+ * unfold on demand, since their shapes are learnt in a day.
+ */
 export function Legend() {
   const { t } = useI18n();
-  const [open, setOpen] = useState(true);
+  const [open, setOpen] = useState(false);
   return (
     <section className="legend" data-testid="map-legend" aria-label={t('map.legend')}>
+      <ul className="legend__statuses">
+        {ASSET_STATUSES.map((status) => (
+          <li key={status}>
+            <span className="status-dot" style={{ background: statusCss(status) }} />
+            {t(`status.${status}`)}
+          </li>
+        ))}
+      </ul>
       <button type="button" className="legend__toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {t('map.legend')} <span aria-hidden>{open ? '▾' : '▸'}</span>
+        {t('map.legendKinds')} <span aria-hidden>{open ? '▾' : '▸'}</span>
       </button>
       {open && (
         <div className="legend__body">
-          <ul className="legend__list">
-            {ASSET_STATUSES.map((status) => (
-              <li key={status}>
-                <span className="status-dot" style={{ background: statusCss(status) }} />
-                {t(`status.${status}`)}
-              </li>
-            ))}
-          </ul>
           <ul className="legend__list">
             {KINDS.map(({ icon, label }) => (
               <li key={icon}>

@@ -4,6 +4,7 @@ import type { Texture } from '@luma.gl/core';
 import { ASSET_KINDS, type AssetKind } from '../../shared';
 import { STATUS_CODE, type AssetBuffers } from '../state';
 import type { IconAtlas, IconName } from './icon-atlas';
+import { LAMP_LAYER_PREFIX, LampLayers, type Viewport } from './lamp-layers';
 
 /** deck.gl binary attribute: a typed array the GPU reads directly. */
 interface BinaryAttribute<T extends Float64Array | Uint8Array> {
@@ -38,8 +39,8 @@ const ICON_BY_KIND: Record<Exclude<AssetKind, 'street-lamp'>, IconName> = {
   gate: 'gate',
 };
 
-/** Bottom to top: thousands of lamps under everything, buildings (rarest, most handled) on top. */
-const DRAW_ORDER: AssetKind[] = ['street-lamp', 'waste-container', 'lighting-cabinet', 'gate', 'camera', 'building'];
+/** Bottom to top (lamps, drawn by LampLayers, go under all): buildings, the most handled, on top. */
+const DRAW_ORDER: Array<Exclude<AssetKind, 'street-lamp'>> = ['waste-container', 'lighting-cabinet', 'gate', 'camera', 'building'];
 
 export const LAYER_ID_PREFIX = 'assets-';
 
@@ -59,10 +60,13 @@ function sameLayout(next: unknown, previous: unknown): boolean {
 
 /**
  * The asset layers of the map, built from the columnar buffers: one IconLayer per kind (coloured
- * through the icon mask) and a ScatterplotLayer for the street lamps. No per-asset object.
+ * through the icon mask) and ScatterplotLayers for the street lamps (see LampLayers). No per-asset
+ * object.
  */
 export class AssetLayerSet {
   private slices = new Map<AssetKind, KindSlice>();
+  private readonly lamps = new LampLayers();
+  private lastDrawn = 0;
   private buffers: AssetBuffers | null = null;
   private layoutVersion = 0;
   private alarmPositions = new Float64Array(0);
@@ -75,9 +79,10 @@ export class AssetLayerSet {
     this.buffers = buffers;
     this.layoutVersion += 1;
     this.slices.clear();
+    this.lamps.setLayout(buffers);
     for (const kind of ASSET_KINDS) {
       const { start, count } = buffers.ranges[kind];
-      if (count === 0) continue;
+      if (count === 0 || kind === 'street-lamp') continue;
       const coloursView = buffers.colours.subarray(start * 4, (start + count) * 4);
       this.slices.set(kind, {
         kind,
@@ -96,6 +101,7 @@ export class AssetLayerSet {
   /** Colours were rewritten in place for these kinds: hand deck.gl a new wrapper, same memory. */
   coloursChanged(kinds: Iterable<AssetKind>): void {
     for (const kind of kinds) {
+      if (kind === 'street-lamp') this.lamps.coloursChanged();
       const slice = this.slices.get(kind);
       if (!slice) continue;
       slice.colours = { value: slice.coloursView, size: 4, normalized: true };
@@ -107,6 +113,7 @@ export class AssetLayerSet {
   /** Rare (a device relocated): a new positions wrapper re-uploads that kind entirely. */
   positionsChanged(kinds: Iterable<AssetKind>): void {
     for (const kind of kinds) {
+      if (kind === 'street-lamp' && this.buffers) this.lamps.setLayout(this.buffers);
       const slice = this.slices.get(kind);
       if (slice) slice.positions = { value: slice.positions.value, size: 2 };
     }
@@ -115,22 +122,39 @@ export class AssetLayerSet {
 
   /** Global buffer index of the instance `index` picked in layer `layerId`. */
   globalIndex(layerId: string, index: number): number | undefined {
+    if (layerId.startsWith(LAMP_LAYER_PREFIX)) return this.lamps.globalIndex(layerId, index);
     const slice = this.slices.get(layerId.slice(LAYER_ID_PREFIX.length) as AssetKind);
     return slice && index >= 0 && index < slice.count ? slice.start + index : undefined;
   }
 
-  drawnCount(): number {
-    let total = 0;
+  /** Instances handed to the GPU by the last `layers()` call (lamps are culled, see LampLayers). */
+  instancesDrawn(): number {
+    return this.lastDrawn;
+  }
+
+  /** Assets the layers hold and draw whenever they are in view. */
+  assetsHeld(): number {
+    let total = this.lamps.count;
     for (const slice of this.slices.values()) total += slice.count;
     return total;
   }
 
-  layers(): Layer[] {
-    const layers: Layer[] = [this.alarmHaloLayer()];
+  /** Changes when a camera move changes which lamp chunks are needed. */
+  viewportKey(viewport: Viewport): string {
+    return this.lamps.visibleKey(viewport);
+  }
+
+  layers(viewport: Viewport): Layer[] {
+    const lamps = this.lamps.layers(viewport);
+    const layers: Layer[] = [...lamps.layers, this.alarmHaloLayer()];
+    let drawn = lamps.drawn;
     for (const kind of DRAW_ORDER) {
       const slice = this.slices.get(kind);
-      if (slice) layers.push(kind === 'street-lamp' ? this.lampLayer(slice) : this.iconLayer(slice));
+      if (!slice) continue;
+      layers.push(this.iconLayer(slice));
+      drawn += slice.count;
     }
+    this.lastDrawn = drawn;
     return layers;
   }
 
@@ -149,23 +173,9 @@ export class AssetLayerSet {
       getIcon: icons ? (_: unknown, { index }: { index: number }) => icons[index] ?? 'building' : () => fixedIcon,
       sizeUnits: 'meters',
       getSize: 140,
-      sizeMinPixels: slice.kind === 'building' ? 15 : 12,
+      sizeMinPixels: slice.kind === 'building' ? 11 : 8,
       sizeMaxPixels: 30,
       alphaCutoff: 0.1,
-      pickable: true,
-    });
-  }
-
-  private lampLayer(slice: KindSlice): Layer {
-    return new ScatterplotLayer({
-      id: LAYER_ID_PREFIX + slice.kind,
-      data: { length: slice.count, attributes: { getPosition: slice.positions, getFillColor: slice.colours } },
-      dataComparator: sameLayout,
-      updateTriggers: { getFillColor: slice.colourVersion },
-      radiusUnits: 'meters',
-      getRadius: 7,
-      radiusMinPixels: 1.6,
-      radiusMaxPixels: 6,
       pickable: true,
     });
   }

@@ -6,6 +6,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Asset, Territory } from '../../shared';
 import type { AssetsChange, ConsoleStore } from '../state';
 import { AssetLayerSet, LAYER_ID_PREFIX } from './asset-layers';
+import type { Viewport } from './lamp-layers';
 import { offlineStyle } from './basemap-style';
 import { loadOutlines, type OutlineCollection } from './geo-outlines';
 import { createIconAtlas } from './icon-atlas';
@@ -20,7 +21,10 @@ type DeckMetrics = Parameters<NonNullable<DeckProps['_onMetrics']>>[0];
 
 /** Counters for tests and benchmarks. */
 export interface MapStats {
+  /** Assets held by the map's layers, once deck.gl has rendered them (every asset, in view or not). */
   assetsDrawn: number;
+  /** Instances the last frame handed to the GPU (street lamps out of view or zoom are culled). */
+  instancesDrawn: number;
   layersDrawn: number;
   lastLayerUpdateMs: number;
   deck: DeckMetrics | null;
@@ -42,7 +46,7 @@ const PANEL_WIDTH_PX = 410;
  * buffers. Lives outside React: the store calls it once per frame with what changed.
  */
 export class AssetMap {
-  readonly stats: MapStats = { assetsDrawn: 0, layersDrawn: 0, lastLayerUpdateMs: 0, deck: null };
+  readonly stats: MapStats = { assetsDrawn: 0, instancesDrawn: 0, layersDrawn: 0, lastLayerUpdateMs: 0, deck: null };
   private readonly map: MaplibreMap;
   private readonly overlay: MapboxOverlay;
   private readonly layerSet = new AssetLayerSet(createIconAtlas());
@@ -50,8 +54,10 @@ export class AssetMap {
   private readonly unsubscribe: Array<() => void> = [];
   private territoryName: string | null = null;
   private selectedId: string | null = null;
-  private pendingDrawn = 0;
+  private pendingDrawn = { assets: 0, instances: 0 };
   private hoveredCommune: string | null = null;
+  private viewportKey = '';
+  private moveFrame: number | null = null;
 
   constructor(
     container: HTMLElement,
@@ -82,13 +88,15 @@ export class AssetMap {
       onClick: (info) => this.onClick(info),
       getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
       onAfterRender: () => {
-        this.stats.assetsDrawn = this.pendingDrawn;
+        this.stats.assetsDrawn = this.pendingDrawn.assets;
+        this.stats.instancesDrawn = this.pendingDrawn.instances;
       },
       _onMetrics: (metrics: DeckMetrics) => {
         this.stats.deck = { ...metrics };
       },
     });
     this.map.addControl(this.overlay);
+    this.map.on('move', () => this.onMove());
     this.unsubscribe.push(
       store.onAssetsChange((change) => this.onAssetsChange(change)),
       store.onFly((asset) => this.flyTo(asset)),
@@ -99,6 +107,7 @@ export class AssetMap {
   }
 
   destroy(): void {
+    if (this.moveFrame !== null) cancelAnimationFrame(this.moveFrame);
     for (const off of this.unsubscribe) off();
     this.tooltip.destroy();
     this.map.removeControl(this.overlay);
@@ -144,11 +153,27 @@ export class AssetMap {
     }
   }
 
+  private viewport(): Viewport {
+    const bounds = this.map.getBounds();
+    return { zoom: this.map.getZoom(), bounds: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()] };
+  }
+
+  /** Camera moved: only if it changes which lamp chunks are needed does deck.gl hear of it. */
+  private onMove(): void {
+    if (this.moveFrame !== null) return;
+    this.moveFrame = requestAnimationFrame(() => {
+      this.moveFrame = null;
+      if (this.layerSet.viewportKey(this.viewport()) !== this.viewportKey) this.pushLayers();
+    });
+  }
+
   private pushLayers(): void {
-    const layers: Layer[] = this.layerSet.layers();
+    const viewport = this.viewport();
+    this.viewportKey = this.layerSet.viewportKey(viewport);
+    const layers: Layer[] = this.layerSet.layers(viewport);
     const selected = this.store.getAsset(this.selectedId);
     if (selected) layers.push(selectionRing(selected));
-    this.pendingDrawn = this.layerSet.drawnCount();
+    this.pendingDrawn = { assets: this.layerSet.assetsHeld(), instances: this.layerSet.instancesDrawn() };
     this.stats.layersDrawn = layers.length;
     this.overlay.setProps({ layers });
   }
@@ -157,7 +182,7 @@ export class AssetMap {
 
   private async showTerritory(territory: Territory): Promise<void> {
     const [west, south, east, north] = territory.bounds;
-    this.map.fitBounds([west, south, east, north], { padding: 24, duration: 0 });
+    this.map.fitBounds([west, south, east, north], { padding: { top: 24, left: 24, right: 24, bottom: 90 }, duration: 0 });
     const outlines = await loadOutlines(territory.departements);
     const inScope = new Set(territory.communes.map((c) => c.code));
     const communes: OutlineCollection = {

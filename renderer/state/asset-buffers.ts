@@ -64,6 +64,12 @@ export class AssetBuffers {
       ordered[at] = asset;
       cursor.set(asset.kind, at + 1);
     }
+    // Street lamps are drawn in chunks culled by the viewport: neighbours must be contiguous.
+    const lamps = ranges['street-lamp'];
+    if (lamps.count > 1) {
+      const sorted = sortSpatially(ordered.slice(lamps.start, lamps.start + lamps.count));
+      for (let i = 0; i < sorted.length; i++) ordered[lamps.start + i] = sorted[i]!;
+    }
     return new AssetBuffers(ordered, ranges);
   }
 
@@ -112,4 +118,44 @@ export class AssetBuffers {
     this.colours[to + 2] = STATUS_RGBA_TABLE[from + 2]!;
     this.colours[to + 3] = STATUS_RGBA_TABLE[from + 3]!;
   }
+}
+
+/** Spreads the bits of a 16-bit integer to the even positions of a 32-bit one (Morton code). */
+function spreadBits(v: number): number {
+  let x = v & 0xffff;
+  x = (x | (x << 8)) & 0x00ff00ff;
+  x = (x | (x << 4)) & 0x0f0f0f0f;
+  x = (x | (x << 2)) & 0x33333333;
+  x = (x | (x << 1)) & 0x55555555;
+  return x >>> 0;
+}
+
+/**
+ * Orders assets along a Z-order curve over their bounding box, so that any contiguous run of
+ * them covers a compact area (what viewport culling by chunk needs).
+ */
+export function sortSpatially(assets: Asset[]): Asset[] {
+  let west = Infinity;
+  let south = Infinity;
+  let east = -Infinity;
+  let north = -Infinity;
+  for (const a of assets) {
+    west = Math.min(west, a.lon);
+    east = Math.max(east, a.lon);
+    south = Math.min(south, a.lat);
+    north = Math.max(north, a.lat);
+  }
+  // One scale for both axes: square cells, so a run of the curve stays compact on the ground.
+  const scale = 0xffff / Math.max(east - west, north - south, 1e-9);
+  const sx = scale;
+  const sy = scale;
+  const keys = new Float64Array(assets.length);
+  const order = new Uint32Array(assets.length);
+  for (let i = 0; i < assets.length; i++) {
+    const a = assets[i]!;
+    keys[i] = (spreadBits(Math.round((a.lon - west) * sx)) | (spreadBits(Math.round((a.lat - south) * sy)) << 1)) >>> 0;
+    order[i] = i;
+  }
+  order.sort((i, j) => keys[i]! - keys[j]! || i - j);
+  return Array.from(order, (i) => assets[i]!);
 }

@@ -31,6 +31,7 @@ export interface StoreStats {
   lastFrameEvents: number;
   eventsApplied: number;
   eventsIgnored: number;
+  snapshotsApplied: number;
 }
 
 type Queued = { kind: 'snapshot'; message: SnapshotMessage; owner: string } | { kind: 'events'; events: JournalEvent[] };
@@ -59,7 +60,7 @@ export class ConsoleStore {
   private readonly flyListeners = new Set<FlyListener>();
   private readonly scheduler: FrameScheduler;
   private readonly now: () => number;
-  readonly stats: StoreStats = { framesApplied: 0, lastApplyMs: 0, lastFrameEvents: 0, eventsApplied: 0, eventsIgnored: 0 };
+  readonly stats: StoreStats = { framesApplied: 0, lastApplyMs: 0, lastFrameEvents: 0, eventsApplied: 0, eventsIgnored: 0, snapshotsApplied: 0 };
 
   constructor(createScheduler: (apply: () => void) => FrameScheduler, now: () => number = () => performance.now()) {
     this.scheduler = createScheduler(() => this.flush());
@@ -98,6 +99,7 @@ export class ConsoleStore {
     for (const item of queue) {
       if (item.kind === 'snapshot') {
         this.applySnapshot(item.message, item.owner);
+        this.stats.snapshotsApplied += 1;
         newAssets.length = 0;
         change.layout = true;
         applied += 1;

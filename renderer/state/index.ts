@@ -1,6 +1,6 @@
 /** The console's state: columnar assets for the map, alarms, commands, selection. */
 export { ConsoleStore, type AssetsChange, type ConsoleView, type StoreStats } from './console-store';
-export { AssetBuffers, type KindRange } from './asset-buffers';
+export { AssetBuffers, sortSpatially, type KindRange } from './asset-buffers';
 export { AlarmBook, type AlarmCounts } from './alarm-book';
 export { CommandBook } from './command-book';
 export { animationFrameScheduler, manualScheduler, type FrameScheduler } from './frame-scheduler';

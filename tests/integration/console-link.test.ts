@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { HubClient, memoryTokenStore, type OpenSocket } from '../../renderer/connection';
+import { ConsoleStore, manualScheduler } from '../../renderer/state';
+import { generateTerritory } from '../../electron/hub/territory';
+import { startTestHub } from '../support/hub';
+
+/**
+ * The console's hub client and store against a real hub (real WebSocket, real SQLite): login,
+ * snapshot, live events, and after a dropped link, resume + `subscribe {since}` bringing exactly
+ * what was missed. Only the socket constructor differs from the browser (`ws` instead of
+ * `window.WebSocket`).
+ */
+const territory = generateTerritory('essonne');
+const school = territory.assets.find((a) => a.category === 'school')!;
+
+interface Console {
+  client: HubClient;
+  store: ConsoleStore;
+  /** The live sockets this console opened, so a test can cut the link like a network would. */
+  sockets: WebSocket[];
+  runFrames(): void;
+}
+
+function openConsole(url: string): Console {
+  const frames = manualScheduler();
+  const store = new ConsoleStore((apply) => {
+    frames.bind(apply);
+    return frames;
+  });
+  const sockets: WebSocket[] = [];
+  const openSocket: OpenSocket = (socketUrl, handlers) => {
+    const socket = new WebSocket(socketUrl);
+    sockets.push(socket);
+    socket.on('open', () => handlers.open());
+    socket.on('message', (data: Buffer, isBinary: boolean) => handlers.message(isBinary ? data : data.toString('utf8')));
+    socket.on('close', () => handlers.close());
+    socket.on('error', () => undefined); // a close follows
+    return { send: (text) => socket.send(text), close: () => socket.close() };
+  };
+  const client = new HubClient({ url, openSocket, tokens: memoryTokenStore(), sink: store });
+  return { client, store, sockets, runFrames: () => frames.runFrame() };
+}
+
+/** Polls `check` (running the console's frames in between) until it holds. */
+async function until(console: Console, check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const giveUp = Date.now() + timeoutMs;
+  for (;;) {
+    console.runFrames();
+    if (check()) return;
+    if (Date.now() > giveUp) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('console link to a real hub', () => {
+  let hub: Awaited<ReturnType<typeof startTestHub>>;
+  const consoles: Console[] = [];
+  const open = () => {
+    const console = openConsole(`${hub.hub.url.replace('http', 'ws')}/ws`);
+    consoles.push(console);
+    console.client.start();
+    return console;
+  };
+
+  beforeAll(async () => {
+    hub = await startTestHub();
+  });
+
+  afterAll(async () => {
+    for (const c of consoles) c.client.stop();
+    await hub.stop();
+  });
+
+  it('logs in, subscribes and holds the whole territory from the snapshot', async () => {
+    const console = open();
+    await until(console, () => console.client.getState().link === 'connected', 'the socket');
+    const session = await console.client.login('operateur', 'beffroi');
+    expect(session.user).toMatchObject({ username: 'operateur', role: 'operator' });
+    await until(console, () => console.store.getView().ready, 'the snapshot');
+    expect(console.store.getView().assetCount).toBe(territory.assets.length);
+    expect(console.store.getView().territory?.departements).toContain('91');
+    expect(console.client.getState()).toMatchObject({ subscribed: true, problemCount: 0 });
+  });
+
+  it('turns a refused request into the hub’s French message and code', async () => {
+    const console = open();
+    await until(console, () => console.client.getState().link === 'connected', 'the socket');
+    await expect(console.client.login('operateur', 'faux')).rejects.toMatchObject({ code: 'auth.invalid', message: expect.stringMatching(/mot de passe/) });
+    await console.client.login('operateur', 'beffroi');
+    await expect(
+      console.client.request('command.send', { assetId: school.id, command: { type: 'heating.setpoint', celsius: 45 } }),
+    ).rejects.toMatchObject({ code: 'command.out-of-range', message: expect.stringMatching(/Consigne refusée/) });
+  });
+
+  it('after a dropped link, resumes the session and receives exactly the events it missed', async () => {
+    const watcher = open();
+    const actor = open();
+    await until(watcher, () => watcher.client.getState().link === 'connected', 'the watcher socket');
+    await until(actor, () => actor.client.getState().link === 'connected', 'the actor socket');
+    await watcher.client.login('astreinte', 'beffroi');
+    await actor.client.login('operateur', 'beffroi');
+    await until(watcher, () => watcher.store.getView().ready, 'the watcher snapshot');
+    const seqBeforeDrop = watcher.store.getView().lastSeq;
+
+    // The network drops the watcher's link; meanwhile the operator sends a command.
+    watcher.sockets.at(-1)!.terminate();
+    await until(watcher, () => watcher.client.getState().link === 'disconnected', 'the loss to be noticed');
+    const { commandId } = await actor.client.request('command.send', { assetId: school.id, command: { type: 'heating.setpoint', celsius: 20 } });
+
+    await until(watcher, () => watcher.client.getState().subscribed, 'the watcher to resume and resubscribe');
+    await until(watcher, () => watcher.store.getCommand(commandId) !== undefined, 'the missed command event');
+    expect(watcher.client.getState().session?.user.username).toBe('astreinte');
+    expect(watcher.store.getView().lastSeq).toBeGreaterThan(seqBeforeDrop);
+    // Only the missed events came: no second snapshot, no event it already had.
+    expect(watcher.store.stats.snapshotsApplied).toBe(1);
+    expect(watcher.store.stats.eventsIgnored).toBe(0);
+  });
+});
