@@ -14,8 +14,11 @@ import { APP, THERMOSTAT, ackEvent, json, topic, txackEvent, upEvent } from '../
 class Inbox<T> {
   private readonly items: T[] = [];
   private readonly waiting: ((item: T) => void)[] = [];
+  /** How many items arrived so far, taken or not. */
+  received = 0;
 
   push = (item: T): void => {
+    this.received += 1;
     const waiter = this.waiting.shift();
     if (waiter) waiter(item);
     else this.items.push(item);
@@ -101,6 +104,58 @@ describe('MqttSource with ChirpStack v4 events on a real broker', () => {
     expect(await reports.next()).toMatchObject({ ref: 'cmd-setpoint-19', devEui: THERMOSTAT, outcome: 'sent' });
     await network.publishAsync(topic('ack'), json(ackEvent(queueItemId, true)), { qos: 1 });
     expect(await reports.next()).toMatchObject({ ref: 'cmd-setpoint-19', outcome: 'acked' });
+  });
+
+  it('holds a downlink for a device not heard since start, and queues it on command/down right after its first uplink', async () => {
+    const commands = new Inbox<{ topic: string; payload: Buffer; uplinksBefore: number }>();
+    network.on('message', (where, payload) => commands.push({ topic: where, payload, uplinksBefore: uplinks.received }));
+    await network.subscribeAsync(CHIRPSTACK_COMMAND_SUBSCRIPTION, { qos: 1 });
+
+    // A hub restart, then a setpoint before the thermostat has spoken: its application is unknown.
+    const enqueued = source.enqueueDownlink(setpoint('cmd-after-restart'));
+    expect(source.heldDownlinks).toBe(1);
+    expect(logLines.some((line) => line.includes(`${THERMOSTAT} en attente de sa première remontée`))).toBe(true);
+
+    const heard = upEvent({ deviceInfo: { ...upEvent().deviceInfo, applicationId: 'app-batiments' } });
+    await network.publishAsync(topic('up', THERMOSTAT, 'app-batiments'), json(heard), { qos: 1 });
+    expect((await uplinks.next()).devEui).toBe(THERMOSTAT);
+    const sent = await commands.next();
+    // Published only once the device's uplink had reached the hub, to the application it came from.
+    expect(sent.uplinksBefore).toBe(1);
+    expect(sent.topic).toBe(`application/app-batiments/device/${THERMOSTAT}/command/down`);
+    expect(parseChirpstackDownlinkCommand(sent.topic, sent.payload).command).toMatchObject({
+      devEui: THERMOSTAT,
+      fPort: 85,
+      confirmed: true,
+      data: hexToBytes('ffb1130a00'),
+    });
+    await expect(enqueued).resolves.toBeUndefined();
+    expect(source.heldDownlinks).toBe(0);
+  });
+
+  it('gives up a held downlink with a French reason when the source stops', async () => {
+    const held = expect(source.enqueueDownlink(setpoint('cmd-held'))).rejects.toThrow(
+      /source MQTT arrêtée : la liaison descendante, en attente de la première remontée du capteur/,
+    );
+    await source.stop();
+    await held;
+  });
+
+  it('lets the hub withdraw a held downlink (its command expired), which is then never published', async () => {
+    const commands = new Inbox<string>();
+    network.on('message', (where) => commands.push(where));
+    await network.subscribeAsync(CHIRPSTACK_COMMAND_SUBSCRIPTION, { qos: 1 });
+    const withdrawn = source.enqueueDownlink(setpoint('cmd-expired'));
+    const kept = source.enqueueDownlink(setpoint('cmd-newer'));
+    expect(source.withdrawDownlink('cmd-expired')).toBe(true);
+    await expect(withdrawn).rejects.toThrow(/retirée avant d’être transmise/);
+    expect(source.withdrawDownlink('cmd-expired')).toBe(false);
+
+    await network.publishAsync(topic('up'), json(upEvent()), { qos: 1 });
+    await kept;
+    const published = await commands.next();
+    expect(published).toBe(`application/${APP}/device/${THERMOSTAT}/command/down`);
+    expect(source.heldDownlinks).toBe(0);
   });
 
   it('turns camera status from the video management system into an uplink', async () => {

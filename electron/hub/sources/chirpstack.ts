@@ -147,7 +147,7 @@ export class ChirpstackFormat implements NetworkServerFormat {
       case 'up': {
         this.applicationOf.set(event.body.deviceInfo.devEui, event.body.deviceInfo.applicationId);
         const uplink = chirpstackUplink(event.body);
-        return uplink ? { kind: 'uplink', uplink } : { kind: 'ignored', why: 'trame MAC sans port applicatif' };
+        return uplink ? { kind: 'uplink', uplink } : { kind: 'ignored', why: 'trame MAC sans port applicatif', devEui: event.body.deviceInfo.devEui };
       }
       case 'txack':
       case 'ack':
@@ -157,10 +157,16 @@ export class ChirpstackFormat implements NetworkServerFormat {
         return this.report(event, undefined);
       case 'join':
       case 'status':
-        return { kind: 'ignored', why: `événement ${event.type}` };
+        // Nothing to ingest, but the device's application is known from now on.
+        this.applicationOf.set(event.body.deviceInfo.devEui, event.body.deviceInfo.applicationId);
+        return { kind: 'ignored', why: `événement ${event.type}`, devEui: event.body.deviceInfo.devEui };
       case 'other':
         return { kind: 'ignored', why: `événement ${event.name}` };
     }
+  }
+
+  addressable(devEui: string): boolean {
+    return this.applicationOf.has(devEui.toLowerCase()) || this.options.defaultApplicationId !== undefined;
   }
 
   downlink(request: DownlinkRequest): { topic: string; payload: string } {

@@ -4,8 +4,11 @@ import type { DownlinkReport, DownlinkRequest, Uplink } from './types';
 export type Inbound =
   | { kind: 'uplink'; uplink: Uplink }
   | { kind: 'report'; report: DownlinkReport }
-  /** Well formed but nothing for the hub (joins, device status, reports about unknown downlinks…). */
-  | { kind: 'ignored'; why: string };
+  /**
+   * Well formed but nothing for the hub (joins, device status, reports about unknown downlinks…);
+   * `devEui` when the message still told where the device lives (a ChirpStack join).
+   */
+  | { kind: 'ignored'; why: string; devEui?: string };
 
 /**
  * One network server's MQTT dialect (ChirpStack v4, The Things Stack v3). Stateful: it learns
@@ -18,6 +21,8 @@ export interface NetworkServerFormat {
   readonly subscriptions: readonly string[];
   /** Reads one message; throws `MalformedMessage` when it does not fit. */
   read(topic: string, payload: Uint8Array): Inbound;
+  /** Whether a downlink to this device can be addressed now (its uplinks told where it lives, or a default). */
+  addressable(devEui: string): boolean;
   /** The publish that queues this downlink at the network server; throws when it cannot be addressed. */
   downlink(request: DownlinkRequest): { topic: string; payload: string };
 }

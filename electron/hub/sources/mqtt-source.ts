@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type MqttClient, connect } from 'mqtt';
 import { ChirpstackFormat } from './chirpstack';
 import type { Inbound, NetworkServerFormat } from './format';
+import { HeldDownlinks } from './held-downlinks';
 import { TtsFormat } from './tts';
 import type { DownlinkRequest, Source, SourceSink } from './types';
 import { VIDEO_STATUS_SUBSCRIPTION, cameraStatusUplink, isCameraStatusTopic } from './video';
@@ -19,10 +20,18 @@ export interface MqttSourceOptions {
   clientId?: string;
   username?: string;
   password?: string;
-  /** ChirpStack application id for downlinks to a device not heard since start. */
+  /**
+   * ChirpStack application id for downlinks to a device not heard since start. Without it, such
+   * downlinks are held until the device's first uplink (or join) tells its application.
+   */
   chirpstackApplicationId?: string;
-  /** TTS `appId@tenantId` for downlinks to a device not heard since start (device id `eui-<deveui>`). */
+  /** TTS `appId@tenantId` for downlinks to a device not heard since start (device id `eui-<deveui>`); otherwise held likewise. */
   ttsApplicationId?: string;
+  /**
+   * How long a downlink may wait for its device's first uplink before `enqueueDownlink` rejects
+   * (default 30 min: well above the hub's command TTL, which normally withdraws it first).
+   */
+  heldDownlinkMaxWaitMs?: number;
   /** Also take camera status from the video management system (default true). */
   videoStatus?: boolean;
   /** How long `start()` waits for the broker before failing. */
@@ -42,6 +51,12 @@ export interface MqttSourceCounters {
 }
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 15_000;
+const DEFAULT_HELD_DOWNLINK_MAX_WAIT_MS = 30 * 60_000;
+/**
+ * A class A device takes one downlink per uplink, and the hub replaces a pending command by a
+ * newer one for the same setting: a handful per device is plenty; beyond, the oldest goes.
+ */
+const HELD_DOWNLINKS_PER_DEVICE = 8;
 const DEFAULT_RECONNECT_PERIOD_MS = 1_000;
 /** A broker flooding us with bad messages must not flood the log: the first ones, then a tally. */
 const MALFORMED_LOGGED_IN_FULL = 20;
@@ -62,6 +77,7 @@ export class MqttSource implements Source {
   readonly name: string;
   readonly counters: MqttSourceCounters = { messages: 0, uplinks: 0, reports: 0, ignored: 0, malformed: 0 };
   private readonly format: NetworkServerFormat;
+  private readonly held: HeldDownlinks;
   private readonly log: (line: string) => void;
   private client: MqttClient | undefined;
   private sink: SourceSink | undefined;
@@ -76,6 +92,10 @@ export class MqttSource implements Source {
             options.chirpstackApplicationId === undefined ? {} : { defaultApplicationId: options.chirpstackApplicationId },
           );
     this.name = `mqtt-${this.format.name}`;
+    this.held = new HeldDownlinks({
+      maxWaitMs: options.heldDownlinkMaxWaitMs ?? DEFAULT_HELD_DOWNLINK_MAX_WAIT_MS,
+      maxPerDevice: HELD_DOWNLINKS_PER_DEVICE,
+    });
     this.log = options.log ?? ((line) => console.error(line));
   }
 
@@ -129,17 +149,48 @@ export class MqttSource implements Source {
     });
   }
 
+  /**
+   * Publishes the downlink to the network server; for a device not heard since start (its
+   * application unknown), holds it until the device's first uplink and resolves once published.
+   */
   async enqueueDownlink(request: DownlinkRequest): Promise<void> {
     const client = this.client;
     if (!client?.connected) throw new Error('courtier MQTT déconnecté : la liaison descendante n’a pas été transmise');
+    if (!this.format.addressable(request.devEui)) {
+      this.log(`${this.prefix()} liaison descendante pour ${request.devEui.toLowerCase()} en attente de sa première remontée depuis le démarrage`);
+      return this.held.hold(request);
+    }
+    await this.publish(client, request);
+  }
+
+  withdrawDownlink(ref: string): boolean {
+    return this.held.withdraw(ref);
+  }
+
+  /** Downlinks still waiting for their device's first uplink. */
+  get heldDownlinks(): number {
+    return this.held.size;
+  }
+
+  async stop(): Promise<void> {
+    this.held.rejectAll('source MQTT arrêtée : la liaison descendante, en attente de la première remontée du capteur, n’a pas été transmise');
+    const client = this.client;
+    this.client = undefined;
+    if (client) await client.endAsync();
+  }
+
+  private async publish(client: MqttClient, request: DownlinkRequest): Promise<void> {
     const { topic, payload } = this.format.downlink(request);
     await client.publishAsync(topic, payload, { qos: 1 });
   }
 
-  async stop(): Promise<void> {
+  /** The device was just heard: queue what was held for it, in the order it was asked. */
+  private release(devEui: string): void {
     const client = this.client;
-    this.client = undefined;
-    if (client) await client.endAsync();
+    if (!client || !this.held.has(devEui) || !this.format.addressable(devEui)) return;
+    for (const { request, resolve, reject } of this.held.take(devEui)) {
+      this.publish(client, request).then(resolve, reject);
+    }
   }
 
   private async subscribe(client: MqttClient): Promise<void> {
@@ -179,7 +230,12 @@ export class MqttSource implements Source {
     switch (inbound.kind) {
       case 'uplink':
         this.counters.uplinks += 1;
-        sink.uplink(inbound.uplink);
+        try {
+          sink.uplink(inbound.uplink);
+        } finally {
+          // Heard is heard, even if the hub failed on the uplink: its held downlinks can go.
+          this.release(inbound.uplink.devEui);
+        }
         return;
       case 'report':
         this.counters.reports += 1;
@@ -187,6 +243,7 @@ export class MqttSource implements Source {
         return;
       case 'ignored':
         this.counters.ignored += 1;
+        if (inbound.devEui !== undefined) this.release(inbound.devEui);
         return;
     }
   }

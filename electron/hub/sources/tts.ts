@@ -122,6 +122,10 @@ export class TtsFormat implements NetworkServerFormat {
     return { kind: 'report', report };
   }
 
+  addressable(devEui: string): boolean {
+    return this.addressOf.has(devEui.toLowerCase()) || this.options.applicationId !== undefined;
+  }
+
   downlink(request: DownlinkRequest): { topic: string; payload: string } {
     const devEui = request.devEui.toLowerCase();
     const address = this.addressOf.get(devEui) ?? this.defaultAddress(devEui);

@@ -62,7 +62,17 @@ export interface SourceSink {
 export interface Source {
   readonly name: string;
   start(sink: SourceSink): Promise<void>;
-  /** Resolves when the network server (or broker) accepted the downlink into its queue. */
+  /**
+   * Resolves when the network server (or broker) accepted the downlink into its queue. A source
+   * that cannot address the device yet (not heard since start) may hold the downlink until the
+   * device's next uplink and resolve then; it rejects if it gives the downlink up.
+   */
   enqueueDownlink(request: DownlinkRequest): Promise<void>;
+  /**
+   * Gives up a downlink the source still holds (never handed to the network server), for a
+   * command that expired or was replaced; its `enqueueDownlink` promise then rejects. False when
+   * nothing is held under `ref`: the network server has it already, or never had it.
+   */
+  withdrawDownlink?(ref: string): boolean;
   stop(): Promise<void>;
 }
