@@ -146,3 +146,25 @@ describe('a command the device never confirms', () => {
     await test.stop();
   });
 });
+
+describe('a command to a device not heard since the hub started', () => {
+  it('waits as requested for the device, and once expired is never sent late', async () => {
+    const test = await startTestHub({ BEFFROI_COMMAND_TTL_S: '1' });
+    const client = await HubClient.connect(test.hub.url);
+    await client.login('operateur');
+    await client.request('subscribe');
+    const device = await FieldDevice.connect(test.hub.brokerUrl, territory, thermostat.devEui);
+    const reply = await client.request('command.send', { assetId: school.id, command: { type: 'heating.setpoint', celsius: 19.5 } });
+    await waitForState(client, reply.commandId as string, 'expired');
+    expect(commandStates(client, reply.commandId as string)).toEqual(['requested', 'expired']);
+
+    // The device finally speaks: the hub applies its uplink, and no downlink goes out for the dead command.
+    await device.uplink(vickiReport(17, 18, 30));
+    await client.waitFor((m) => JSON.stringify(m).includes('"setpointC":17'));
+    await client.request('ping');
+    expect(device.downlinks).toEqual([]);
+    await device.close();
+    await client.close();
+    await test.stop();
+  });
+});

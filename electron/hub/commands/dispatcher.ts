@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Command, CommandRequest, CommandState } from '../../../shared/domain/commands';
 import { isCommandFinal } from '../../../shared/domain/commands';
 import type { Observation } from '../../../shared/domain/metrics';
+import { DownlinkNotSent } from '../sources/held-downlinks';
 import type { DownlinkReport, Source } from '../sources/types';
 import type { ChangeSet } from '../store/change-set';
 import type { Writer } from '../store/writer';
@@ -98,8 +99,10 @@ export class CommandDispatcher {
       });
       await this.transition(command.id, 'queued');
     } catch (error) {
-      this.log(`commande ${command.id} : serveur réseau injoignable (${(error as Error).message})`);
-      await this.transition(command.id, 'failed', 'Le serveur réseau n’a pas accepté la commande : réessayez plus tard.');
+      // Withdrawn: the command was cancelled or expired meanwhile, and already says so.
+      if (error instanceof DownlinkNotSent && error.reason === 'withdrawn') return;
+      this.log(`commande ${command.id} non transmise : ${(error as Error).message}`);
+      await this.transition(command.id, 'failed', notSentDetail(error));
     }
   }
 
@@ -167,6 +170,8 @@ export class CommandDispatcher {
     if (isCommandFinal(state)) {
       this.state.commands.delete(command.id);
       delete command.nextListenAt;
+      // A downlink still waiting in the source for its device must never go out late.
+      if (state === 'expired' || state === 'cancelled') this.source?.withdrawDownlink?.(command.id);
     } else {
       this.withNextListen(record);
     }
@@ -186,4 +191,21 @@ export class CommandDispatcher {
     record.command.nextListenAt = iso;
     return true;
   }
+}
+
+/** Why a downlink never reached the network server, for the operator. */
+function notSentDetail(error: unknown): string {
+  if (error instanceof DownlinkNotSent) {
+    switch (error.reason) {
+      case 'timeout':
+        return 'L’appareil ne s’est pas manifesté : la commande n’a pas pu être remise au serveur réseau.';
+      case 'stopped':
+        return 'Le hub s’est arrêté avant que l’appareil ne se manifeste : renvoyez la commande.';
+      case 'overflow':
+        return 'Trop de commandes en attente pour cet appareil : les plus anciennes ont été abandonnées.';
+      case 'withdrawn':
+        return 'Commande retirée avant son envoi.';
+    }
+  }
+  return 'Le serveur réseau n’a pas accepté la commande : réessayez plus tard.';
 }
