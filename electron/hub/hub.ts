@@ -8,6 +8,7 @@ import type { HubContext } from './api/context';
 import { createHubServer } from './api/http-server';
 import { seedDemoAccounts } from './auth/demo-accounts';
 import { SessionStore } from './auth/sessions';
+import { acceptedCommands } from './commands/capabilities';
 import { CommandDispatcher } from './commands/dispatcher';
 import type { HubConfig } from './config';
 import { startField, type Field } from './field';
@@ -47,6 +48,10 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
   const { name: territoryName, seed } = await prepareTerritory(db, config, log);
 
   const state = await TerritoryState.load(db);
+  for (const record of state.assets.values()) {
+    const accepts = acceptedCommands(record);
+    if (accepts.length > 0) record.asset.accepts = accepts;
+  }
   const journal = await Journal.open(db);
   const broadcaster = new Broadcaster();
   const writer = new Writer(db, journal, (events) => broadcaster.publish(events), (error) =>

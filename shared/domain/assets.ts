@@ -50,6 +50,18 @@ export type DeviceRef = z.infer<typeof DeviceRef>;
 export const MetricValues = z.record(z.string(), z.union([z.number(), z.boolean(), z.string()]));
 export type MetricValues = z.infer<typeof MetricValues>;
 
+/**
+ * A command an asset accepts, with the limits the hub enforces, so that the console's form offers
+ * exactly what will be accepted (bounds of the building, resolution of its thermostat).
+ */
+export const AcceptedCommand = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('heating.setpoint'), minC: z.number(), maxC: z.number(), stepC: z.number().positive() }),
+  z.object({ type: z.literal('gate.set') }),
+  /** `dimmable` false: the controller only switches its lines on and off (0 % or 100 %). */
+  z.object({ type: z.literal('lighting.dim'), dimmable: z.boolean() }),
+]);
+export type AcceptedCommand = z.infer<typeof AcceptedCommand>;
+
 export const Asset = z.object({
   id: z.string().min(1).max(64),
   kind: AssetKind,
@@ -66,5 +78,7 @@ export const Asset = z.object({
   parentId: z.string().optional(),
   /** Only sent to admins and operators. */
   devices: z.array(DeviceRef).optional(),
+  /** Commands its devices can carry; absent when none. */
+  accepts: z.array(AcceptedCommand).optional(),
 });
 export type Asset = z.infer<typeof Asset>;

@@ -18,6 +18,11 @@ export interface DeviceCodec {
    * steps its setpoint input by it.
    */
   readonly setpointStepC?: number;
+  /**
+   * Dimming resolution in percent for a lighting controller that really dims. Absent when its
+   * `lighting.dim` can only switch lines on and off (the WS558: 0 % off, anything else on).
+   */
+  readonly dimmingStepPercent?: number;
   decodeUplink(fPort: number, bytes: Uint8Array): DecodedUplink;
   /**
    * Normalises a payload the network server already decoded with the vendor's own codec
