@@ -34,6 +34,8 @@ function readings(model: string, i: number): Record<string, unknown> | undefined
       return { battery: 90, temperature: 19 + (wave % 40) / 10, humidity: 40 + (wave % 20), co2: 500 + wave * 12 };
     case 'milesight-wt101':
       return { battery: 80, temperature: 18 + (wave % 30) / 10, target_temperature: 19, valve_opening: wave };
+    case 'mclimate-vicki':
+      return { targetTemperatureFloat: 19, sensorTemperature: 18 + (wave % 30) / 10, relativeHumidity: 45, motorRange: 540, valveOpenness: wave, batteryVoltage: 3.3 };
     case 'milesight-em310-udl':
       return { battery: 85, distance: 200 + wave * 15 };
     case 'milesight-ws558':
