@@ -42,6 +42,28 @@ export const METRICS = {
   powerFactorPercent: { unit: '%', decimals: 0, label: { fr: 'Facteur de puissance', en: 'Power factor' } },
   motorOn: { unit: '', decimals: 0, label: { fr: 'Commande moteur', en: 'Motor command' } },
   recording: { unit: '', decimals: 0, label: { fr: 'Enregistrement', en: 'Recording' } },
+  // For the remaining field models of issue 7 (indoor air, waste, relays and I/O, meters).
+  lightLux: { unit: 'lx', decimals: 0, label: { fr: 'Éclairement', en: 'Illuminance' } },
+  motionCount: { unit: '', decimals: 0, label: { fr: 'Détections de présence', en: 'Motion count' } },
+  batteryV: { unit: 'V', decimals: 2, label: { fr: 'Tension de la pile', en: 'Battery voltage' } },
+  noiseDb: { unit: 'dB', decimals: 0, label: { fr: 'Niveau sonore', en: 'Noise level' } },
+  pm25UgM3: { unit: 'µg/m³', decimals: 0, label: { fr: 'Particules PM2,5', en: 'PM2.5' } },
+  pm10UgM3: { unit: 'µg/m³', decimals: 0, label: { fr: 'Particules PM10', en: 'PM10' } },
+  fireAlarm: { unit: '', decimals: 0, label: { fr: 'Alarme incendie', en: 'Fire alarm' } },
+  fullAlarm: { unit: '', decimals: 0, label: { fr: 'Alarme de remplissage', en: 'Full alarm' } },
+  digitalInput1: { unit: '', decimals: 0, label: { fr: 'Entrée 1', en: 'Input 1' } },
+  digitalInput2: { unit: '', decimals: 0, label: { fr: 'Entrée 2', en: 'Input 2' } },
+  digitalOutput1: { unit: '', decimals: 0, label: { fr: 'Sortie 1', en: 'Output 1' } },
+  digitalOutput2: { unit: '', decimals: 0, label: { fr: 'Sortie 2', en: 'Output 2' } },
+  relay1On: { unit: '', decimals: 0, label: { fr: 'Relais 1', en: 'Relay 1' } },
+  relay2On: { unit: '', decimals: 0, label: { fr: 'Relais 2', en: 'Relay 2' } },
+  relay3On: { unit: '', decimals: 0, label: { fr: 'Relais 3', en: 'Relay 3' } },
+  pulseCount: { unit: '', decimals: 0, label: { fr: 'Impulsions', en: 'Pulse count' } },
+  waterVolumeL: { unit: 'L', decimals: 0, label: { fr: 'Volume d’eau', en: 'Water volume' } },
+  gasVolumeM3: { unit: 'm³', decimals: 2, label: { fr: 'Volume de gaz', en: 'Gas volume' } },
+  energyIndexWh: { unit: 'Wh', decimals: 0, label: { fr: 'Index d’énergie', en: 'Energy index' } },
+  apparentPowerVA: { unit: 'VA', decimals: 0, label: { fr: 'Puissance apparente', en: 'Apparent power' } },
+  subscribedCurrentA: { unit: 'A', decimals: 0, label: { fr: 'Intensité souscrite', en: 'Subscribed current' } },
 } as const satisfies Record<string, MetricDefinition>;
 
 export type MetricId = keyof typeof METRICS;
