@@ -3,6 +3,9 @@ import type { Alarm } from '../../shared';
 import type { I18n } from '../i18n';
 import { acknowledgementLine, alarmAge, needsAcknowledgement, PRIORITY_COLOUR } from './alarm-presentation';
 
+/** How long a new alarm is highlighted on arrival. */
+const NEW_FOR_MS = 60_000;
+
 export interface AlarmRowProps {
   alarm: Alarm;
   assetName: string;
@@ -21,9 +24,10 @@ export const AlarmRow = memo(function AlarmRow(props: AlarmRowProps) {
   const { t } = i18n;
   const acknowledged = acknowledgementLine(alarm, i18n);
   const pending = needsAcknowledgement(alarm);
+  const fresh = props.nowMs - Date.parse(alarm.raisedAt) < NEW_FOR_MS;
   return (
     <li
-      className={`alarm-row alarm-row--${alarm.priority}${pending ? ' alarm-row--pending' : ''}${selected ? ' alarm-row--selected' : ''}`}
+      className={`alarm-row alarm-row--${alarm.priority}${pending ? ' alarm-row--pending' : ''}${selected ? ' alarm-row--selected' : ''}${fresh ? ' alarm-row--new' : ''}`}
       style={{ ['--priority' as string]: PRIORITY_COLOUR[alarm.priority] }}
       data-testid="alarm-row"
       data-alarm-id={alarm.id}

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import { MapView, type MapStats } from '../map';
 import { useStoreReady, useTerritory } from '../state';
 import { ConnectionBanner } from './ConnectionBanner';
+import { ALARM_WINDOW_HASH } from './desktop';
 import { Header } from './Header';
 import { LoginScreen } from './LoginScreen';
 
@@ -25,6 +26,7 @@ export function App({ onMapStats }: { onMapStats(stats: MapStats | null): void }
     if (resuming) return <Splash />;
     return <LoginScreen />;
   }
+  if (window.location.hash === ALARM_WINDOW_HASH) return <AlarmWindow />;
   return (
     <div className="console" data-testid="console" data-ready={ready}>
       <Header />
@@ -47,5 +49,18 @@ function Splash() {
       <ConnectionBanner />
       <p className="muted">{t('connection.connecting')}</p>
     </main>
+  );
+}
+
+/** The detachable alarm list the desktop shell opens on a second screen: alarms only, full height. */
+function AlarmWindow() {
+  return (
+    <div className="console console--alarms" data-testid="alarm-window">
+      <Header compact />
+      <ConnectionBanner />
+      <div className="console__alarms-only">
+        <AlarmList />
+      </div>
+    </div>
   );
 }

@@ -4,9 +4,11 @@ import { useI18n } from '../i18n';
 import { useAlarmCounts, useStore, useTerritory } from '../state';
 import { BeffroiMark } from './BeffroiMark';
 import { ConnectionLight } from './ConnectionBanner';
+import { desktopFeatures } from './desktop';
 import { LanguageSwitch } from './LanguageSwitch';
 
-export function Header() {
+/** `compact`: the alarm window's header (no search: there is no map to fly). */
+export function Header({ compact = false }: { compact?: boolean }) {
   const { t } = useI18n();
   const client = useHubClient();
   const store = useStore();
@@ -26,7 +28,7 @@ export function Header() {
         <span className="app-header__name">{t('app.name')}</span>
         {territory && <span className="app-header__territory">{territory.label}</span>}
       </div>
-      <AssetSearch />
+      {!compact && <AssetSearch />}
       <div className="alarm-counters" data-testid="alarm-counters">
         <span className={`alarm-counter${counts.active > 0 ? ' alarm-counter--active' : ''}`} data-testid="alarm-count-active">
           <strong>{counts.active}</strong> {t('header.alarmsActive')}
@@ -42,6 +44,7 @@ export function Header() {
           </span>
         )}
         <ConnectionLight />
+        {!compact && <AlarmWindowButton />}
         {session && (
           <span className="app-header__user" data-testid="current-user">
             <strong>{session.user.username}</strong>
@@ -54,5 +57,17 @@ export function Header() {
         </button>
       </div>
     </header>
+  );
+}
+
+/** Only in the desktop app: opens the alarm list on a second screen. */
+function AlarmWindowButton() {
+  const { t } = useI18n();
+  const desktop = desktopFeatures();
+  if (!desktop) return null;
+  return (
+    <button type="button" className="button button--ghost" onClick={() => void desktop.openAlarmWindow()}>
+      {t('header.alarmWindow')}
+    </button>
   );
 }

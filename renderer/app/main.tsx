@@ -7,7 +7,9 @@ import { I18nProvider, isLocale, translate } from '../i18n';
 import type { MapStats } from '../map';
 import { animationFrameScheduler, ConsoleStore, StoreProvider } from '../state';
 import { App } from './App';
+import { notifyNewAlarms } from './alarm-notifier';
 import { installDebug } from './debug';
+import { desktopFeatures } from './desktop';
 
 /** The composition root: one store, one hub client, wired together, then React on top. */
 const currentLocale = () => (isLocale(document.documentElement.lang) ? document.documentElement.lang : 'fr');
@@ -29,6 +31,7 @@ const onMapStats = (stats: MapStats | null) => {
   mapStats = stats;
 };
 installDebug(store, client, () => mapStats);
+notifyNewAlarms(store, desktopFeatures(), currentLocale);
 client.start();
 
 const root = document.getElementById('root');

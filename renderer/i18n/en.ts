@@ -19,6 +19,9 @@ export const en: Record<MessageKey, string> = {
   'header.language': 'Language',
   'header.problems': '{count} hub message(s) ignored (invalid)',
 
+  'notify.title': 'Alarm',
+  'header.alarmWindow': 'Alarm window',
+  'alarmWindow.title': 'Alarms — second screen',
   'connection.connected': 'Connected to the hub',
   'connection.connecting': 'Connecting to the hub…',
   'connection.disconnected': 'Hub unreachable since {time} — reconnecting…',

@@ -20,6 +20,9 @@ export const fr = {
   'header.language': 'Langue',
   'header.problems': '{count} message(s) du hub ignoré(s) (invalides)',
 
+  'notify.title': 'Alarme',
+  'header.alarmWindow': 'Fenêtre d’alarmes',
+  'alarmWindow.title': 'Alarmes — second écran',
   'connection.connected': 'Connecté au hub',
   'connection.connecting': 'Connexion au hub…',
   'connection.disconnected': 'Hub injoignable depuis {time} — reconnexion…',

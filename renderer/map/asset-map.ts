@@ -9,6 +9,7 @@ import { AssetLayerSet, LAYER_ID_PREFIX } from './asset-layers';
 import type { Viewport } from './lamp-layers';
 import { offlineStyle } from './basemap-style';
 import { loadOutlines, type OutlineCollection } from './geo-outlines';
+import { communeLabels } from './label-points';
 import { createIconAtlas } from './icon-atlas';
 import { MapTooltip, type TooltipText } from './map-tooltip';
 
@@ -184,13 +185,16 @@ export class AssetMap {
     const [west, south, east, north] = territory.bounds;
     this.map.fitBounds([west, south, east, north], { padding: { top: 24, left: 24, right: 24, bottom: 90 }, duration: 0 });
     const outlines = await loadOutlines(territory.departements);
-    const inScope = new Set(territory.communes.map((c) => c.code));
+    const scope = new Set(territory.communes.map((c) => c.code));
+    const inScope = (code: string) => scope.size === 0 || scope.has(code);
     const communes: OutlineCollection = {
       type: 'FeatureCollection',
-      features: outlines.communes.features.map((f) => ({ ...f, properties: { ...f.properties, inScope: inScope.size === 0 || inScope.has(f.properties.code) } })),
+      features: outlines.communes.features.map((f) => ({ ...f, properties: { ...f.properties, inScope: inScope(f.properties.code) } })),
     };
+    const labels = communeLabels(outlines.communes, inScope);
     const apply = () => {
       this.map.getSource<GeoJSONSource>('communes')?.setData(communes);
+      this.map.getSource<GeoJSONSource>('commune-labels')?.setData(labels);
       this.map.getSource<GeoJSONSource>('departements')?.setData(outlines.departements);
     };
     // The inline style is parsed asynchronously: until then its sources do not exist yet.

@@ -13,8 +13,9 @@ export const BASEMAP = {
 const EMPTY: OutlineCollection = { type: 'FeatureCollection', features: [] };
 
 /**
- * An offline style: no tiles, no sprite, no glyphs (nothing to fetch). Commune names are not
- * drawn as map labels because that needs a glyph server; the tooltips and the panel name them.
+ * An offline style: no tiles, no sprite, no glyphs URL (nothing to fetch). maplibre-gl draws the
+ * commune names with the workstation's own fonts (TinySDF) when a style declares no glyphs, so the
+ * labels work offline; the tooltips and the panel name communes too.
  */
 export function offlineStyle(attribution: string): StyleSpecification {
   return {
@@ -23,6 +24,7 @@ export function offlineStyle(attribution: string): StyleSpecification {
     sources: {
       communes: { type: 'geojson', data: EMPTY, attribution, promoteId: 'code' },
       departements: { type: 'geojson', data: EMPTY },
+      'commune-labels': { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BASEMAP.background } },
@@ -46,6 +48,24 @@ export function offlineStyle(attribution: string): StyleSpecification {
         type: 'line',
         source: 'communes',
         paint: { 'line-color': BASEMAP.communeLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.5, 13, 1.5] },
+      },
+      {
+        id: 'commune-label',
+        type: 'symbol',
+        source: 'commune-labels',
+        minzoom: 9.5,
+        layout: {
+          'text-field': ['get', 'nom'],
+          'text-font': ['sans-serif'],
+          'text-size': ['interpolate', ['linear'], ['zoom'], 9.5, 10, 13, 14],
+          'text-max-width': 8,
+          'text-padding': 6,
+        },
+        paint: {
+          'text-color': ['case', ['==', ['get', 'inScope'], false], '#4f5f7a', '#8496b5'],
+          'text-halo-color': BASEMAP.background,
+          'text-halo-width': 1.2,
+        },
       },
       {
         id: 'departement-line',

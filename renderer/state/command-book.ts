@@ -3,14 +3,12 @@ import type { Command } from '../../shared';
 /** How many commands per asset the panel lists; older ones are history for another screen. */
 const RECENT_PER_ASSET = 10;
 
-function isNewer(candidate: Command, known: Command): boolean {
-  if (candidate.updatedAt !== known.updatedAt) return candidate.updatedAt > known.updatedAt;
-  return candidate.history.length > known.history.length;
-}
-
 /**
- * Commands the console knows, from the snapshot, `command.updated` events and `asset.commands`
- * replies. A reply may be older than an event that crossed it on the wire, so the later state wins.
+ * Commands the console knows, from the snapshot, `command.updated` events and `asset.commands` /
+ * `command.send` replies. Events come in journal order and always win. A reply may be older than an
+ * event that crossed it on the wire: it only wins if it went further through the lifecycle (a
+ * command's history only grows). Timestamps are not compared: the hub may date a confirmation by
+ * the device's uplink, earlier than the server time of the delivery before it.
  */
 export class CommandBook {
   private readonly byId = new Map<string, Command>();
@@ -22,12 +20,17 @@ export class CommandBook {
     for (const command of commands) this.byId.set(command.id, command);
   }
 
-  /** Keeps the most advanced state of each command; returns whether anything changed. */
-  merge(command: Command): boolean {
-    const known = this.byId.get(command.id);
-    if (known && !isNewer(command, known)) return false;
+  /** A `command.updated` event: the command as it now is. */
+  apply(command: Command): void {
     this.byId.set(command.id, command);
     this.byAssetCache.delete(command.assetId);
+  }
+
+  /** A command carried by a reply; returns whether it told anything new. */
+  mergeReply(command: Command): boolean {
+    const known = this.byId.get(command.id);
+    if (known && known.history.length >= command.history.length) return false;
+    this.apply(command);
     return true;
   }
 

@@ -58,6 +58,8 @@ export class ConsoleStore {
   private readonly listeners = new Set<() => void>();
   private readonly assetListeners = new Set<(change: AssetsChange) => void>();
   private readonly flyListeners = new Set<FlyListener>();
+  private readonly raisedListeners = new Set<(alarms: readonly Alarm[]) => void>();
+  private raisedThisFrame: Alarm[] = [];
   private readonly scheduler: FrameScheduler;
   private readonly now: () => number;
   readonly stats: StoreStats = { framesApplied: 0, lastApplyMs: 0, lastFrameEvents: 0, eventsApplied: 0, eventsIgnored: 0, snapshotsApplied: 0 };
@@ -122,6 +124,11 @@ export class ConsoleStore {
     this.stats.eventsApplied += applied;
     this.stats.lastFrameEvents = applied;
     this.publish(change);
+    if (this.raisedThisFrame.length > 0) {
+      const raised = this.raisedThisFrame;
+      this.raisedThisFrame = [];
+      for (const listener of this.raisedListeners) listener(raised);
+    }
     this.stats.framesApplied += 1;
     this.stats.lastApplyMs = this.now() - started;
   }
@@ -151,11 +158,14 @@ export class ConsoleStore {
         return;
       }
       case 'alarm.raised':
+        this.raisedThisFrame.push(event.alarm);
+        this.alarms.apply(event.alarm);
+        return;
       case 'alarm.updated':
         this.alarms.apply(event.alarm);
         return;
       case 'command.updated':
-        this.commands.merge(event.command);
+        this.commands.apply(event.command);
         return;
     }
   }
@@ -217,6 +227,12 @@ export class ConsoleStore {
     if (asset && options.fly) for (const listener of this.flyListeners) listener(asset);
   }
 
+  /** Alarms raised live (not those of a snapshot), once per frame: for notifications. */
+  onAlarmsRaised(listener: (alarms: readonly Alarm[]) => void): () => void {
+    this.raisedListeners.add(listener);
+    return () => this.raisedListeners.delete(listener);
+  }
+
   onFly(listener: FlyListener): () => void {
     this.flyListeners.add(listener);
     return () => this.flyListeners.delete(listener);
@@ -225,12 +241,17 @@ export class ConsoleStore {
   /** A reply carried a command (`command.send`, `asset.commands`): fold it in now. */
   mergeCommands(commands: readonly Command[]): void {
     let changed = false;
-    for (const command of commands) changed = this.commands.merge(command) || changed;
+    for (const command of commands) changed = this.commands.mergeReply(command) || changed;
     if (changed) this.refreshView();
   }
 
-  /** A reply carried an alarm (`alarm.acknowledge`): the event will follow, show it already. */
+  /**
+   * A reply carried an alarm (`alarm.acknowledge`): show it at once, unless an event already told
+   * more (the alarm acknowledged or gone by the time the reply arrived).
+   */
   mergeAlarm(alarm: Alarm): void {
+    const known = this.alarms.get(alarm.id);
+    if (!known || (known.state !== 'unacknowledged' && known.state !== 'cleared-unacknowledged')) return;
     this.alarms.apply(alarm);
     this.refreshView();
   }

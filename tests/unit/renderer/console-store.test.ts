@@ -117,10 +117,36 @@ describe('ConsoleStore', () => {
     expect(store.getView().alarmCounts).toEqual({ active: 1, unacknowledged: 0 });
   });
 
+  it('takes every command event in journal order, even dated before the previous one', () => {
+    const { store, frames } = storeWithFrames();
+    store.snapshot(snapshot(1, [asset({ id: 'school-1', kind: 'building', category: 'school' })]), 'operateur');
+    const delivered = command({ id: 'c1', assetId: 'school-1', state: 'delivered', updatedAt: '2025-11-23T10:00:09Z' });
+    // Confirmed by the thermostat's uplink, dated by the device a little before the delivery was noted.
+    const confirmed = command({ id: 'c1', assetId: 'school-1', state: 'confirmed', updatedAt: '2025-11-23T10:00:08Z' });
+    store.events({
+      op: 'events',
+      events: [
+        { seq: 2, at: 'x', type: 'command.updated', command: delivered },
+        { seq: 3, at: 'x', type: 'command.updated', command: confirmed },
+      ],
+    });
+    frames.runFrame();
+    expect(store.getCommand('c1')!.state).toBe('confirmed');
+  });
+
   it('keeps the most advanced state of a command when a reply crosses an event', () => {
     const { store, frames } = storeWithFrames();
     store.snapshot(snapshot(1, [asset({ id: 'school-1', kind: 'building', category: 'school' })]), 'operateur');
-    const queued = command({ id: 'c1', assetId: 'school-1', state: 'queued', updatedAt: '2025-11-23T10:00:01Z' });
+    const queued = command({
+      id: 'c1',
+      assetId: 'school-1',
+      state: 'queued',
+      updatedAt: '2025-11-23T10:00:01Z',
+      history: [
+        { state: 'requested', at: '2025-11-23T10:00:00Z' },
+        { state: 'queued', at: '2025-11-23T10:00:01Z' },
+      ],
+    });
     store.events({ op: 'events', events: [{ seq: 2, at: 'x', type: 'command.updated', command: queued }] });
     frames.runFrame();
     store.mergeCommands([command({ id: 'c1', assetId: 'school-1', state: 'requested' })]);
@@ -138,5 +164,23 @@ describe('ConsoleStore', () => {
     store.select('cam-1', { fly: true });
     expect(flown).toEqual(['cam-1']);
     expect(store.getView().selectedAssetId).toBe('cam-1');
+  });
+
+  it('tells who listens which alarms were raised live, once per frame, never those of a snapshot', () => {
+    const { store, frames } = storeWithFrames();
+    const raised: string[][] = [];
+    store.onAlarmsRaised((alarms) => raised.push(alarms.map((a) => a.id)));
+    store.snapshot(snapshot(1, [asset({ id: 'b-1' })], [alarm({ id: 'old', assetId: 'b-1' })]), 'operateur');
+    frames.runFrame();
+    store.events({
+      op: 'events',
+      events: [
+        { seq: 2, at: 'x', type: 'alarm.raised', alarm: alarm({ id: 'a2', assetId: 'b-1' }) },
+        { seq: 3, at: 'x', type: 'alarm.raised', alarm: alarm({ id: 'a3', assetId: 'b-1' }) },
+        { seq: 4, at: 'x', type: 'alarm.updated', alarm: alarm({ id: 'a2', assetId: 'b-1', state: 'acknowledged' }) },
+      ],
+    });
+    frames.runFrame();
+    expect(raised).toEqual([['a2', 'a3']]);
   });
 });
