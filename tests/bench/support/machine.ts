@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem, release, platform } from 'node:os';
+import type { Browser, Page } from '@playwright/test';
 import sqlite3 from 'sqlite3';
+import { z } from 'zod';
 
 /** What the figures were measured on, printed with every benchmark. */
 export async function machineInfo(): Promise<Record<string, string>> {
@@ -35,4 +37,27 @@ export function processRssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const match = /VmRSS:\s+(\d+) kB/.exec(status);
   return match ? Number(match[1]) / 1024 : 0;
+}
+
+/** What a browser benchmark ran in: the Chromium build and the GL backend behind WebGL. */
+export async function browserInfo(browser: Browser, page: Page): Promise<Record<string, string>> {
+  // A string, not a function: the page runs it as written (no bundler helpers in its source).
+  const gl: unknown = await page.evaluate(`(() => {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return { vendor: 'aucun WebGL2', renderer: 'aucun WebGL2', version: '' };
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    return {
+      vendor: String(gl.getParameter(info ? info.UNMASKED_VENDOR_WEBGL : gl.VENDOR)),
+      renderer: String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)),
+      version: String(gl.getParameter(gl.VERSION)),
+    };
+  })()`);
+  const { vendor, renderer, version } = z.object({ vendor: z.string(), renderer: z.string(), version: z.string() }).parse(gl);
+  return {
+    chromium: browser.version(),
+    glVendor: vendor,
+    glRenderer: renderer,
+    glVersion: version,
+    devicePixelRatio: String(await page.evaluate('window.devicePixelRatio')),
+  };
 }
