@@ -7,6 +7,7 @@ import { Broadcaster } from './api/broadcaster';
 import type { HubContext } from './api/context';
 import { createHubServer } from './api/http-server';
 import { seedDemoAccounts } from './auth/demo-accounts';
+import { LoginThrottle } from './auth/login-throttle';
 import { SessionStore } from './auth/sessions';
 import { acceptedCommands } from './commands/capabilities';
 import { CommandDispatcher } from './commands/dispatcher';
@@ -68,6 +69,7 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
     alarms,
     commands,
     sessions: new SessionStore(db, writer),
+    loginThrottle: new LoginThrottle(),
     broadcaster,
     log,
   };

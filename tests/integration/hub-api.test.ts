@@ -14,6 +14,8 @@ const school = territory.assets.find((a) => a.category === 'school')!;
 const airSensor = territory.devices.find((d) => d.assetId === school.id && d.model === 'milesight-am307')!;
 const thermostat = territory.devices.find((d) => d.assetId === school.id && d.model === 'mclimate-vicki')!;
 const foreignCommune = territory.communes.find((c) => c.code !== school.commune)!.code;
+/** An account no other test uses: it ends up locked. */
+const guessedAccount = `elu-${territory.communes[territory.communes.length - 1]!.code}`;
 
 describe('hub over WebSocket', () => {
   let test: Awaited<ReturnType<typeof startTestHub>>;
@@ -45,6 +47,18 @@ describe('hub over WebSocket', () => {
     expect(wrong).toMatchObject({ ok: false, error: { code: 'auth.invalid' } });
     expect((wrong.error as { message: string }).message).toMatch(/mot de passe incorrect/);
     expect(await client.request('subscribe')).toMatchObject({ ok: false, error: { code: 'auth.required' } });
+  });
+
+  it('slows down password guessing on an account, with a French message saying how long to wait', async () => {
+    const client = await connect();
+    for (let i = 0; i < 5; i++) {
+      expect(await client.request('login', { username: guessedAccount, password: `essai-${i}` })).toMatchObject({ error: { code: 'auth.invalid' } });
+    }
+    const locked = await client.request('login', { username: guessedAccount, password: 'beffroi' });
+    expect(locked).toMatchObject({ ok: false, error: { code: 'rate-limited', details: { retryAfterS: 30 } } });
+    expect((locked.error as { message: string }).message).toBe('Trop de tentatives de connexion : réessayez dans 1 min.');
+    // Colleagues on the same address are not locked out.
+    expect(await client.request('login', { username: 'operateur', password: 'beffroi' })).toMatchObject({ ok: true });
   });
 
   it('gives an operator the whole territory with devices, an elected official only their commune', async () => {

@@ -29,6 +29,8 @@ export class ConsoleConnection {
   constructor(
     private readonly socket: WebSocket,
     readonly hub: HubContext,
+    /** The console's network address, for login throttling and the logs. */
+    readonly address: string,
   ) {
     socket.on('message', (data, isBinary) =>
       this.onFrame(data as Buffer | Buffer[] | ArrayBuffer, isBinary).catch((error: Error) =>

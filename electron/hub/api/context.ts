@@ -1,5 +1,6 @@
 import type { Territory } from '../../../shared/protocol/messages';
 import type { AlarmBook } from '../alarms/alarm-book';
+import type { LoginThrottle } from '../auth/login-throttle';
 import type { SessionStore } from '../auth/sessions';
 import type { CommandDispatcher } from '../commands/dispatcher';
 import type { Database } from '../store/db';
@@ -18,6 +19,7 @@ export interface HubContext {
   alarms: AlarmBook;
   commands: CommandDispatcher;
   sessions: SessionStore;
+  loginThrottle: LoginThrottle;
   broadcaster: Broadcaster;
   log: (line: string) => void;
 }

@@ -20,12 +20,22 @@ export const MAX_RESYNC_EVENTS = 5000;
 
 const HANDLERS: { [K in ClientOp]: Handler<K> } = {
   async login(message, connection) {
+    const { loginThrottle } = connection.hub;
+    const waitMs = loginThrottle.waitMs(message.username, connection.address);
+    if (waitMs > 0) {
+      const minutes = Math.ceil(waitMs / 60_000);
+      throw new HubError('rate-limited', `Trop de tentatives de connexion : réessayez dans ${minutes} min.`, {
+        retryAfterS: Math.ceil(waitMs / 1000),
+      });
+    }
     const user = await findUser(connection.hub.db, message.username);
     // Same answer for an unknown user and a wrong password: no account enumeration.
     if (!user || user.disabled || !(await verifyPassword(user.passwordHash, message.password))) {
-      connection.hub.log(`connexion refusée pour « ${message.username.slice(0, 64)} »`);
+      loginThrottle.failed(message.username, connection.address);
+      connection.hub.log(`connexion refusée pour « ${message.username.slice(0, 64)} » depuis ${connection.address}`);
       throw new HubError('auth.invalid');
     }
+    loginThrottle.succeeded(message.username, connection.address);
     const session = await connection.hub.sessions.open(toSessionUser(user));
     connection.signIn(session.user, session.token, session.expiresAt);
     return { session };

@@ -56,7 +56,7 @@ export function createHubServer(hub: HubContext, options: HttpOptions): Server {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => new ConsoleConnection(ws, hub));
+    wss.handleUpgrade(req, socket, head, (ws) => new ConsoleConnection(ws, hub, req.socket.remoteAddress ?? 'inconnue'));
   });
   server.on('close', () => wss.close());
   return server;
