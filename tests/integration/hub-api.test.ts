@@ -107,6 +107,15 @@ describe('hub over WebSocket', () => {
     expect(await client.request('ping')).toMatchObject({ ok: true });
   });
 
+  it('answers a flooding console with rate-limited and keeps the others served', async () => {
+    const flooder = await connect();
+    const bystander = await connect();
+    await bystander.login('operateur');
+    for (let i = 0; i < 400; i++) flooder.sendRaw(JSON.stringify({ op: 'ping', id: `f${i}` }));
+    await flooder.waitFor((m) => m.op === 'error' && (m.error as { code: string }).code === 'rate-limited');
+    expect(await bystander.request('ping')).toMatchObject({ ok: true });
+  });
+
   it('refuses commands on unknown or foreign assets, out of range or unsupported, in French', async () => {
     const operator = await connect();
     await operator.login('operateur');

@@ -5,6 +5,7 @@ import { ClientMessage, MAX_CLIENT_FRAME_BYTES, type RequestId } from '../../../
 import { HubError } from '../errors';
 import type { ScopedEvent } from '../store/journal';
 import { MAX_CONSOLE_BACKLOG_BYTES } from './broadcaster';
+import { MessageRateLimit } from './rate-limit';
 import type { HubContext } from './context';
 import { handle } from './handlers';
 
@@ -25,6 +26,7 @@ export class ConsoleConnection {
   /** While a resync reads the journal, live events wait here. */
   catchUpBuffer: ScopedEvent[] | undefined;
   private expiryTimer: NodeJS.Timeout | undefined;
+  private readonly rateLimit = new MessageRateLimit();
 
   constructor(
     private readonly socket: WebSocket,
@@ -86,6 +88,8 @@ export class ConsoleConnection {
   }
 
   private async onFrame(data: Buffer | Buffer[] | ArrayBuffer, isBinary: boolean): Promise<void> {
+    // Refused before parsing: a flood costs the hub as little as possible.
+    if (!this.rateLimit.take()) return this.error(undefined, 'rate-limited');
     const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data.byteLength;
     if (size > MAX_CLIENT_FRAME_BYTES) return this.error(undefined, 'message.too-large');
     if (isBinary) return this.error(undefined, 'message.malformed');
