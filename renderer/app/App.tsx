@@ -13,7 +13,7 @@ import { LoginScreen } from './LoginScreen';
 /** Login, or the console: header, banner when the hub is lost, map with its panel, alarm list. */
 export function App({ onMapStats }: { onMapStats(stats: MapStats | null): void }) {
   const { t } = useI18n();
-  const { session, resuming } = useConnectionState();
+  const { session, resuming, link } = useConnectionState();
   const territory = useTerritory();
   const ready = useStoreReady();
   const onStats = useCallback((stats: MapStats | null) => onMapStats(stats), [onMapStats]);
@@ -28,7 +28,7 @@ export function App({ onMapStats }: { onMapStats(stats: MapStats | null): void }
   }
   if (window.location.hash === ALARM_WINDOW_HASH) return <AlarmWindow />;
   return (
-    <div className="console" data-testid="console" data-ready={ready}>
+    <div className="console" data-testid="console" data-ready={ready} data-link={link}>
       <Header />
       <ConnectionBanner />
       <div className="console__body">

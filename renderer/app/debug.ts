@@ -19,6 +19,11 @@ function createDebug(store: ConsoleStore, client: HubClient, mapStats: () => Map
     get instancesDrawn() {
       return mapStats()?.instancesDrawn ?? 0;
     },
+    /** Assets per kind in the current layout. */
+    get kindCounts() {
+      const { ranges } = store.currentBuffers();
+      return Object.fromEntries(Object.values(ranges).map((r) => [r.kind, r.count]));
+    },
     get assetsTotal() {
       return store.getView().assetCount;
     },

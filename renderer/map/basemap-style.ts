@@ -53,11 +53,11 @@ export function offlineStyle(attribution: string): StyleSpecification {
         id: 'commune-label',
         type: 'symbol',
         source: 'commune-labels',
-        minzoom: 9.5,
+        minzoom: 10.5,
         layout: {
           'text-field': ['get', 'nom'],
           'text-font': ['sans-serif'],
-          'text-size': ['interpolate', ['linear'], ['zoom'], 9.5, 10, 13, 14],
+          'text-size': ['interpolate', ['linear'], ['zoom'], 10.5, 11, 14, 14],
           'text-max-width': 8,
           'text-padding': 6,
         },
