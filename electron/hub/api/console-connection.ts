@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws';
 import type { SessionUser } from '../../../shared/domain/users';
 import { protocolError, type ErrorCode } from '../../../shared/protocol/errors';
 import { ClientMessage, MAX_CLIENT_FRAME_BYTES, type RequestId } from '../../../shared/protocol/messages';
+import { SESSION_TOUCH_INTERVAL_MS } from '../auth/sessions';
 import { HubError } from '../errors';
 import type { ScopedEvent } from '../store/journal';
 import { MAX_CONSOLE_BACKLOG_BYTES } from './broadcaster';
@@ -26,6 +27,7 @@ export class ConsoleConnection {
   /** While a resync reads the journal, live events wait here. */
   catchUpBuffer: ScopedEvent[] | undefined;
   private expiryTimer: NodeJS.Timeout | undefined;
+  private touchTimer: NodeJS.Timeout | undefined;
   private readonly rateLimit = new MessageRateLimit();
 
   constructor(
@@ -52,6 +54,15 @@ export class ConsoleConnection {
     // Tell the console the moment its session ends, not at its next click.
     const delay = Math.min(this.expiresAtMs - Date.now(), 2 ** 31 - 1);
     this.expiryTimer = setTimeout(() => this.expire(), Math.max(0, delay));
+    // While this console holds the session, it is not idle.
+    clearInterval(this.touchTimer);
+    this.touchTimer = setInterval(() => this.touchSession(), SESSION_TOUCH_INTERVAL_MS);
+    this.touchTimer.unref();
+  }
+
+  private touchSession(): void {
+    if (!this.token) return;
+    this.hub.sessions.touch(this.token).catch((error: Error) => this.hub.log(`session : ${error.message}`));
   }
 
   signOut(): void {
@@ -59,6 +70,7 @@ export class ConsoleConnection {
     this.token = undefined;
     this.subscribed = false;
     clearTimeout(this.expiryTimer);
+    clearInterval(this.touchTimer);
   }
 
   /** The signed-in user, or the error the op gets when there is none. */
@@ -131,7 +143,10 @@ export class ConsoleConnection {
   }
 
   private close(): void {
+    // The console left: idle expiry counts from now.
+    this.touchSession();
     clearTimeout(this.expiryTimer);
+    clearInterval(this.touchTimer);
     this.hub.broadcaster.connections.delete(this);
   }
 }

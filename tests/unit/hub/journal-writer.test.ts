@@ -30,7 +30,7 @@ describe('journal and writer on a real SQLite file', () => {
 
   it('runs in WAL mode with the schema migrated', async () => {
     expect(await db.get('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
-    expect(await db.get('PRAGMA user_version')).toEqual({ user_version: 1 });
+    expect(await db.get('PRAGMA user_version')).toEqual({ user_version: 2 });
   });
 
   it('folds a burst of work into one transaction with strictly increasing seqs, published after commit', async () => {
