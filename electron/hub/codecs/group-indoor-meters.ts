@@ -1,4 +1,7 @@
 import type { DeviceCodec } from './types';
+import { milesightAm107 } from './milesight-am107';
+import { milesightAm319 } from './milesight-am319';
+import { milesightEm300Di } from './milesight-em300-di';
 
 /** Indoor air sensors and meters of issue 7 (Elsys, Milesight AM1xx/AM319/EM300-DI, Adeunis). */
-export const INDOOR_AND_METER_CODECS: readonly DeviceCodec[] = [];
+export const INDOOR_AND_METER_CODECS: readonly DeviceCodec[] = [milesightAm107, milesightAm319, milesightEm300Di];
