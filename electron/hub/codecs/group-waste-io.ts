@@ -1,4 +1,6 @@
 import type { DeviceCodec } from './types';
+import { dingtekDf702 } from './dingtek-df702';
+import { dingtekDf703 } from './dingtek-df703';
 
 /** Waste fill-level sensors and relay / I/O controllers of issue 7 (Dingtek, Dragino, Netvox, Milesight UC300). */
-export const WASTE_AND_IO_CODECS: readonly DeviceCodec[] = [];
+export const WASTE_AND_IO_CODECS: readonly DeviceCodec[] = [dingtekDf702, dingtekDf703];
