@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, hexToBytes } from '../../../electron/hub/codecs/bytes';
+import { INDOOR_AND_METER_CODECS } from '../../../electron/hub/codecs/group-indoor-meters';
+import { WASTE_AND_IO_CODECS } from '../../../electron/hub/codecs/group-waste-io';
 import { getCodec, listCodecs } from '../../../electron/hub/codecs/registry';
 
 describe('codec registry', () => {
-  it('lists the models of this slice under their fixed ids', () => {
-    expect(listCodecs().map((codec) => codec.model)).toEqual([
+  it('lists the models of this slice under their fixed ids, then each family group', () => {
+    expect(listCodecs().map((codec) => codec.model).slice(0, 7)).toEqual([
       'milesight-am307',
       'milesight-wt101',
       'mclimate-vicki',
@@ -13,6 +15,8 @@ describe('codec registry', () => {
       'dragino-lt22222-l',
       'vms-camera',
     ]);
+    // The groups are filled in parallel; a model id used twice would silently replace a codec.
+    expect(listCodecs()).toHaveLength(7 + INDOOR_AND_METER_CODECS.length + WASTE_AND_IO_CODECS.length);
   });
 
   it('gives every model a vendor and a French description', () => {
