@@ -1,5 +1,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
-import './styles.css';
+import './base.css';
+import './login.css';
+import './layout.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browserTokenStore, HubClient, HubClientProvider, openBrowserSocket, resolveHubUrl } from '../connection';

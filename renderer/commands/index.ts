@@ -1,4 +1,5 @@
 /** Commands from the asset panel: heating setpoint of a school, live lifecycle, recent commands. */
+import './commands.css';
 export { SetpointForm } from './SetpointForm';
 export { RecentCommands } from './RecentCommands';
 export { CommandStepper } from './CommandStepper';

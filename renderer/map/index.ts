@@ -1,4 +1,5 @@
 /** The territory map: offline basemap (maplibre) and asset layers (deck.gl) fed from the store. */
+import './map.css';
 export { MapView } from './MapView';
 export type { MapStats } from './asset-map';
 export { KindIcon, iconNameFor } from './kind-icon';
