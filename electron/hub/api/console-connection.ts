@@ -29,6 +29,7 @@ export class ConsoleConnection {
   private expiryTimer: NodeJS.Timeout | undefined;
   private touchTimer: NodeJS.Timeout | undefined;
   private readonly rateLimit = new MessageRateLimit();
+  private snapshotAllowanceBytes = 0;
 
   constructor(
     private readonly socket: WebSocket,
@@ -85,7 +86,10 @@ export class ConsoleConnection {
 
   sendText(text: string, seq?: number): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
-    if (this.socket.bufferedAmount > MAX_CONSOLE_BACKLOG_BYTES) {
+    // A snapshot may alone be larger than the backlog limit (finistère: 27 MB); the limit is for
+    // what piles up on top of it, so its size is allowed until the socket has drained below it.
+    if (this.socket.bufferedAmount <= MAX_CONSOLE_BACKLOG_BYTES) this.snapshotAllowanceBytes = 0;
+    if (this.socket.bufferedAmount > MAX_CONSOLE_BACKLOG_BYTES + this.snapshotAllowanceBytes) {
       this.hub.log(`console ${this.user?.username ?? '?'} trop lente : coupée, elle se resynchronisera`);
       this.socket.close(CLOSE_TOO_SLOW, 'console trop lente');
       this.close();
@@ -97,6 +101,12 @@ export class ConsoleConnection {
 
   send(message: object): void {
     this.sendText(JSON.stringify(message));
+  }
+
+  /** Sends a snapshot, whose size alone may exceed the backlog limit. */
+  sendSnapshot(text: string, seq: number): void {
+    this.sendText(text, seq);
+    this.snapshotAllowanceBytes = Buffer.byteLength(text);
   }
 
   private async onFrame(data: Buffer | Buffer[] | ArrayBuffer, isBinary: boolean): Promise<void> {

@@ -61,7 +61,7 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
     const since = message.since;
     if (since === undefined || since > lastSeq || lastSeq - since > MAX_RESYNC_EVENTS || since < (await hub.journal.oldestSeq()) - 1) {
       connection.sentSeq = hub.journal.lastSeq;
-      connection.send(buildSnapshot(hub.state, hub.territory, user, connection.sentSeq));
+      connection.sendSnapshot(JSON.stringify(buildSnapshot(hub.state, hub.territory, user, connection.sentSeq)), connection.sentSeq);
       return { seq: connection.sentSeq };
     }
     // Replay what was missed; live events arriving meanwhile wait in the buffer, then follow.
