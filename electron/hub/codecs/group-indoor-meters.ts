@@ -1,7 +1,13 @@
 import type { DeviceCodec } from './types';
+import { elsysErsCo2 } from './elsys-ers-co2';
 import { milesightAm107 } from './milesight-am107';
 import { milesightAm319 } from './milesight-am319';
 import { milesightEm300Di } from './milesight-em300-di';
 
 /** Indoor air sensors and meters of issue 7 (Elsys, Milesight AM1xx/AM319/EM300-DI, Adeunis). */
-export const INDOOR_AND_METER_CODECS: readonly DeviceCodec[] = [milesightAm107, milesightAm319, milesightEm300Di];
+export const INDOOR_AND_METER_CODECS: readonly DeviceCodec[] = [
+  elsysErsCo2,
+  milesightAm107,
+  milesightAm319,
+  milesightEm300Di,
+];
