@@ -1,6 +1,7 @@
 import { ByteReader, ByteWriter } from './bytes';
 import { type Fields, ObservationList, booleanField, numberField, requireNumber, roundTo } from './fields';
 import { hex } from './milesight-tlv';
+import { measure } from './vendor-measure';
 import type { DecodedUplink, DeviceCodec } from './types';
 
 /**
@@ -89,19 +90,6 @@ function decodeParameters(reader: ByteReader, names: DingtekNames, bytes: Uint8A
 
 function float32le(bytes: Uint8Array): number {
   return roundTo(new DataView(bytes.buffer, bytes.byteOffset, 4).getFloat32(0, true), 6);
-}
-
-/**
- * A reading from our decoder (a number) or from the DF702 vendor decoder run by the network
- * server, which appends the unit to the number (`"2000 mm"`, `"25 ℃"`).
- */
-function measure(fields: Fields, name: string): number | undefined {
-  const value = numberField(fields, name);
-  if (value !== undefined) return value;
-  const text = fields[name];
-  if (typeof text !== 'string') return undefined;
-  const match = /^\s*(-?\d+(?:\.\d+)?)(?:\s|$)/.exec(text);
-  return match ? Number(match[1]) : undefined;
 }
 
 function observe(names: DingtekNames, fields: Fields) {
