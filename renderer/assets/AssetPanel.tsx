@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { Asset } from '../../shared';
 import { PRIORITY_COLOUR } from '../alarms';
 import { RecentCommands, SetpointForm } from '../commands';
@@ -33,6 +33,15 @@ function AssetDetails({ asset }: { asset: Asset }) {
   const kindLabel = asset.kind === 'building' && asset.category ? t(`category.${asset.category}`) : t(`kind.${asset.kind}`);
   const isSchool = asset.kind === 'building' && asset.category === 'school';
   const feeder = asset.parentId ? store.getAsset(asset.parentId) : undefined;
+
+  // Escape closes the panel, unless a dialog above it takes the key first.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !document.querySelector('[role="dialog"]')) store.select(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
 
   return (
     <aside className="asset-panel" data-testid="asset-panel" data-asset-id={asset.id} aria-label={asset.name}>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Asset } from '../../shared';
+import { useConnectionState } from '../connection';
 import { useI18n, type I18n } from '../i18n';
 import { statusCss, useStore } from '../state';
 import { AssetMap, type MapStats } from './asset-map';
@@ -25,6 +26,9 @@ export function MapView({ onStats }: { onStats?: (stats: MapStats | null) => voi
   const i18nRef = useRef(i18n);
   i18nRef.current = i18n;
   const containerRef = useRef<HTMLDivElement>(null);
+  const { session } = useConnectionState();
+  const scopeRef = useRef<readonly string[]>([]);
+  scopeRef.current = session?.user.communes ?? [];
   const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {
@@ -36,6 +40,7 @@ export function MapView({ onStats }: { onStats?: (stats: MapStats | null) => voi
         attribution: i18nRef.current.t('map.attribution'),
         describe: (asset) => describeAsset(i18nRef.current, (code) => store.communeName(code), asset),
         describeCommune: (code, name) => ({ title: name, lines: [`INSEE ${code}`] }),
+        userScope: () => scopeRef.current,
       });
     } catch (error) {
       console.error('[beffroi] carte', error);

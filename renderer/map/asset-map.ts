@@ -8,8 +8,8 @@ import type { AssetsChange, ConsoleStore } from '../state';
 import { AssetLayerSet, LAYER_ID_PREFIX } from './asset-layers';
 import type { Viewport } from './lamp-layers';
 import { offlineStyle } from './basemap-style';
-import { loadOutlines, type OutlineCollection } from './geo-outlines';
-import { communeLabels } from './label-points';
+import { loadOutlines, outlineBounds, type OutlineCollection } from './geo-outlines';
+import { communeLabels, type CommuneScope } from './label-points';
 import { createIconAtlas } from './icon-atlas';
 import { MapTooltip, type TooltipText } from './map-tooltip';
 
@@ -35,6 +35,8 @@ export interface AssetMapOptions {
   attribution: string;
   describe(asset: Asset): TooltipText;
   describeCommune(code: string, name: string): TooltipText;
+  /** INSEE codes the user is scoped to; empty for a user who sees the whole territory. */
+  userScope(): readonly string[];
 }
 
 /** How close a fly-to gets: street level, where one asset is distinguishable from its neighbours. */
@@ -185,13 +187,16 @@ export class AssetMap {
     const [west, south, east, north] = territory.bounds;
     this.map.fitBounds([west, south, east, north], { padding: { top: 24, left: 24, right: 24, bottom: 90 }, duration: 0 });
     const outlines = await loadOutlines(territory.departements);
-    const scope = new Set(territory.communes.map((c) => c.code));
-    const inScope = (code: string) => scope.size === 0 || scope.has(code);
+    const scope = new Set(this.options.userScope());
+    const scopeOf = (code: string): CommuneScope => (scope.size === 0 ? 'all' : scope.has(code) ? 'in' : 'out');
     const communes: OutlineCollection = {
       type: 'FeatureCollection',
-      features: outlines.communes.features.map((f) => ({ ...f, properties: { ...f.properties, inScope: inScope(f.properties.code) } })),
+      features: outlines.communes.features.map((f) => ({ ...f, properties: { ...f.properties, scope: scopeOf(f.properties.code) } })),
     };
-    const labels = communeLabels(outlines.communes, inScope);
+    const labels = communeLabels(outlines.communes, scopeOf);
+    // An elected official sees their own commune(s), framed, not the whole département.
+    const scopeBounds = scope.size > 0 ? outlineBounds(outlines.communes.features.filter((f) => scope.has(f.properties.code))) : null;
+    if (scopeBounds) this.map.fitBounds(scopeBounds, { padding: { top: 60, left: 60, right: 60, bottom: 110 }, maxZoom: 15, duration: 0 });
     const apply = () => {
       this.map.getSource<GeoJSONSource>('communes')?.setData(communes);
       this.map.getSource<GeoJSONSource>('commune-labels')?.setData(labels);

@@ -5,7 +5,9 @@ import type { OutlineCollection } from './geo-outlines';
 export const BASEMAP = {
   background: '#070b14',
   communeFill: '#0f1828',
-  communeFillOutOfScope: '#0a101b',
+  communeFillOutOfScope: '#0a0f19',
+  communeFillInScope: '#172742',
+  scopeLine: '#7fa6e0',
   communeLine: '#2a3b58',
   departementLine: '#5d7cae',
 } as const;
@@ -33,7 +35,8 @@ export function offlineStyle(attribution: string): StyleSpecification {
         type: 'fill',
         source: 'communes',
         paint: {
-          'fill-color': ['case', ['==', ['get', 'inScope'], false], BASEMAP.communeFillOutOfScope, BASEMAP.communeFill],
+          // An elected official's own commune stands out; the rest of the territory recedes.
+          'fill-color': ['match', ['get', 'scope'], 'in', BASEMAP.communeFillInScope, 'out', BASEMAP.communeFillOutOfScope, BASEMAP.communeFill],
           'fill-opacity': 1,
         },
       },
@@ -50,6 +53,13 @@ export function offlineStyle(attribution: string): StyleSpecification {
         paint: { 'line-color': BASEMAP.communeLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.5, 13, 1.5] },
       },
       {
+        id: 'commune-scope-line',
+        type: 'line',
+        source: 'communes',
+        filter: ['==', ['get', 'scope'], 'in'],
+        paint: { 'line-color': BASEMAP.scopeLine, 'line-width': 2 },
+      },
+      {
         id: 'commune-label',
         type: 'symbol',
         source: 'commune-labels',
@@ -62,7 +72,7 @@ export function offlineStyle(attribution: string): StyleSpecification {
           'text-padding': 6,
         },
         paint: {
-          'text-color': ['case', ['==', ['get', 'inScope'], false], '#4f5f7a', '#8496b5'],
+          'text-color': ['match', ['get', 'scope'], 'in', '#d3def2', 'out', '#4f5f7a', '#8496b5'],
           'text-halo-color': BASEMAP.background,
           'text-halo-width': 1.2,
         },

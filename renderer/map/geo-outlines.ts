@@ -60,3 +60,24 @@ export function availableDepartements(): string[] {
     .map((path) => /departement-(\w+)-/.exec(path)?.[1])
     .filter((code): code is string => Boolean(code));
 }
+
+/** [west, south, east, north] of some outlines, or null when there are none. */
+export function outlineBounds(features: readonly OutlineFeature[]): [number, number, number, number] | null {
+  let west = Infinity;
+  let south = Infinity;
+  let east = -Infinity;
+  let north = -Infinity;
+  const visit = (ring: ReadonlyArray<readonly [number, number]>) => {
+    for (const [lon, lat] of ring) {
+      if (lon < west) west = lon;
+      if (lon > east) east = lon;
+      if (lat < south) south = lat;
+      if (lat > north) north = lat;
+    }
+  };
+  for (const f of features) {
+    if (f.geometry.type === 'Polygon') f.geometry.coordinates.forEach(visit);
+    else f.geometry.coordinates.forEach((polygon) => polygon.forEach(visit));
+  }
+  return west <= east ? [west, south, east, north] : null;
+}

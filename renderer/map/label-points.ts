@@ -59,15 +59,18 @@ export function labelPoint(feature: OutlineFeature): [number, number] {
 
 export interface LabelCollection {
   type: 'FeatureCollection';
-  features: Array<{ type: 'Feature'; properties: { code: string; nom: string; inScope: boolean }; geometry: { type: 'Point'; coordinates: [number, number] } }>;
+  features: Array<{ type: 'Feature'; properties: { code: string; nom: string; scope: CommuneScope }; geometry: { type: 'Point'; coordinates: [number, number] } }>;
 }
 
-export function communeLabels(communes: OutlineCollection, inScope: (code: string) => boolean): LabelCollection {
+/** How a commune relates to the user's scope: `all` when the user sees the whole territory. */
+export type CommuneScope = 'all' | 'in' | 'out';
+
+export function communeLabels(communes: OutlineCollection, scopeOf: (code: string) => CommuneScope): LabelCollection {
   return {
     type: 'FeatureCollection',
     features: communes.features.map((f) => ({
       type: 'Feature',
-      properties: { code: f.properties.code, nom: f.properties.nom, inScope: inScope(f.properties.code) },
+      properties: { code: f.properties.code, nom: f.properties.nom, scope: scopeOf(f.properties.code) },
       geometry: { type: 'Point', coordinates: labelPoint(f) },
     })),
   };
