@@ -1,4 +1,5 @@
 import type { DeviceCodec } from './types';
+import { adeunisPulse } from './adeunis-pulse';
 import { elsysErsCo2 } from './elsys-ers-co2';
 import { milesightAm107 } from './milesight-am107';
 import { milesightAm319 } from './milesight-am319';
@@ -10,4 +11,5 @@ export const INDOOR_AND_METER_CODECS: readonly DeviceCodec[] = [
   milesightAm107,
   milesightAm319,
   milesightEm300Di,
+  adeunisPulse,
 ];
