@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Territory } from '../../shared/protocol/messages';
 import { AlarmBook } from './alarms/alarm-book';
+import { AuditChain } from './audit/audit-chain';
 import { Broadcaster } from './api/broadcaster';
 import type { HubContext } from './api/context';
 import { createHubServer } from './api/http-server';
@@ -55,8 +56,12 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
   }
   const journal = await Journal.open(db);
   const broadcaster = new Broadcaster();
-  const writer = new Writer(db, journal, (events) => broadcaster.publish(events), (error) =>
-    log(`écriture du journal impossible : ${(error as Error).message}`),
+  const writer = new Writer(
+    db,
+    journal,
+    (events) => broadcaster.publish(events),
+    (error) => log(`écriture du journal impossible : ${(error as Error).message}`),
+    await AuditChain.open(db),
   );
   const alarms = new AlarmBook(state);
   const commands = new CommandDispatcher(state, writer, config.commandTtlS * 1000, log);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAudit } from '../../electron/hub/audit/audit-chain';
 import { generateTerritory } from '../../electron/hub/territory';
 import { FieldDevice } from '../support/field-device';
 import { HubClient } from '../support/hub-client';
@@ -80,6 +81,14 @@ describe('heating setpoint lifecycle', () => {
     await device.uplink(vickiReport(19.5, 18.4, 70));
     await waitForState(console_, commandId, 'confirmed');
     expect(commandStates(console_, commandId)).toEqual(['requested', 'queued', 'sent', 'delivered', 'confirmed']);
+
+    // Who sent it is in the audit trail, chained and intact.
+    const audit = await test.hub.context.db.all<{ actor: string; action: string; target: string; details: string }>(
+      "SELECT actor, action, target, details FROM audit WHERE action = 'command.send'",
+    );
+    expect(audit).toEqual([expect.objectContaining({ actor: 'operateur', target: school.id })]);
+    expect(JSON.parse(audit[0]!.details)).toMatchObject({ commandId, type: 'heating.setpoint', celsius: 19.5 });
+    expect(await verifyAudit(test.hub.context.db)).toMatchObject({ ok: true });
   });
 
   it('cancels a pending command when a newer one targets the same setting', async () => {

@@ -59,6 +59,8 @@ describe('hub over WebSocket', () => {
     expect((locked.error as { message: string }).message).toBe('Trop de tentatives de connexion : réessayez dans 1 min.');
     // Colleagues on the same address are not locked out.
     expect(await client.request('login', { username: 'operateur', password: 'beffroi' })).toMatchObject({ ok: true });
+    const failures = await test.hub.context.db.all("SELECT address FROM audit WHERE action = 'login.failed' AND actor = ?", [guessedAccount]);
+    expect(failures).toHaveLength(5);
   });
 
   it('gives an operator the whole territory with devices, an elected official only their commune', async () => {

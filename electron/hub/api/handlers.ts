@@ -33,10 +33,13 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
     if (!user || user.disabled || !(await verifyPassword(user.passwordHash, message.password))) {
       loginThrottle.failed(message.username, connection.address);
       connection.hub.log(`connexion refusée pour « ${message.username.slice(0, 64)} » depuis ${connection.address}`);
+      await connection.hub.writer.submit((changes) =>
+        changes.audited({ actor: message.username.slice(0, 128), address: connection.address, action: 'login.failed' }),
+      );
       throw new HubError('auth.invalid');
     }
     loginThrottle.succeeded(message.username, connection.address);
-    const session = await connection.hub.sessions.open(toSessionUser(user));
+    const session = await connection.hub.sessions.open(toSessionUser(user), Date.now(), connection.address);
     connection.signIn(session.user, session.token, session.expiresAt);
     return { session };
   },
@@ -48,7 +51,9 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
   },
 
   async logout(_message, connection) {
-    if (connection.token) await connection.hub.sessions.revoke(connection.token);
+    if (connection.token && connection.user) {
+      await connection.hub.sessions.revoke(connection.token, Date.now(), { username: connection.user.username, address: connection.address });
+    }
     connection.signOut();
     return {};
   },
@@ -87,9 +92,17 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
     const known = hub.state.alarms.get(message.alarmId);
     if (!known || !canSeeCommune(user, known.commune)) throw new HubError('not-found', 'Alarme introuvable ou hors de votre périmètre.');
     if (!mayAcknowledge(user)) throw new HubError('forbidden');
-    const alarm = await hub.writer.submit((changes) =>
-      hub.alarms.acknowledge(message.alarmId, user.username, message.comment, new Date().toISOString(), changes),
-    );
+    const alarm = await hub.writer.submit((changes) => {
+      const acknowledged = hub.alarms.acknowledge(message.alarmId, user.username, message.comment, new Date().toISOString(), changes);
+      changes.audited({
+        actor: user.username,
+        address: connection.address,
+        action: 'alarm.acknowledge',
+        target: acknowledged.id,
+        details: { assetId: acknowledged.assetId, condition: acknowledged.condition, ...(acknowledged.comment ? { comment: acknowledged.comment } : {}) },
+      });
+      return acknowledged;
+    });
     return { alarm: { ...alarm } };
   },
 
@@ -97,8 +110,13 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
     const user = connection.requireUser();
     const { hub } = connection;
     visibleAsset(connection, message.assetId);
-    if (!mayCommand(user, message.command.type)) throw new HubError('forbidden', 'Votre rôle ne permet pas d’envoyer cette commande.');
-    const command = await hub.commands.send(message.assetId, message.command, user.username);
+    if (!mayCommand(user, message.command.type)) {
+      await hub.writer.submit((changes) =>
+        changes.audited({ actor: user.username, address: connection.address, action: 'command.forbidden', target: message.assetId, details: { ...message.command } }),
+      );
+      throw new HubError('forbidden', 'Votre rôle ne permet pas d’envoyer cette commande.');
+    }
+    const command = await hub.commands.send(message.assetId, message.command, { username: user.username, address: connection.address });
     return { commandId: command.id, command: { ...command } };
   },
 

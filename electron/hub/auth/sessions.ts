@@ -30,15 +30,17 @@ export class SessionStore {
     private readonly writer: Writer,
   ) {}
 
-  async open(user: SessionUser, now = Date.now()): Promise<Session> {
+  /** Opens a session; the login is audited in the same transaction. */
+  async open(user: SessionUser, now = Date.now(), address?: string): Promise<Session> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now + SESSION_LIFETIME_MS).toISOString();
-    await this.writer.submit((changes) =>
+    await this.writer.submit((changes) => {
       changes.write({
         sql: 'INSERT INTO sessions (token_hash, username, created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?)',
         params: [tokenHash(token), user.username, new Date(now).toISOString(), expiresAt, new Date(now).toISOString()],
-      }),
-    );
+      });
+      changes.audited({ actor: user.username, ...(address ? { address } : {}), action: 'login', details: { role: user.role } });
+    });
     return { token, expiresAt, user };
   }
 
@@ -70,12 +72,14 @@ export class SessionStore {
     );
   }
 
-  async revoke(token: string, now = Date.now()): Promise<void> {
-    await this.writer.submit((changes) =>
+  /** Ends a session (logout); audited when `actor` is given. */
+  async revoke(token: string, now = Date.now(), actor?: { username: string; address?: string }): Promise<void> {
+    await this.writer.submit((changes) => {
       changes.write({
         sql: 'UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL',
         params: [new Date(now).toISOString(), tokenHash(token)],
-      }),
-    );
+      });
+      if (actor) changes.audited({ actor: actor.username, ...(actor.address ? { address: actor.address } : {}), action: 'logout' });
+    });
   }
 }

@@ -44,8 +44,18 @@ export class CommandDispatcher {
   }
 
   /** Journals the command, then hands it to the network server; resolves once journaled. */
-  async send(assetId: string, request: CommandRequest, requestedBy: string): Promise<Command> {
-    const { record, plan } = await this.writer.submit((changes) => this.request(assetId, request, requestedBy, changes));
+  async send(assetId: string, request: CommandRequest, requestedBy: { username: string; address?: string }): Promise<Command> {
+    const { record, plan } = await this.writer.submit((changes) => {
+      const requested = this.request(assetId, request, requestedBy.username, changes);
+      changes.audited({
+        actor: requestedBy.username,
+        ...(requestedBy.address ? { address: requestedBy.address } : {}),
+        action: 'command.send',
+        target: assetId,
+        details: { commandId: requested.record.command.id, ...request },
+      });
+      return requested;
+    });
     void this.enqueue(record, plan);
     return record.command;
   }

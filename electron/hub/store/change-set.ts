@@ -1,6 +1,7 @@
 import type { Alarm } from '../../../shared/domain/alarms';
 import type { JournalEventBody } from '../../../shared/protocol/messages';
 import type { AssetRecord, CommandRecord, DeviceRecord } from '../state/records';
+import type { AuditEntry } from '../audit/audit-chain';
 import type { Write } from './db';
 import { alarmWrite, assetWrite, commandWrite, deviceWrite } from './rows';
 
@@ -15,6 +16,8 @@ export class ChangeSet {
   private readonly alarms = new Map<string, { alarm: Alarm; raised: boolean }>();
   private readonly commands = new Map<string, CommandRecord>();
   private readonly extraWrites: Write[] = [];
+  /** Audit entries, chained by the writer at commit time. */
+  readonly audit: AuditEntry[] = [];
 
   asset(record: AssetRecord): void {
     this.assets.set(record.asset.id, record);
@@ -33,6 +36,11 @@ export class ChangeSet {
     this.commands.set(record.command.id, record);
   }
 
+  /** Records who did what in the audit trail, in the same transaction as the change itself. */
+  audited(entry: AuditEntry): void {
+    this.audit.push(entry);
+  }
+
   /** A row that is not an event (users, sessions, meta). */
   write(write: Write): void {
     this.extraWrites.push(write);
@@ -40,7 +48,8 @@ export class ChangeSet {
 
   get isEmpty(): boolean {
     return (
-      this.assets.size + this.devices.size + this.alarms.size + this.commands.size + this.extraWrites.length === 0
+      this.assets.size + this.devices.size + this.alarms.size + this.commands.size + this.extraWrites.length + this.audit.length ===
+      0
     );
   }
 

@@ -1,5 +1,6 @@
 import { ChangeSet } from './change-set';
 import type { Database } from './db';
+import type { AuditChain } from '../audit/audit-chain';
 import type { Journal, ScopedEvent } from './journal';
 
 type Work<T> = (changes: ChangeSet) => T;
@@ -35,6 +36,7 @@ export class Writer {
     private readonly journal: Journal,
     private readonly publish: (events: ScopedEvent[]) => void,
     private readonly onCommitFailed: (error: unknown) => void = () => undefined,
+    private readonly audit?: AuditChain,
   ) {}
 
   /** Queues work; resolves with its result once its changes are committed and published. */
@@ -93,9 +95,15 @@ export class Writer {
       return;
     }
     const { writes, events: bodies } = changes.drain();
-    const { events, writes: journalWrites } = this.journal.number(bodies, new Date().toISOString());
+    const at = new Date().toISOString();
+    const { events, writes: journalWrites } = this.journal.number(bodies, at);
+    let audited: ReturnType<AuditChain['chain']> | undefined;
     try {
-      await this.db.transaction([...writes, ...journalWrites]);
+      if (changes.audit.length > 0) {
+        if (!this.audit) throw new Error('audit entries submitted to a writer without an audit chain');
+        audited = this.audit.chain(changes.audit, at);
+      }
+      await this.db.transaction([...writes, ...journalWrites, ...(audited?.writes ?? [])]);
     } catch (error) {
       this.onCommitFailed(error);
       for (const { item } of done) item.reject(error);
@@ -103,6 +111,7 @@ export class Writer {
     }
     this.batches += 1;
     this.journal.committed(events);
+    if (audited) this.audit?.committed(audited.last);
     try {
       this.publish(events);
     } catch (error) {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AuditChain } from '../../../electron/hub/audit/audit-chain';
 import { seedDemoAccounts } from '../../../electron/hub/auth/demo-accounts';
 import { SESSION_IDLE_MS, SESSION_LIFETIME_MS, SessionStore } from '../../../electron/hub/auth/sessions';
 import { Database } from '../../../electron/hub/store/db';
@@ -19,7 +20,7 @@ describe('sessions on a real SQLite file', () => {
     db = await Database.open(join(dir.path, 'hub.sqlite'));
     await migrate(db);
     await seedDemoAccounts(db, [], 'beffroi');
-    sessions = new SessionStore(db, new Writer(db, await Journal.open(db), () => undefined));
+    sessions = new SessionStore(db, new Writer(db, await Journal.open(db), () => undefined, () => undefined, await AuditChain.open(db)));
   });
 
   afterEach(async () => {
