@@ -1,5 +1,6 @@
 import type { DeviceCodec } from './types';
 import { adeunisPulse } from './adeunis-pulse';
+import { adeunisTicCbeLinkyMono } from './adeunis-tic-cbe-linky-mono';
 import { elsysErsCo2 } from './elsys-ers-co2';
 import { milesightAm107 } from './milesight-am107';
 import { milesightAm319 } from './milesight-am319';
@@ -11,5 +12,6 @@ export const INDOOR_AND_METER_CODECS: readonly DeviceCodec[] = [
   milesightAm107,
   milesightAm319,
   milesightEm300Di,
+  adeunisTicCbeLinkyMono,
   adeunisPulse,
 ];
