@@ -18,6 +18,7 @@ import { applyUplink, type IngestCounters } from './ingest/apply-uplink';
 import { sweepSilences } from './ingest/silence';
 import { ThrottledLog } from './ingest/throttled-log';
 import { Database } from './store/db';
+import { takeHubLock } from './store/hub-lock';
 import { Journal } from './store/journal';
 import { migrate } from './store/migrate';
 import { Writer } from './store/writer';
@@ -45,6 +46,7 @@ export interface RunningHub {
 export async function startHub(config: HubConfig, log: (line: string) => void = console.log): Promise<RunningHub> {
   const startedAtMs = Date.now();
   await mkdir(config.dataDir, { recursive: true });
+  const releaseLock = takeHubLock(config.dataDir);
   const db = await Database.open(join(config.dataDir, 'beffroi.sqlite'));
   await migrate(db);
   const { name: territoryName, seed } = await prepareTerritory(db, config, log);
@@ -137,6 +139,7 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
+      releaseLock();
     },
   };
 }
