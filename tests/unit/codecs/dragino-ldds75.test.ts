@@ -32,14 +32,27 @@ describe('dragino-ldds75 uplinks (LDDS75 user manual, vendor decoder v1.1.4)', (
   });
 
   it.each([
+    // The vendor's earlier-firmware decoder ("LDDS75 decoder--Chirpstack"): BAT · Distance · interrupt,
+    // or BAT · interrupt without a probe; under 20 mm is an invalid reading.
+    ['the earlier 5-byte frame', '0B45 0B05 00', { Node_type: 'LDDS75', Bat: 2.885, Distance: 2821, Interrupt_status: 0 }],
+    ['the earlier 5-byte frame, invalid reading', '0B45 0013 01', { Node_type: 'LDDS75', Bat: 2.885, Distance: 'Invalid Reading', Interrupt_status: 1 }],
+    ['the earlier 3-byte frame without a probe', '0B45 00', { Node_type: 'LDDS75', Bat: 2.885, Distance: 'No Sensor', Interrupt_status: 0 }],
+  ])('decodes %s', (_name, hex, fields) => {
+    expect(decode(hex).fields).toEqual(fields);
+  });
+
+  it.each([
     ['0B45 0B05 00 0105 01', [{ metric: 'distanceMm', value: 2821 }, { metric: 'batteryV', value: 2.885 }]],
+    ['0B45 0013 01', [{ metric: 'batteryV', value: 2.885 }]],
+    ['0B45 0B05 00', [{ metric: 'distanceMm', value: 2821 }, { metric: 'batteryV', value: 2.885 }]],
     ['0CE4 0000 00 0000 00', [{ metric: 'batteryV', value: 3.3 }]],
-  ])('%s observes %j (no distance without a probe; the optional DS18B20 stays a field)', (hex, observations) => {
+  ])('%s observes %j (no distance without a probe or under 20 mm; the optional DS18B20 stays a field)', (hex, observations) => {
     expect(decode(hex).observations).toEqual(observations);
   });
 
   it.each([
-    ['a frame cut in the distance', '0B45 0B', 2, 2],
+    ['a frame of 4 bytes', '0B45 0B05', 4, 2],
+    ['a frame of 7 bytes', '0B45 0B05 00 0105', 7, 2],
     ['a frame of 9 bytes', '0B45 0B05 00 0105 01 00', 8, 2],
     ['a frame on an unexpected port', '0B45 0B05 00 0105 01', 0, 5],
   ])('refuses %s, naming the byte', (_name, hex, byteIndex, fPort) => {
