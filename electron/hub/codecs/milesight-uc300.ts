@@ -1,8 +1,9 @@
 import type { CommandRequest } from '../../../shared/domain/commands';
 import { ByteReader, ByteWriter } from './bytes';
-import { type Fields, ObservationList, roundTo } from './fields';
+import { type Fields, ObservationList } from './fields';
 import { milesightCodec } from './milesight-codec';
 import { ATTRIBUTE_CHANNELS, type Channel, MILESIGHT_FPORT, choiceChannel, hex, numberChannel } from './milesight-tlv';
+import { CHANNEL_HISTORY, MODBUS_HISTORY, ON_OFF, readModbusValue, readStats } from './milesight-uc300-records';
 
 /**
  * Milesight UC300 IoT controller on a cemetery gate: 4 digital inputs (or pulse counters),
@@ -12,26 +13,14 @@ import { ATTRIBUTE_CHANNELS, type Channel, MILESIGHT_FPORT, choiceChannel, hex, 
  *
  * Site convention (README), the same as the Dragino LT-22222-L's: the gate's position contact on
  * DI1 (`gpio_in_1` on = gate open), the gate motor controller's "open" order on DO1
- * (`gpio_out_1` on = told to open, off = to close). Historical records (20 DC / 20 DD) are not
- * decoded yet: such a frame is refused, naming the byte.
+ * (`gpio_out_1` on = told to open, off = to close). Historical records (20 DC / 20 DD) are listed
+ * under `channel_history` / `modbus_history`; observations come from the live channels only.
  */
 
 const MODEL = 'milesight-uc300';
-const ON_OFF = ['off', 'on'] as const;
 const inputs = [1, 2, 3, 4] as const;
 const outputs = [1, 2] as const;
 const pair = [1, 2] as const;
-
-/** IEEE 754 half precision, little endian (the statistics channels). */
-function float16(reader: ByteReader): number {
-  const bits = reader.u16le();
-  const sign = bits & 0x8000 ? -1 : 1;
-  const exponent = (bits >> 10) & 0x1f;
-  const fraction = bits & 0x3ff;
-  if (exponent === 0x1f) return fraction ? Number.NaN : sign * Number.POSITIVE_INFINITY;
-  const magnitude = exponent === 0 ? fraction * 2 ** -24 : (1024 + fraction) * 2 ** (exponent - 25);
-  return sign * magnitude;
-}
 
 /** 0xE2 channels: current value, max, min, average over the collection period (decode only). */
 function statsChannel(id: number, field: string): Channel {
@@ -39,13 +28,11 @@ function statsChannel(id: number, field: string): Channel {
     id,
     type: 0xe2,
     fields: [field, `${field}_max`, `${field}_min`, `${field}_avg`],
-    read(reader, out) {
-      for (const suffix of ['', '_max', '_min', '_avg']) out[`${field}${suffix}`] = float16(reader);
-    },
+    read: (reader, out) => readStats(reader, field, out),
   };
 }
 
-/** FF 19: one Modbus channel: channel index, data size, data type (bit 7: signed), value. */
+/** FF 19: one Modbus channel: channel index, data size, data type, value. */
 const MODBUS_CHANNEL: Channel = {
   id: 0xff,
   type: 0x19,
@@ -54,48 +41,7 @@ const MODBUS_CHANNEL: Channel = {
     const name = `modbus_chn_${reader.u8() + 1}`;
     reader.u8(); // data size: the data type already fixes how many bytes follow
     const typeAt = reader.offset;
-    const dataType = reader.u8();
-    const signed = (dataType & 0x80) !== 0;
-    const int16 = (raw: number) => (signed && raw > 0x7fff ? raw - 0x10000 : raw);
-    switch (dataType & 0x7f) {
-      case 0x00: {
-        const state = ON_OFF[reader.u8()];
-        if (state === undefined) throw reader.fail(`valeur de bobine inconnue pour ${name}`, typeAt + 1);
-        out[name] = state;
-        break;
-      }
-      case 0x01:
-        out[name] = signed ? reader.i8() : reader.u8();
-        break;
-      case 0x02:
-      case 0x03:
-        out[name] = int16(reader.u16le());
-        break;
-      case 0x04:
-      case 0x06: {
-        const raw = reader.u32le();
-        out[name] = signed && raw > 0x7fffffff ? raw - 0x100000000 : raw;
-        break;
-      }
-      case 0x08:
-      case 0x0a: // INT32_AB: the high register only
-        out[name] = int16(reader.u16le());
-        reader.u16le();
-        break;
-      case 0x09:
-      case 0x0b: // INT32_CD: the low register only
-        reader.u16le();
-        out[name] = int16(reader.u16le());
-        break;
-      case 0x05:
-      case 0x07: {
-        const raw = reader.take(4);
-        out[name] = roundTo(new DataView(raw.buffer, raw.byteOffset, 4).getFloat32(0, true), 2);
-        break;
-      }
-      default:
-        throw reader.fail(`type de donnée Modbus ${hex(dataType)} inconnu`, typeAt);
-    }
+    out[name] = readModbusValue(reader, reader.u8(), typeAt);
   },
 };
 
@@ -157,6 +103,8 @@ const CHANNELS: readonly Channel[] = [
   ...pair.map((n) => statsChannel(0x0c + n, `adv_${n}`)),
   MODBUS_CHANNEL,
   MODBUS_ERROR,
+  CHANNEL_HISTORY,
+  MODBUS_HISTORY,
   ...replyChannels(0xff),
   ...replyChannels(0xfe),
 ];

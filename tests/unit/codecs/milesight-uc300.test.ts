@@ -37,6 +37,28 @@ describe('milesight-uc300 uplinks (vendor table and decoder, SensorDecoders UC_S
     expect(decode(hex).fields).toEqual(fields);
   });
 
+  it.each([
+    // Historical records (vendor decoder, 20 DC / 20 DD): timestamp 0x65F3A100, then the channels of the mask.
+    [
+      'an I/O record: DI1 as input, DI2 as counter, DO2, current statistics',
+      '20DC 00A1F365 2301 00 01000000 01 64000000 01 0044004400440044',
+      { channel_history: [{ timestamp: 1710465280, gpio_in_1: 'on', counter_2: 100, gpio_out_2: 'on', adc_1: 4, adc_1_max: 4, adc_1_min: 4, adc_1_avg: 4 }] },
+    ],
+    [
+      'a Modbus record: an int16 and a signed float in 4-byte slots',
+      '20DD 00A1F365 03000000 02 0B000000 85 0000C841',
+      { modbus_history: [{ timestamp: 1710465280, modbus_chn_1: 11, modbus_chn_2: 25 }] },
+    ],
+    [
+      'two I/O records in one frame',
+      '20DC 00A1F365 1000 01 20DC 3CA1F365 1000 00',
+      { channel_history: [{ timestamp: 1710465280, gpio_out_1: 'on' }, { timestamp: 1710465340, gpio_out_1: 'off' }] },
+    ],
+  ])('decodes %s', (_name, hex, fields) => {
+    expect(decode(hex).fields).toEqual(fields);
+    expect(decode(hex).observations).toEqual([]);
+  });
+
   it('observes inputs, outputs, and the gate by the site convention (DI1 contact, DO1 motor order)', () => {
     expect(decode('030001 040000 070101 080100').observations).toEqual([
       { metric: 'digitalInput1', value: true },
@@ -52,7 +74,8 @@ describe('milesight-uc300 uplinks (vendor table and decoder, SensorDecoders UC_S
     ['a counter cut short', '03C80A00', 2],
     ['an unknown input state', '030002', 2],
     ['an unknown Modbus data type', 'FF19 00 02 0C 0B00', 4],
-    ['a historical record (not decoded yet)', '20DC 00000000 0100 00 01000000', 0],
+    ['a historical Modbus record of an unknown type', '20DD 00A1F365 01000000 0C 0B000000', 10],
+    ['a historical I/O record cut short', '20DC 00A1F365 2100 00 01000000', 13],
   ])('refuses %s, naming the byte', (_name, hex, byteIndex) => {
     expect(payloadErrorOf(() => decode(hex)).byteIndex).toBe(byteIndex);
   });
