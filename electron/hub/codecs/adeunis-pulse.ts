@@ -9,6 +9,7 @@ import {
   unwrapVendorObject,
   writeStatus,
 } from './adeunis-frame';
+import { networkConfigurationFrame } from './adeunis-generic-frames';
 import type { DecodedUplink, DeviceCodec } from './types';
 
 /**
@@ -96,14 +97,7 @@ const LEAKAGE_PERIODS: AdeunisFrame = {
   },
 };
 
-const NETWORK_CONFIGURATION: AdeunisFrame = {
-  type: '0x20 Configuration',
-  read(reader, out) {
-    expectRemaining(reader, 2, 'configuration réseau LoRa');
-    out.loraAdr = (reader.u8() & 0x01) !== 0;
-    out.loraProvisioningMode = reader.u8() === 0 ? 'ABP' : 'OTAA';
-  },
-};
+const NETWORK_CONFIGURATION = networkConfigurationFrame(false);
 
 const KEEP_ALIVE: AdeunisFrame = {
   type: '0x30 Pulse keep alive',

@@ -2,6 +2,7 @@ import type { ByteReader } from './bytes';
 import { ByteWriter } from './bytes';
 import { type Fields, ObservationList, stringField } from './fields';
 import { type AdeunisFrame, commonStatus, decodeAdeunisFrame, expectRemaining, reading, readingValue, unwrapVendorObject, writeStatus } from './adeunis-frame';
+import { networkConfigurationFrame } from './adeunis-generic-frames';
 import type { DecodedUplink, DeviceCodec } from './types';
 
 /**
@@ -90,17 +91,7 @@ const TIC_ALARM: AdeunisFrame = {
   },
 };
 
-const NETWORK_CONFIGURATION: AdeunisFrame = {
-  type: '0x20 Configuration',
-  read(reader, out) {
-    expectRemaining(reader, 2, 'configuration réseau LoRa');
-    const flags = reader.u8();
-    out.loraAdr = (flags & 0x01) !== 0;
-    out.loraProvisioningMode = reader.u8() === 0 ? 'ABP' : 'OTAA';
-    out.loraDutycyle = flags & 0x04 ? 'activated' : 'deactivated';
-    out.loraClassMode = flags & 0x20 ? 'CLASS C' : 'CLASS A';
-  },
-};
+const NETWORK_CONFIGURATION = networkConfigurationFrame(true);
 
 const KEEP_ALIVE: AdeunisFrame = { type: '0x30 Keep alive', read: () => undefined };
 

@@ -1,4 +1,5 @@
 import type { DeviceCodec } from './types';
+import { adeunisComfortCo2 } from './adeunis-comfort-co2';
 import { adeunisPulse } from './adeunis-pulse';
 import { adeunisTicCbeLinkyMono } from './adeunis-tic-cbe-linky-mono';
 import { elsysErsCo2 } from './elsys-ers-co2';
@@ -11,6 +12,7 @@ export const INDOOR_AND_METER_CODECS: readonly DeviceCodec[] = [
   elsysErsCo2,
   milesightAm107,
   milesightAm319,
+  adeunisComfortCo2,
   milesightEm300Di,
   adeunisTicCbeLinkyMono,
   adeunisPulse,
