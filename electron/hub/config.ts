@@ -19,6 +19,10 @@ export interface HubConfig {
   rendererDir: string;
   /** Whether the demo simulator runs (on by default for demo territories). */
   simulate: boolean;
+  /** Certificate and key (PEM files) when the hub itself serves TLS. */
+  tls?: { certPath: string; keyPath: string };
+  /** The hub sits behind a proxy that terminates TLS (it may then listen in clear on a LAN address). */
+  behindTlsProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -43,13 +47,32 @@ function positiveNumber(name: string, value: string | undefined, fallback: numbe
   return n;
 }
 
+/** Loopback addresses: traffic never leaves the machine, TLS adds nothing there. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
 export function readHubConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = process.cwd()): HubConfig {
   // Port 0 asks the system for a free port (tests, several hubs on one machine).
   const port = env.BEFFROI_PORT === '0' ? 0 : positiveNumber('BEFFROI_PORT', env.BEFFROI_PORT, 8417);
   if (!Number.isInteger(port) || port > 65535) throw new ConfigError(`BEFFROI_PORT=${port} : port invalide`);
   const demo = oneOf('BEFFROI_DEMO', env.BEFFROI_DEMO, ['essonne', 'finistere', 'none'] as const, 'essonne');
+  const host = env.BEFFROI_HOST || '127.0.0.1';
+  const certPath = env.BEFFROI_TLS_CERT || undefined;
+  const keyPath = env.BEFFROI_TLS_KEY || undefined;
+  if ((certPath === undefined) !== (keyPath === undefined)) {
+    throw new ConfigError('BEFFROI_TLS_CERT et BEFFROI_TLS_KEY vont ensemble : donnez le certificat et sa clé');
+  }
+  const behindTlsProxy = env.BEFFROI_TLS_PROXY === '1' || env.BEFFROI_TLS_PROXY === 'true';
+  // Passwords and session tokens cross the network in the login and every frame: never in clear.
+  if (!isLoopback(host) && !certPath && !behindTlsProxy) {
+    throw new ConfigError(
+      `BEFFROI_HOST=${host} expose le hub au réseau : donnez un certificat (BEFFROI_TLS_CERT, BEFFROI_TLS_KEY), ` +
+        'ou BEFFROI_TLS_PROXY=1 si un proxy termine le TLS devant le hub',
+    );
+  }
   return {
-    host: env.BEFFROI_HOST || '127.0.0.1',
+    host,
     port,
     dataDir: env.BEFFROI_DATA_DIR || defaultDataDir(env),
     demo,
@@ -60,5 +83,7 @@ export function readHubConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = p
     commandTtlS: positiveNumber('BEFFROI_COMMAND_TTL_S', env.BEFFROI_COMMAND_TTL_S, 600),
     rendererDir: env.BEFFROI_RENDERER_DIR || join(repoRoot, 'dist', 'renderer'),
     simulate: demo !== 'none' && env.BEFFROI_SIMULATOR !== 'off',
+    ...(certPath && keyPath ? { tls: { certPath, keyPath } } : {}),
+    behindTlsProxy,
   };
 }

@@ -85,6 +85,7 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
   const ingestProblems = new ThrottledLog(log);
   const server = createHubServer(context, {
     rendererDir: config.rendererDir,
+    ...(config.tls ? { tls: config.tls } : {}),
     version: await packageVersion(),
     startedAtMs,
     health: () => ({ ingest: { queued: writer.queued, uplinksTotal: counters.uplinks } }),
@@ -124,7 +125,7 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
       .catch((error: Error) => log(`balayage : ${error.message}`));
   }, SWEEP_INTERVAL_MS);
 
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const url = `${config.tls ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   return {
     url,
     port,

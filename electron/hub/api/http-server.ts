@@ -1,4 +1,6 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { PROTOCOL_VERSION, type HealthResponse } from '../../../shared/protocol/messages';
@@ -14,6 +16,8 @@ const WS_MAX_PAYLOAD_BYTES = 1024 * 1024;
 
 export interface HttpOptions {
   rendererDir: string;
+  /** PEM files: the hub serves HTTPS and WSS itself. */
+  tls?: { certPath: string; keyPath: string };
   version: string;
   startedAtMs: number;
   health: () => Pick<HealthResponse, 'ingest'>;
@@ -24,7 +28,7 @@ export interface HttpOptions {
  */
 export function createHubServer(hub: HubContext, options: HttpOptions): Server {
   const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_PAYLOAD_BYTES, perMessageDeflate: false });
-  const server = createServer((req, res) => {
+  const handler: RequestListener = (req, res) => {
     const path = new URL(req.url ?? '/', 'http://hub').pathname;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
@@ -49,7 +53,10 @@ export function createHubServer(hub: HubContext, options: HttpOptions): Server {
       hub.log(`fichier statique ${path} : ${error.message}`);
       if (!res.headersSent) res.writeHead(500).end();
     });
-  });
+  };
+  const server: Server = options.tls
+    ? createTlsServer({ cert: readFileSync(options.tls.certPath), key: readFileSync(options.tls.keyPath) }, handler)
+    : createServer(handler);
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(req.url ?? '/', 'http://hub').pathname;
     if (path !== '/ws' || !originAllowed(req)) {
