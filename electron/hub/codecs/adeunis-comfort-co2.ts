@@ -1,4 +1,3 @@
-import type { ByteReader } from './bytes';
 import { ByteWriter } from './bytes';
 import { type Fields, ObservationList, booleanField, stringField } from './fields';
 import {
@@ -9,7 +8,9 @@ import {
   decodeAdeunisFrame,
   expectRemaining,
   latestValue,
+  nestedFields,
   reading,
+  readingValue,
   unwrapVendorObject,
   writeStatus,
 } from './adeunis-frame';
@@ -109,10 +110,8 @@ const FRAMES: ReadonlyMap<number, AdeunisFrame> = new Map([
 
 /** A nested `{ unit, value }` reading, e.g. `alarmCo2.co2`. */
 function nestedValue(fields: Fields, outer: string, inner: string): number | undefined {
-  const group = fields[outer];
-  if (typeof group !== 'object' || group === null || !(inner in group)) return undefined;
-  const value: unknown = (group as Fields)[inner];
-  return typeof value === 'object' && value !== null && 'value' in value && typeof value.value === 'number' ? value.value : undefined;
+  const group = nestedFields(fields[outer]);
+  return group === undefined ? undefined : readingValue(group, inner);
 }
 
 /**
@@ -136,7 +135,7 @@ function observe(fields: Fields) {
     push('co2Ppm', nestedValue(fields, 'alarmCo2', 'co2'));
   } else if (type === '0x51 digital input 1 alarm' || type === '0x52 digital input 2 alarm') {
     const state = fields.state;
-    const current = typeof state === 'object' && state !== null ? booleanField(state as Fields, 'current') : undefined;
+    const current = booleanField(nestedFields(state) ?? {}, 'current');
     if (current !== undefined) list.push(type.startsWith('0x51') ? 'digitalInput1' : 'digitalInput2', current);
   }
   return list.items;
@@ -155,7 +154,7 @@ function encodeUplink(fields: Record<string, unknown>) {
   }
   const timestamp = stringField(fields, 'timestamp');
   const writer = new ByteWriter().u8(DATA);
-  const status = { ...(typeof fields.status === 'object' && fields.status !== null ? fields.status : {}), timestamp: timestamp !== undefined };
+  const status = { ...nestedFields(fields.status), timestamp: timestamp !== undefined };
   writeStatus(writer, { status }, { configurationInconsistency: 0x08, timestamp: TIMESTAMP_BIT });
   temperature.forEach((celsius, i) => {
     writer.i16be(Math.round(celsius * 10), 'temperature').u8(humidity[i] ?? 0, 'humidity').u16be(co2[i] ?? 0, 'co2');

@@ -92,6 +92,11 @@ export function latestValue(fields: Fields, name: string): number | undefined {
   return numberField(fields, name);
 }
 
+/** A nested object of decoded fields (`status`, `alarmCo2`…), copied; anything else is undefined. */
+export function nestedFields(value: unknown): Fields | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.entries(value)) : undefined;
+}
+
 /** The vendor's decodeUplink wraps its result as `{ bytes: {...} }`; accept either form. */
 export function unwrapVendorObject(object: Record<string, unknown>): Fields {
   const inner = object.bytes;
@@ -103,7 +108,7 @@ export function unwrapVendorObject(object: Record<string, unknown>): Fields {
 
 /** Device side: the status byte from `status.frameCounter`, `status.lowBattery`, … (all optional). */
 export function writeStatus(writer: ByteWriter, fields: Fields, extraBits: Record<string, number> = {}): void {
-  const status = typeof fields.status === 'object' && fields.status !== null ? (fields.status as Fields) : {};
+  const status = nestedFields(fields.status) ?? {};
   const counter = numberField(status, 'frameCounter') ?? 0;
   if (!Number.isInteger(counter) || counter < 0 || counter > 7) throw new RangeError('status.frameCounter : entier de 0 à 7 attendu');
   let byte = counter << 5;

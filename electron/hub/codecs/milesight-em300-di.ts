@@ -16,14 +16,15 @@ import { ATTRIBUTE_CHANNELS, type Channel, choiceChannel, hex, numberChannel } f
 
 const GPIO = ['low', 'high'];
 const GPIO_ALARM = ['gpio alarm release', 'gpio alarm'];
-const WATER_ALARM = [
-  undefined,
+const WATER_ALARMS = [
   'water outage timeout alarm',
   'water outage timeout alarm release',
   'water flow timeout alarm',
   'water flow timeout alarm release',
 ];
-const HISTORY_ALARM = ['none', ...WATER_ALARM.slice(1), 'gpio alarm', 'gpio alarm release'];
+/** Water alarm codes start at 1. */
+const WATER_ALARM = [undefined, ...WATER_ALARMS];
+const HISTORY_ALARM = ['none', ...WATER_ALARMS, 'gpio alarm', 'gpio alarm release'];
 const GPIO_TYPE = [undefined, 'gpio', 'pulse'];
 
 function readFloat32le(reader: ByteReader): number {
@@ -83,7 +84,7 @@ function waterAlarmChannel(id: number, sent: boolean): Channel {
       ? {
           write(writer: ByteWriter, fields: Fields) {
             writeConverted(writer, fields);
-            writer.u8(WATER_ALARM.indexOf(requireChoice(fields, 'water_alarm', WATER_ALARM.slice(1) as string[])));
+            writer.u8(WATER_ALARM.indexOf(requireChoice(fields, 'water_alarm', WATER_ALARMS)));
           },
           encodes: (fields: Fields) => fields.water_alarm !== undefined,
         }
