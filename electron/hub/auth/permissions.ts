@@ -17,7 +17,10 @@ export function mayCommand(user: SessionUser, type: CommandType): boolean {
   }
 }
 
-/** Everyone who can log in may acknowledge the alarms they see. */
+/**
+ * Acknowledging is the command post's and the on-call staff's work: it tells colleagues someone
+ * is on it. Elected officials see their commune's alarms but do not acknowledge them.
+ */
 export function mayAcknowledge(user: SessionUser): boolean {
-  return user.role !== 'elected' || user.communes.length > 0;
+  return user.role !== 'elected';
 }

@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateTerritory } from '../../electron/hub/territory';
+import { FieldDevice } from '../support/field-device';
+import { HubClient } from '../support/hub-client';
+import { startTestHub } from '../support/hub';
+
+/**
+ * Every op of the protocol × every role × an asset or alarm of the user's own commune, of a
+ * foreign commune, or unknown: allowed, or the exact error code. A foreign id answers like an
+ * unknown one (`not-found`), so nobody learns what exists outside their scope.
+ */
+const territory = generateTerritory('essonne');
+const count = (commune: string, kind: string) => territory.assets.filter((a) => a.commune === commune && a.kind === kind).length;
+/** Communes with a school, a cabinet and enough bins to raise one fresh alarm per role. */
+const [home, foreign] = territory.communes
+  .map((c) => c.code)
+  .filter((code) => count(code, 'lighting-cabinet') > 0 && territory.assets.some((a) => a.commune === code && a.category === 'school'))
+  .sort((a, b) => count(b, 'waste-container') - count(a, 'waste-container')) as [string, string];
+const inCommune = (commune: string, test: (a: (typeof territory.assets)[number]) => boolean) =>
+  territory.assets.find((a) => a.commune === commune && test(a))!;
+const school = inCommune(home, (a) => a.category === 'school');
+const foreignSchool = inCommune(foreign, (a) => a.category === 'school');
+const cabinet = inCommune(home, (a) => a.kind === 'lighting-cabinet');
+const foreignCabinet = inCommune(foreign, (a) => a.kind === 'lighting-cabinet');
+const homeBin = inCommune(home, (a) => a.kind === 'waste-container');
+const foreignBin = inCommune(foreign, (a) => a.kind === 'waste-container');
+
+type Scope = 'own' | 'foreign' | 'unknown';
+type Role = 'admin' | 'operateur' | 'astreinte' | 'elu';
+const ROLES: Role[] = ['admin', 'operateur', 'astreinte', 'elu'];
+
+/** What each role gets, per op and scope: 'ok' or an error code. */
+const EXPECTED: Record<string, Record<Scope, Record<Role, string>>> = {
+  'command.send heating.setpoint': {
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'ok' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'not-found' },
+    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found' },
+  },
+  'command.send lighting.dim': {
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'forbidden' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'not-found' },
+    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found' },
+  },
+  'asset.commands': {
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'ok' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'not-found' },
+    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found' },
+  },
+  'alarm.acknowledge': {
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'not-found' },
+    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found' },
+  },
+};
+
+const username = (role: Role) => (role === 'elu' ? `elu-${home}` : role);
+
+describe('authorisation matrix', () => {
+  let test: Awaited<ReturnType<typeof startTestHub>>;
+  const clients = new Map<Role, HubClient>();
+  /** One fresh alarm per (role, scope) so that every acknowledgement meets an unacknowledged alarm. */
+  const alarms = new Map<string, string>();
+
+  beforeAll(async () => {
+    test = await startTestHub();
+    for (const role of ROLES) {
+      const client = await HubClient.connect(test.hub.url);
+      await client.login(username(role));
+      await client.request('subscribe');
+      clients.set(role, client);
+    }
+    const watcher = clients.get('admin')!;
+    const bins = territory.assets.filter((a) => a.kind === 'waste-container');
+    for (const role of ROLES) {
+      for (const scope of ['own', 'foreign'] as const) {
+        const commune = scope === 'own' ? home : foreign;
+        const bin = bins.find((b) => b.commune === commune && ![...alarms.keys()].some((k) => k.endsWith(b.id)))!;
+        const device = territory.devices.find((d) => d.assetId === bin.id)!;
+        const field = await FieldDevice.connect(test.hub.brokerUrl, territory, device.devEui);
+        await field.uplink({ battery: 90, distance: 10 });
+        const raised = await watcher.waitFor(
+          (m) => m.op === 'events' && (m.events as { type: string; alarm?: { assetId: string } }[]).some((e) => e.type === 'alarm.raised' && e.alarm?.assetId === bin.id),
+        );
+        const alarm = (raised.events as { alarm?: { id: string; assetId: string } }[]).find((e) => e.alarm?.assetId === bin.id)!.alarm!;
+        alarms.set(`${role}|${scope}|${bin.id}`, alarm.id);
+        await field.close();
+      }
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([...clients.values()].map((c) => c.close()));
+    await test.stop();
+  });
+
+  function request(op: string, role: Role, scope: Scope): [string, Record<string, unknown>] {
+    switch (op) {
+      case 'command.send heating.setpoint':
+        return ['command.send', { assetId: { own: school.id, foreign: foreignSchool.id, unknown: 'sch-00000-000' }[scope], command: { type: 'heating.setpoint', celsius: 19 } }];
+      case 'command.send lighting.dim': {
+        return ['command.send', { assetId: { own: cabinet.id, foreign: foreignCabinet.id, unknown: 'cab-00000-000' }[scope], command: { type: 'lighting.dim', percent: 0 } }];
+      }
+      case 'asset.commands':
+        return ['asset.commands', { assetId: { own: homeBin.id, foreign: foreignBin.id, unknown: 'bin-00000-000' }[scope] }];
+      case 'alarm.acknowledge': {
+        const key = [...alarms.keys()].find((k) => k.startsWith(`${role}|${scope}|`));
+        return ['alarm.acknowledge', { alarmId: scope === 'unknown' ? 'al-inconnue' : alarms.get(key!)! }];
+      }
+      default:
+        throw new Error(op);
+    }
+  }
+
+  const rows = Object.entries(EXPECTED).flatMap(([op, byScope]) =>
+    (Object.entries(byScope) as [Scope, Record<Role, string>][]).flatMap(([scope, byRole]) =>
+      ROLES.map((role) => [op, scope, role, byRole[role]] as const),
+    ),
+  );
+
+  it.each(rows)('%s on a %s target as %s → %s', async (op, scope, role, expected) => {
+    const [wireOp, fields] = request(op, role, scope);
+    const reply = await clients.get(role)!.request(wireOp, fields);
+    if (expected === 'ok') expect(reply).toMatchObject({ ok: true });
+    else expect(reply).toMatchObject({ ok: false, error: { code: expected } });
+  });
+
+  it('streams nothing of a foreign commune to an elected official', async () => {
+    const elected = clients.get('elu')!;
+    await elected.request('ping');
+    const foreign = elected.received.flatMap((m) => {
+      if (m.op === 'snapshot') return [...(m.assets as { commune: string }[]), ...(m.alarms as { commune: string }[])];
+      if (m.op === 'events') return (m.events as { asset?: { commune: string }; alarm?: { commune: string }; command?: { commune: string } }[]).map((e) => e.asset ?? e.alarm ?? e.command!);
+      return [];
+    });
+    expect(foreign.length).toBeGreaterThan(0);
+    expect(foreign.filter((x) => x.commune !== home)).toEqual([]);
+  });
+
+  it('needs a login for every op but login and resume', async () => {
+    const anonymous = await HubClient.connect(test.hub.url);
+    for (const op of ['subscribe', 'logout', 'alarm.acknowledge', 'command.send', 'asset.commands', 'ping']) {
+      const fields = op === 'alarm.acknowledge' ? { alarmId: 'al-x' } : op === 'command.send' ? { assetId: school.id, command: { type: 'heating.setpoint', celsius: 19 } } : op === 'asset.commands' ? { assetId: school.id } : {};
+      const reply = await anonymous.request(op, fields);
+      if (op === 'logout') expect(reply).toMatchObject({ ok: true });
+      else expect(reply).toMatchObject({ ok: false, error: { code: 'auth.required' } });
+    }
+    await anonymous.close();
+  });
+});
