@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { Asset } from '../domain/assets';
 import { Alarm } from '../domain/alarms';
 import { Command, CommandRequest } from '../domain/commands';
-import { Session } from '../domain/users';
+import { InseeCode } from '../domain/assets';
+import { Role, Session } from '../domain/users';
 import { ProtocolError } from './errors';
 
 /** Version of `hub-contract.md` this protocol implements. */
@@ -52,6 +53,39 @@ export const AssetCommandsRequest = z.object({
 });
 export const PingRequest = z.object({ op: z.literal('ping'), id: RequestId });
 
+// Administration (admin role only).
+const Username = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'identifiant : minuscules, chiffres, . _ - (2 à 64)');
+/** OWASP ASVS: at least 12 characters for a password a person chooses. */
+const NewPassword = z.string().min(12, 'mot de passe : 12 caractères au moins').max(1024);
+export const UserListRequest = z.object({ op: z.literal('user.list'), id: RequestId });
+export const UserCreateRequest = z.object({
+  op: z.literal('user.create'),
+  id: RequestId,
+  username: Username,
+  password: NewPassword,
+  role: Role,
+  communes: z.array(InseeCode).max(500),
+});
+export const UserUpdateRequest = z.object({
+  op: z.literal('user.update'),
+  id: RequestId,
+  username: Username,
+  role: Role.optional(),
+  communes: z.array(InseeCode).max(500).optional(),
+  disabled: z.boolean().optional(),
+  password: NewPassword.optional(),
+});
+export const UserRevokeSessionsRequest = z.object({ op: z.literal('user.revoke-sessions'), id: RequestId, username: Username });
+export const AuditListRequest = z.object({
+  op: z.literal('audit.list'),
+  id: RequestId,
+  /** Entries before this id (paging back in time). */
+  before: z.number().int().positive().optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+  actor: z.string().max(128).optional(),
+  action: z.string().max(64).optional(),
+});
+
 export const ClientMessage = z.discriminatedUnion('op', [
   LoginRequest,
   ResumeRequest,
@@ -61,12 +95,40 @@ export const ClientMessage = z.discriminatedUnion('op', [
   CommandSendRequest,
   AssetCommandsRequest,
   PingRequest,
+  UserListRequest,
+  UserCreateRequest,
+  UserUpdateRequest,
+  UserRevokeSessionsRequest,
+  AuditListRequest,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientOp = ClientMessage['op'];
 export const CLIENT_OPS = ClientMessage.options.map((o) => o.shape.op.value);
 
 // ─── hub → client ────────────────────────────────────────────────────────────────────────────
+
+/** A user account as administrators see it (never its password hash). */
+export const UserAccount = z.object({
+  username: z.string(),
+  role: Role,
+  communes: z.array(z.string()),
+  disabled: z.boolean(),
+  createdAt: z.string(),
+});
+export type UserAccount = z.infer<typeof UserAccount>;
+
+/** One line of the audit trail, with its place in the hash chain. */
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  address: z.string().nullable(),
+  action: z.string(),
+  target: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
 
 /** What a successful reply carries, per op. */
 export const ReplyPayloads = {
@@ -78,6 +140,11 @@ export const ReplyPayloads = {
   'command.send': z.object({ commandId: z.string(), command: Command }),
   'asset.commands': z.object({ commands: z.array(Command) }),
   ping: z.object({ seq: z.number().int() }),
+  'user.list': z.object({ users: z.array(UserAccount) }),
+  'user.create': z.object({ user: UserAccount }),
+  'user.update': z.object({ user: UserAccount }),
+  'user.revoke-sessions': z.object({ revoked: z.number().int() }),
+  'audit.list': z.object({ entries: z.array(AuditEntry) }),
 } satisfies Record<ClientOp, z.ZodType>;
 export type ReplyPayload<K extends ClientOp> = z.infer<(typeof ReplyPayloads)[K]>;
 

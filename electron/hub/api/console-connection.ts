@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
 import type { SessionUser } from '../../../shared/domain/users';
-import { protocolError, type ErrorCode } from '../../../shared/protocol/errors';
+import { protocolError, type ErrorCode, type ProtocolError } from '../../../shared/protocol/errors';
 import { ClientMessage, MAX_CLIENT_FRAME_BYTES, type RequestId } from '../../../shared/protocol/messages';
 import { SESSION_TOUCH_INTERVAL_MS } from '../auth/sessions';
 import { HubError } from '../errors';
@@ -147,9 +147,13 @@ export class ConsoleConnection {
   }
 
   private expire(): void {
-    if (!this.user) return;
+    if (this.user) this.endSession(protocolError('auth.expired'));
+  }
+
+  /** The session ended (expired, revoked, account changed): the console is told at once why. */
+  endSession(error: ProtocolError): void {
     this.signOut();
-    this.send({ op: 'error', error: protocolError('auth.expired') });
+    this.send({ op: 'error', error });
   }
 
   private close(): void {

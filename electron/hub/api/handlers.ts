@@ -6,6 +6,7 @@ import { findUser, toSessionUser } from '../auth/users';
 import type { AssetRecord } from '../state/records';
 import { commandFromRow } from '../state/territory-state';
 import { HubError } from '../errors';
+import { ADMIN_HANDLERS } from './admin-handlers';
 import { eventFor } from './broadcaster';
 import type { ConsoleConnection } from './console-connection';
 import { buildSnapshot } from './snapshot';
@@ -136,6 +137,8 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
     connection.requireUser();
     return { seq: connection.hub.journal.lastSeq };
   },
+
+  ...ADMIN_HANDLERS,
 };
 
 /**

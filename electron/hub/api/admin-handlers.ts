@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { Role } from '../../../shared/domain/users';
+import { protocolError } from '../../../shared/protocol/errors';
+import type { AuditEntry, ClientMessage, ReplyPayload, UserAccount } from '../../../shared/protocol/messages';
+import { hashPassword } from '../auth/passwords';
+import { findUser, userWrite } from '../auth/users';
+import { HubError } from '../errors';
+import type { ChangeSet } from '../store/change-set';
+import type { ConsoleConnection } from './console-connection';
+
+type AdminOp = 'user.list' | 'user.create' | 'user.update' | 'user.revoke-sessions' | 'audit.list';
+type Handler<K extends AdminOp> = (message: Extract<ClientMessage, { op: K }>, connection: ConsoleConnection) => Promise<ReplyPayload<K>>;
+
+const UserRow = z.object({ username: z.string(), role: Role, communes: z.string(), disabled: z.number(), created_at: z.string() });
+
+function account(raw: unknown): UserAccount {
+  const row = UserRow.parse(raw);
+  return { username: row.username, role: row.role, communes: z.array(z.string()).parse(JSON.parse(row.communes)), disabled: row.disabled !== 0, createdAt: row.created_at };
+}
+
+function requireAdmin(connection: ConsoleConnection): string {
+  const user = connection.requireUser();
+  if (user.role !== 'admin') throw new HubError('forbidden', 'Réservé aux administrateurs.');
+  return user.username;
+}
+
+async function loadAccount(connection: ConsoleConnection, username: string): Promise<UserAccount> {
+  const raw = await connection.hub.db.get('SELECT username, role, communes, disabled, created_at FROM users WHERE username = ?', [username]);
+  if (!raw) throw new HubError('not-found', `Compte « ${username} » introuvable.`);
+  return account(raw);
+}
+
+/** Closes every session of a user, in the same batch as the change that requires it. */
+function revokeSessions(changes: ChangeSet, username: string, at: string): void {
+  changes.write({ sql: 'UPDATE sessions SET revoked_at = ? WHERE username = ? AND revoked_at IS NULL', params: [at, username] });
+}
+
+/**
+ * Drops the user's consoles at once: each is told its session ended and goes back to the login
+ * screen (the console keeps its state for the next login).
+ */
+function dropConsoles(connection: ConsoleConnection, username: string, reason: string): void {
+  for (const other of connection.hub.broadcaster.connections) {
+    if (other.user?.username === username) other.endSession(protocolError('auth.expired', reason));
+  }
+}
+
+function checkScope(role: Role, communes: readonly string[]): void {
+  if (role === 'elected' && communes.length === 0) throw new HubError('invalid', 'Un élu doit avoir au moins une commune.');
+}
+
+export const ADMIN_HANDLERS: { [K in AdminOp]: Handler<K> } = {
+  async 'user.list'(_message, connection) {
+    requireAdmin(connection);
+    const rows = await connection.hub.db.all('SELECT username, role, communes, disabled, created_at FROM users ORDER BY role, username');
+    return { users: rows.map(account) };
+  },
+
+  async 'user.create'(message, connection) {
+    const admin = requireAdmin(connection);
+    checkScope(message.role, message.communes);
+    if (await findUser(connection.hub.db, message.username)) throw new HubError('invalid', `Le compte « ${message.username} » existe déjà.`);
+    const passwordHash = await hashPassword(message.password);
+    const at = new Date().toISOString();
+    await connection.hub.writer.submit((changes) => {
+      changes.write(userWrite({ username: message.username, role: message.role, communes: message.communes, passwordHash }, at));
+      changes.audited({ actor: admin, address: connection.address, action: 'user.create', target: message.username, details: { role: message.role, communes: message.communes } });
+    });
+    return { user: await loadAccount(connection, message.username) };
+  },
+
+  async 'user.update'(message, connection) {
+    const admin = requireAdmin(connection);
+    const before = await loadAccount(connection, message.username);
+    const role = message.role ?? before.role;
+    const communes = message.communes ?? before.communes;
+    checkScope(role, communes);
+    if (message.username === admin && (role !== 'admin' || message.disabled)) {
+      throw new HubError('invalid', 'Vous ne pouvez ni retirer votre propre rôle d’administrateur, ni désactiver votre compte.');
+    }
+    const passwordHash = message.password ? await hashPassword(message.password) : undefined;
+    const at = new Date().toISOString();
+    // New rights apply from a fresh login: the user's open sessions close now.
+    await connection.hub.writer.submit((changes) => {
+      changes.write({ sql: 'UPDATE users SET role = ?, communes = ? WHERE username = ?', params: [role, JSON.stringify(communes), message.username] });
+      if (message.disabled !== undefined) changes.write({ sql: 'UPDATE users SET disabled = ? WHERE username = ?', params: [message.disabled ? 1 : 0, message.username] });
+      if (passwordHash) changes.write({ sql: 'UPDATE users SET password_hash = ? WHERE username = ?', params: [passwordHash, message.username] });
+      revokeSessions(changes, message.username, at);
+      changes.audited({
+        actor: admin,
+        address: connection.address,
+        action: 'user.update',
+        target: message.username,
+        details: { role, communes, ...(message.disabled !== undefined ? { disabled: message.disabled } : {}), ...(passwordHash ? { password: 'changé' } : {}) },
+      });
+    });
+    dropConsoles(connection, message.username, 'Votre compte a été modifié par un administrateur : reconnectez-vous.');
+    return { user: await loadAccount(connection, message.username) };
+  },
+
+  async 'user.revoke-sessions'(message, connection) {
+    const admin = requireAdmin(connection);
+    await loadAccount(connection, message.username);
+    const at = new Date().toISOString();
+    const open = await connection.hub.db.get<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM sessions WHERE username = ? AND revoked_at IS NULL AND expires_at > ?',
+      [message.username, at],
+    );
+    await connection.hub.writer.submit((changes) => {
+      revokeSessions(changes, message.username, at);
+      changes.audited({ actor: admin, address: connection.address, action: 'user.revoke-sessions', target: message.username });
+    });
+    dropConsoles(connection, message.username, 'Votre session a été fermée par un administrateur.');
+    return { revoked: open?.n ?? 0 };
+  },
+
+  async 'audit.list'(message, connection) {
+    requireAdmin(connection);
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (message.before) (where.push('id < ?'), params.push(message.before));
+    if (message.actor) (where.push('actor = ?'), params.push(message.actor));
+    if (message.action) (where.push('action = ?'), params.push(message.action));
+    const rows = await connection.hub.db.all<{ id: number; at: string; actor: string; address: string | null; action: string; target: string | null; details: string; hash: string }>(
+      `SELECT id, at, actor, address, action, target, details, hash FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
+      [...params, message.limit],
+    );
+    const entries: AuditEntry[] = rows.map((row) => ({ ...row, details: z.record(z.string(), z.unknown()).parse(JSON.parse(row.details)) }));
+    return { entries };
+  },
+};
