@@ -12,7 +12,11 @@ import { hex } from './milesight-tlv';
  * decoded with it normalises like our own decoding.
  */
 
-/** Frame parsers keyed by frame code; `read` starts after the status byte. */
+/**
+ * Frame parsers keyed by frame code; `read` starts after the status byte. `type` is the vendor
+ * decoder's name for the frame; `read` may rename it when the frame turns out to be another
+ * generation's layout of the same code.
+ */
 export interface AdeunisFrame {
   readonly type: string;
   read(reader: ByteReader, out: Fields, status: number): void;
@@ -47,7 +51,7 @@ export function decodeAdeunisFrame(
   fPort: number,
   bytes: Uint8Array,
   frames: ReadonlyMap<number, AdeunisFrame>,
-  readStatus: (status: number) => Fields,
+  readStatus: (status: number, code: number, length: number) => Fields,
 ): Fields {
   const reader = new ByteReader(model, fPort, bytes);
   if (bytes.length === 0) throw reader.fail('trame vide', 0);
@@ -56,7 +60,7 @@ export function decodeAdeunisFrame(
   if (frame === undefined) throw reader.fail(`trame de code ${hex(code)} non prise en charge pour ce modèle`, 0);
   if (reader.done) throw reader.fail('octet de statut absent', 1);
   const status = reader.u8();
-  const out: Fields = { type: frame.type, status: readStatus(status) };
+  const out: Fields = { type: frame.type, status: readStatus(status, code, bytes.length) };
   frame.read(reader, out, status);
   if (!reader.done) throw reader.fail(`${reader.remaining} octet(s) en trop pour la trame ${hex(code)}`);
   return out;

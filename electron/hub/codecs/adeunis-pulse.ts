@@ -1,206 +1,173 @@
+import type { ByteReader } from './bytes';
 import { ByteWriter } from './bytes';
-import { type Fields, ObservationList, numberField } from './fields';
+import { type Fields, ObservationList, numberField, stringField } from './fields';
 import {
   type AdeunisFrame,
+  adeunisSeconds,
+  adeunisTimestamp,
   commonStatus,
   decodeAdeunisFrame,
-  expectRemaining,
-  reading,
+  nestedFields,
   unwrapVendorObject,
   writeStatus,
 } from './adeunis-frame';
-import { networkConfigurationFrame } from './adeunis-generic-frames';
+import { SET_REGISTER_STATUS, networkConfigurationFrame } from './adeunis-generic-frames';
+import { CONFIGURATION, HISTORIC, KEEP_ALIVE, LEAKAGE_PERIODS, LEAKAGE_THRESHOLDS } from './adeunis-pulse-frames';
 import type { DecodedUplink, DeviceCodec } from './types';
 
 /**
- * Adeunis PULSE (LoRaWAN), a two-channel pulse counter on water, gas or electricity meters.
- * Written from Adeunis' PULSE technical reference and its codec's `pulse` parsers (Adeunis codec
- * bundle, e.g. TheThingsNetwork/lorawan-devices vendor/adeunis; sln-nc/adeunis-codecs-lib
- * src/products/pulse with its spec vectors). Frames: 0x46 counter indexes, 0x47 flow alarm,
- * 0x48 historic deltas, 0x30 keep-alive, 0x10/0x11/0x12 configuration (LoRa layout), 0x20 network
- * configuration. The status byte is the generic one (bit 2: hardware error).
+ * Adeunis PULSE, a two-channel pulse counter on water, gas or electricity meters, first
+ * generation and V4 (the one sold today). Written from Adeunis' PULSE / PULSE V4 user guides and
+ * its codec: the first generation's `pulse` parsers (spec vectors in sln-nc/adeunis-codecs-lib
+ * src/products/pulse) and the V4's `pulse4` codec, which is the vendor's "Pulse" codec in
+ * TheThingsNetwork/lorawan-devices (vendor/adeunis/pulse_lib.js, example in pulse-codec.yaml).
+ *
+ * Frames: 0x46 both indexes, 0x47 flow alarm, 0x30 keep-alive, 0x10/0x11/0x12 configuration, 0x20
+ * network; PULSE only: 0x48 historic deltas; V4 only: 0x5a / 0x5b one channel's index and its
+ * earlier values, 0x33 set-register reply. Status bit 2 is a hardware error on the first PULSE;
+ * on the V4 it says a 4-byte timestamp ends the frame (always on 0x5a/0x5b; on 0x46, 0x47 and
+ * 0x30 the frame is then 4 bytes longer, which is how the two are told apart).
  */
 
 const MODEL = 'adeunis-pulse';
 /** Adeunis LoRaWAN products send their frames on port 1. */
 const ADEUNIS_FPORT = 1;
-const DATA = 0x46;
+const BOTH_INDEXES = 0x46;
+const CHANNEL_A = 0x5a;
+const CHANNEL_B = 0x5b;
+const TIMESTAMP_BIT = 0x04;
+/** Frame lengths without a timestamp, for the frames both generations send. */
+const PLAIN_LENGTHS: ReadonlyMap<number, number> = new Map([
+  [BOTH_INDEXES, 10],
+  [0x47, 6],
+  [0x30, 11],
+]);
 
-function pulseStatus(status: number): Fields {
-  const common = commonStatus(status);
-  return { frameCounter: common.frameCounter, hardwareError: (status & 0x04) !== 0, lowBattery: common.lowBattery, configurationDone: common.configurationDone };
+function timestamped(status: number, code: number, length: number): boolean {
+  if ((status & TIMESTAMP_BIT) === 0) return false;
+  if (code === CHANNEL_A || code === CHANNEL_B) return true;
+  const plain = PLAIN_LENGTHS.get(code);
+  return plain !== undefined && length === plain + 4;
 }
 
-const DEBOUNCE_MS = [0, 1, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000];
-const PRODUCT_MODES = ['PARK', 'PRODUCTION', 'TEST', 'DEAD'];
-const HISTORIC_MODES = ['noHistoric', 'historicLogEvery10min', 'historicLogEvery1h'];
-
-const CONFIGURATION: AdeunisFrame = {
-  type: '0x10 Pulse configuration',
-  read(reader, out) {
-    expectRemaining(reader, 20, 'configuration LoRa');
-    const mode = reader.u8();
-    const test = mode === 2;
-    const period = reader.u16be();
-    const channels = reader.u8();
-    const historic = reader.u8();
-    const debounce = reader.u8();
-    const flowPeriod = reader.u16be();
-    const [overflowA, overflowB, thresholdA, thresholdB, dailyA, dailyB] = [1, 2, 3, 4, 5, 6].map(() => reader.u16be());
-    // Note: the vendor's parser tests byte 8 instead of the product mode for the transmission
-    // period's unit; we read both periods in the unit of the product mode (byte 2).
-    Object.assign(out, {
-      productMode: PRODUCT_MODES[mode] ?? '',
-      transmissionPeriod: test ? reading('s', period * 20) : reading('m', period),
-      flowCalculationPeriod: test ? reading('s', flowPeriod * 20) : reading('m', flowPeriod),
-      historicMode: HISTORIC_MODES[historic] ?? '',
-      channels: [
-        channelConfiguration('channel A', channels, debounce & 0x0f, [overflowA, thresholdA, dailyA], 0),
-        channelConfiguration('channel B', channels, debounce >> 4, [overflowB, thresholdB, dailyB], 4),
-      ],
-    });
-  },
-};
-
-function channelConfiguration(name: string, bits: number, debounce: number, leakage: (number | undefined)[], shift: number): Fields {
-  const [overflowAlarmTriggerThreshold, threshold, dailyPeriodsBelowWhichLeakageAlarmTriggered] = leakage;
+/**
+ * The first PULSE's status (`hardwareError` from bit 2) and the V4's (`timestamp` from bit 2),
+ * together: bit 2 is whichever the frame shows it to be.
+ */
+function pulseStatus(status: number, code: number, length: number): Fields {
+  const withTimestamp = timestamped(status, code, length);
+  const common = commonStatus(status);
   return {
-    name,
-    state: (bits >> shift) & 0x01 ? 'enabled' : 'disabled',
-    type: (bits >> shift) & 0x02 ? 'gasPullUpOn' : 'otherPullUpOff',
-    tamperActivated: ((bits >> shift) & 0x08) !== 0,
-    debouncingPeriod: reading('ms', DEBOUNCE_MS[debounce] ?? 0),
-    leakageDetection: { overflowAlarmTriggerThreshold, threshold, dailyPeriodsBelowWhichLeakageAlarmTriggered },
+    frameCounter: common.frameCounter,
+    hardwareError: (status & TIMESTAMP_BIT) !== 0 && !withTimestamp,
+    lowBattery: common.lowBattery,
+    configurationDone: common.configurationDone,
+    timestamp: withTimestamp,
   };
 }
 
-const LEAKAGE_THRESHOLDS: AdeunisFrame = {
-  type: '0x11 Pulse configuration',
-  read(reader, out) {
-    expectRemaining(reader, 8, 'seuils de fuite');
-    const [overflowA, overflowB, thresholdA, thresholdB] = [1, 2, 3, 4].map(() => reader.u16be());
-    out.channels = [
-      { name: 'channel A', leakageDetection: { overflowAlarmTriggerThreshold: overflowA, threshold: thresholdA } },
-      { name: 'channel B', leakageDetection: { overflowAlarmTriggerThreshold: overflowB, threshold: thresholdB } },
-    ];
-  },
-};
+/** Reads the trailing timestamp when the status announces one and the frame carries it. */
+function readTimestamp(reader: ByteReader, out: Fields, status: number, plainBytes: number): void {
+  if ((status & TIMESTAMP_BIT) !== 0 && reader.remaining === 4) out.timestamp = adeunisTimestamp(reader.u32be());
+  else if (reader.remaining !== 0) throw reader.fail(`${reader.remaining} octet(s) en trop après ${plainBytes} octets de mesures`);
+}
 
-const LEAKAGE_PERIODS: AdeunisFrame = {
-  type: '0x12 Pulse configuration',
-  read(reader, out) {
-    expectRemaining(reader, 4, 'périodes de fuite');
-    out.channels = [
-      { name: 'channel A', leakageDetection: { dailyPeriodsBelowWhichLeakageAlarmTriggered: reader.u16be() } },
-      { name: 'channel B', leakageDetection: { dailyPeriodsBelowWhichLeakageAlarmTriggered: reader.u16be() } },
-    ];
-  },
-};
-
-const NETWORK_CONFIGURATION = networkConfigurationFrame(false);
-
-const KEEP_ALIVE: AdeunisFrame = {
-  type: '0x30 Pulse keep alive',
-  read(reader, out) {
-    expectRemaining(reader, 9, 'keep-alive');
-    const alarms = reader.u8();
-    const [maxA, maxB, minA, minB] = [1, 2, 3, 4].map(() => reader.u16be());
-    out.channels = [
-      { name: 'channel A', flow: { alarm: (alarms & 0x01) !== 0, last24hMin: minA, last24hMax: maxA }, tamperAlarm: (alarms & 0x04) !== 0, leakageAlarm: (alarms & 0x10) !== 0 },
-      { name: 'channel B', flow: { alarm: (alarms & 0x02) !== 0, last24hMin: minB, last24hMax: maxB }, tamperAlarm: (alarms & 0x08) !== 0, leakageAlarm: (alarms & 0x20) !== 0 },
-    ];
-  },
-};
-
-const COUNTERS: AdeunisFrame = {
+const INDEXES: AdeunisFrame = {
   type: '0x46 Pulse data',
-  read(reader, out) {
-    expectRemaining(reader, 8, 'index des compteurs');
+  read(reader, out, status) {
+    if (reader.remaining < 8) reader.take(8);
     out.decodingInfo = 'counterValues: [Channel A, Channel B]';
     out.counterValues = [reader.u32be(), reader.u32be()];
+    readTimestamp(reader, out, status, 8);
+    if (out.timestamp !== undefined) out.type = '0x46 Pulse 4 data';
   },
 };
 
 const FLOW_ALARM: AdeunisFrame = {
   type: '0x47 Pulse alarm',
-  read(reader, out) {
-    expectRemaining(reader, 4, 'alarme de débit');
+  read(reader, out, status) {
+    if (reader.remaining < 4) reader.take(4);
     out.decodingInfo = 'flowValues: [Channel A, Channel B]';
     out.flowValues = [reader.u16be(), reader.u16be()];
+    readTimestamp(reader, out, status, 4);
+    if (out.timestamp !== undefined) out.type = '0x47 Pulse 4 alarm';
   },
 };
 
-/** Where a historic frame's deltas start in time, from its index and length (vendor's table). */
-function historicBase(frameIndex: number, length: number): number {
-  if (length === 31 || length === 51) return [1, 11][frameIndex] ?? 0;
-  if (length === 7 && (frameIndex === 2 || frameIndex === 12)) return 23;
-  if (length === 7 && frameIndex === 3) return 5;
-  if (length === 11) return [1, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23][frameIndex] ?? 0;
-  return 0;
+/** V4: a channel's index now, then the consumption of each earlier period (u16 deltas). */
+function channelIndexFrame(code: number, channel: 'A' | 'B'): AdeunisFrame {
+  return {
+    type: `0x${code.toString(16)} Pulse 4 data - channel ${channel}`,
+    read(reader, out, status) {
+      const withTimestamp = (status & TIMESTAMP_BIT) !== 0;
+      const minimum = 4 + (withTimestamp ? 4 : 0);
+      if (reader.remaining < minimum) reader.take(minimum);
+      const deltaBytes = reader.remaining - 4 - (withTimestamp ? 4 : 0);
+      if (deltaBytes % 2 !== 0) throw reader.fail('écart de consommation incomplet (2 octets chacun)', reader.offset + 4 + deltaBytes - 1);
+      let index = reader.u32be();
+      const values = [index];
+      for (let i = 0; i < deltaBytes / 2; i++) {
+        index -= reader.u16be();
+        values.push(index);
+      }
+      if (withTimestamp) out.timestamp = adeunisTimestamp(reader.u32be());
+      out.decodingInfo = 'counterValues: [t=0, t-1, t-2, ...]';
+      out.counterValues = values;
+    },
+  };
 }
-
-const HISTORIC: AdeunisFrame = {
-  type: '0x48 Pulse historic data',
-  read(reader, out) {
-    const length = reader.offset + reader.remaining;
-    const frameIndex = reader.u8();
-    out.frameIndex = frameIndex;
-    const channelA: Fields = { name: 'channel A' };
-    const channelB: Fields = { name: 'channel B' };
-    if (frameIndex === 0) {
-      channelA.index = reader.u32be();
-      channelB.index = reader.u32be();
-    }
-    if (reader.remaining % 4 !== 0) throw reader.fail('écarts historiques incomplets (4 octets par période)', reader.offset + reader.remaining - (reader.remaining % 4));
-    const deltasA: number[] = [];
-    const deltasB: number[] = [];
-    while (!reader.done) {
-      deltasA.push(reader.u16be());
-      deltasB.push(reader.u16be());
-    }
-    if (deltasA.length > 0) {
-      const base = historicBase(frameIndex, length);
-      out.baseTime = base;
-      out.decodingInfo = `deltaValues: [t=${base} to t=${base + 1}, t=${base + 1} to t=${base + 2}, ...]`;
-      channelA.deltaValues = deltasA;
-      channelB.deltaValues = deltasB;
-    }
-    out.channels = [channelA, channelB];
-  },
-};
 
 const FRAMES: ReadonlyMap<number, AdeunisFrame> = new Map([
   [0x10, CONFIGURATION],
   [0x11, LEAKAGE_THRESHOLDS],
   [0x12, LEAKAGE_PERIODS],
-  [0x20, NETWORK_CONFIGURATION],
+  [0x20, networkConfigurationFrame(false)],
   [0x30, KEEP_ALIVE],
-  [DATA, COUNTERS],
+  [0x33, SET_REGISTER_STATUS],
+  [BOTH_INDEXES, INDEXES],
   [0x47, FLOW_ALARM],
   [0x48, HISTORIC],
+  [CHANNEL_A, channelIndexFrame(CHANNEL_A, 'A')],
+  [CHANNEL_B, channelIndexFrame(CHANNEL_B, 'B')],
 ]);
 
 /**
- * Channel A's index is the meter's pulse count. Channel B (a second meter on the same
- * transmitter) has no metric of its own: it stays in `fields.counterValues[1]`.
+ * Channel A's current index is the meter's pulse count (0x46, or 0x5a's first value). Channel B
+ * (a second meter on the same transmitter) has no metric of its own: it stays in `fields`.
  */
 function observe(fields: Fields) {
   const list = new ObservationList(fields);
+  const type = stringField(fields, 'type') ?? '';
   const counters = fields.counterValues;
-  if (fields.type === COUNTERS.type && Array.isArray(counters)) {
+  if ((type.startsWith('0x46 ') || type.startsWith('0x5a ')) && Array.isArray(counters)) {
     const channelA = numberField({ a: counters[0] }, 'a');
     if (channelA !== undefined) list.push('pulseCount', channelA);
   }
   return list.items;
 }
 
-/** Device side: the 0x46 frame for `counterValues` [A, B] (B defaults to 0) and `status`. */
+/**
+ * Device side: 0x46 from `counterValues` [A, B] (B defaults to 0), or, when `type` names a V4
+ * 0x5a / 0x5b frame, that channel's `counterValues` [t=0, t-1, …]; `timestamp` (ISO, UTC) is
+ * appended when given, with status bit 2.
+ */
 function encodeUplink(fields: Record<string, unknown>) {
   const counters = fields.counterValues;
-  if (!Array.isArray(counters) || typeof counters[0] !== 'number') throw new TypeError('counterValues : [index A, index B] attendu');
-  const writer = new ByteWriter().u8(DATA);
-  writeStatus(writer, fields, { hardwareError: 0x04 });
-  writer.u32be(counters[0], 'counterValues[0]').u32be(typeof counters[1] === 'number' ? counters[1] : 0, 'counterValues[1]');
+  if (!Array.isArray(counters) || counters.length === 0 || !counters.every((v): v is number => typeof v === 'number')) {
+    throw new TypeError('counterValues : liste d’index attendue');
+  }
+  const type = stringField(fields, 'type') ?? '';
+  const code = type.startsWith('0x5a') ? CHANNEL_A : type.startsWith('0x5b') ? CHANNEL_B : BOTH_INDEXES;
+  const timestamp = stringField(fields, 'timestamp');
+  const writer = new ByteWriter().u8(code);
+  const status = { ...nestedFields(fields.status), timestamp: timestamp !== undefined };
+  writeStatus(writer, { status }, { hardwareError: TIMESTAMP_BIT, timestamp: TIMESTAMP_BIT });
+  if (code === BOTH_INDEXES) writer.u32be(counters[0] ?? 0, 'counterValues[0]').u32be(counters[1] ?? 0, 'counterValues[1]');
+  else {
+    writer.u32be(counters[0] ?? 0, 'counterValues[0]');
+    counters.slice(1).forEach((value, i) => writer.u16be((counters[i] ?? 0) - value, `counterValues[${i + 1}]`));
+  }
+  if (timestamp !== undefined) writer.u32be(adeunisSeconds(timestamp), 'timestamp');
   return { fPort: ADEUNIS_FPORT, bytes: writer.toBytes() };
 }
 
@@ -211,9 +178,8 @@ function decode(fields: Fields): DecodedUplink {
 export const adeunisPulse: DeviceCodec = {
   model: MODEL,
   vendor: 'Adeunis',
-  description: "Compteur d'impulsions deux voies (index de compteurs d'eau, de gaz ou d'électricité)",
+  description: "Compteur d'impulsions deux voies PULSE / PULSE V4 (index de compteurs d'eau, de gaz ou d'électricité)",
   decodeUplink: (fPort, bytes) => decode(decodeAdeunisFrame(MODEL, fPort, bytes, FRAMES, pulseStatus)),
   normaliseObject: (object) => decode(unwrapVendorObject(object)),
   encodeUplink,
 };
-
