@@ -69,7 +69,21 @@ async function ensureChromium() {
   return true;
 }
 
+/** Debian's Mosquitto for the broker integration tests, installed like Chromium when we can. */
+function ensureMosquitto() {
+  if (['/usr/sbin/mosquitto', '/usr/bin/mosquitto'].some((path) => existsSync(path))) return;
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log("Mosquitto absent : installation du paquet Debian « mosquitto » (apt-get). / No Mosquitto: installing Debian's mosquitto package.");
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    spawnSync('apt-get', ['install', '-y', '-qq', 'mosquitto'], { stdio: 'inherit', env });
+  } else {
+    console.log('Mosquitto absent : les tests du broker échoueront ; installez le paquet « mosquitto ». / Mosquitto missing: install the mosquitto package.');
+  }
+}
+
 mkdirSync(artifacts, { recursive: true });
+ensureMosquitto();
 const node = process.execPath;
 
 countStep(step('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']));

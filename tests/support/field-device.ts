@@ -63,6 +63,17 @@ export class FieldDevice {
     return this.downlinks[this.downlinks.length - 1]!;
   }
 
+  /** The next downlink after the one already seen. */
+  async waitForNewDownlink(previousId: string, timeoutMs = 20_000): Promise<{ id: string; fPort: number; data: string }> {
+    const started = Date.now();
+    for (;;) {
+      const latest = this.downlinks[this.downlinks.length - 1];
+      if (latest && latest.id !== previousId) return latest;
+      if (Date.now() - started > timeoutMs) throw new Error('aucune nouvelle liaison descendante reçue');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   async txAck(queueItemId: string): Promise<void> {
     const event = txAckEvent({ info: this.info, downlinkId: 1, time: new Date().toISOString(), queueItemId, fCntDown: 1, gatewayId: '0016c001f0000001' });
     await this.client.publishAsync(topicOf(this.info, 'txack'), JSON.stringify(event), { qos: 1 });
