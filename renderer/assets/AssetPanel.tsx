@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import type { Asset } from '../../shared';
 import { PRIORITY_COLOUR } from '../alarms';
-import { RecentCommands, SetpointForm } from '../commands';
+import { RecentCommands, SetpointForm, setpointLimits } from '../commands';
 import { useConnectionState } from '../connection';
 import { formatAge, formatDateTime, useI18n, useNow } from '../i18n';
 import { iconNameFor, KindIcon } from '../map';
@@ -33,6 +33,8 @@ function AssetDetails({ asset }: { asset: Asset }) {
   const kindLabel = asset.kind === 'building' && asset.category ? t(`category.${asset.category}`) : t(`kind.${asset.kind}`);
   const isSchool = asset.kind === 'building' && asset.category === 'school';
   const feeder = asset.parentId ? store.getAsset(asset.parentId) : undefined;
+  // The form only where the hub says a thermostat takes a setpoint, with its limits.
+  const setpoint = useMemo(() => setpointLimits(asset), [asset]);
 
   // Escape closes the panel, unless a dialog above it takes the key first.
   useEffect(() => {
@@ -102,7 +104,7 @@ function AssetDetails({ asset }: { asset: Asset }) {
           )}
         </section>
 
-        {isSchool && maySendCommands(session?.user.role) && <SetpointForm asset={asset} />}
+        {setpoint && maySendCommands(session?.user.role) && <SetpointForm asset={asset} limits={setpoint} />}
         <section className="panel-section">
           <h3>{t('asset.metrics')}</h3>
           {metrics.measures.length + metrics.link.length === 0 ? (
@@ -131,7 +133,7 @@ function AssetDetails({ asset }: { asset: Asset }) {
           )}
         </section>
 
-        {(isSchool || asset.kind === 'gate' || asset.kind === 'lighting-cabinet') && <RecentCommands asset={asset} />}
+        {(isSchool || setpoint || asset.kind === 'gate' || asset.kind === 'lighting-cabinet') && <RecentCommands asset={asset} />}
 
         {asset.devices && asset.devices.length > 0 && (
           <section className="panel-section">

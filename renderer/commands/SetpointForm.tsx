@@ -1,24 +1,24 @@
 import { useState, type FormEvent } from 'react';
-import { DEFAULT_SETPOINT_BOUNDS_C, isCommandFinal, type Asset } from '../../shared';
+import { isCommandFinal, type Asset } from '../../shared';
 import { HubRequestError, useHubClient } from '../connection';
-import { formatNumber, formatQuantity, parseDecimal, useI18n } from '../i18n';
+import { formatNumber, formatQuantity, parseDecimal, useI18n, type Locale } from '../i18n';
 import { useAssetCommands, useCommand, useStore } from '../state';
 import { CommandStepper } from './CommandStepper';
-
-const STEP_C = 0.5;
+import { checkSetpoint, nudgeSetpoint, nudgeStepC, stepDecimals, stepWording, valueDecimals, type SetpointLimits } from './setpoint-limits';
 
 /**
- * Heating setpoint of a school. The value is typed the French way (« 19,5 »); the hub is the
- * authority on bounds (a building may have its own), so an out-of-range value is sent and the
- * hub's refusal is shown as it words it.
+ * Heating setpoint of a building whose thermostat takes one. Bounds and resolution are the hub's
+ * (`Asset.accepts`): the building's bounds, the device's step (0,1 °C on a Vicki, 1 °C on a
+ * WT101). The value is typed the French way (« 19,5 »); an off-step value is refused here, an
+ * out-of-bounds one is sent and the hub's refusal shown as it words it.
  */
-export function SetpointForm({ asset }: { asset: Asset }) {
-  const i18n = useI18n();
-  const { t, locale } = i18n;
+export function SetpointForm({ asset, limits }: { asset: Asset; limits: SetpointLimits }) {
+  const { t, locale } = useI18n();
   const client = useHubClient();
   const store = useStore();
   const current = asset.metrics.setpointC;
-  const [text, setText] = useState(() => (typeof current === 'number' ? formatNumber(current, 1, locale) : ''));
+  const format = (value: number) => formatNumber(value, valueDecimals(value, limits.stepC), locale);
+  const [text, setText] = useState(() => (typeof current === 'number' ? format(current) : ''));
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [sentId, setSentId] = useState<string | null>(null);
@@ -26,46 +26,44 @@ export function SetpointForm({ asset }: { asset: Asset }) {
   const commands = useAssetCommands(asset.id);
   // The command to follow: the one just sent, else one still running from before (another console).
   const followed = sent ?? commands.find((c) => c.type === 'heating.setpoint' && !isCommandFinal(c.state));
-  // The hub knows each building's own bounds; it says them when it refuses a value.
-  const [bounds, setBounds] = useState<{ min: number; max: number }>(DEFAULT_SETPOINT_BOUNDS_C);
-  const { min, max } = bounds;
+  const nudgeC = nudgeStepC(limits.stepC);
+  const stepText = stepHint(limits.stepC, locale, t);
 
-  const nudge = (deltaC: number) => {
-    const value = parseDecimal(text) ?? (typeof current === 'number' ? current : 19);
-    setText(formatNumber(Math.round((value + deltaC) / STEP_C) * STEP_C, 1, locale));
+  const nudge = (direction: 1 | -1) => {
+    const value = parseDecimal(text) ?? (typeof current === 'number' ? current : (limits.minC + limits.maxC) / 2);
+    setText(format(nudgeSetpoint(value, direction, limits)));
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const celsius = parseDecimal(text);
-    if (celsius === null) {
-      setError(t('setpoint.invalidNumber'));
+    const checked = checkSetpoint(text, limits);
+    if (!checked.ok) {
+      setError(checked.problem === 'off-step' ? t('setpoint.offStep', { value: text.trim(), step: stepText }) : t('setpoint.invalidNumber'));
       return;
     }
     setSending(true);
     setError(null);
     try {
-      const reply = await client.request('command.send', { assetId: asset.id, command: { type: 'heating.setpoint', celsius } });
+      const reply = await client.request('command.send', { assetId: asset.id, command: { type: 'heating.setpoint', celsius: checked.celsius } });
       store.mergeCommands([reply.command]);
       setSentId(reply.commandId);
     } catch (caught) {
       setError(caught instanceof HubRequestError ? caught.message : String(caught));
-      const learnt = caught instanceof HubRequestError ? boundsFrom(caught.details) : null;
-      if (learnt) setBounds(learnt);
     } finally {
       setSending(false);
     }
   };
 
+  const nudgeLabel = (sign: string) => t('setpoint.nudge', { sign, step: formatNumber(nudgeC, valueDecimals(nudgeC, nudgeC), locale) });
   return (
-    <section className="panel-section" data-testid="setpoint-form">
+    <section className="panel-section" data-testid="setpoint-form" data-step-c={limits.stepC}>
       <h3>{t('setpoint.title')}</h3>
-      {typeof current === 'number' && <p className="muted">{t('setpoint.current', { value: formatQuantity(current, 1, '°C', locale) })}</p>}
+      {typeof current === 'number' && <p className="muted">{t('setpoint.current', { value: formatQuantity(current, stepDecimals(limits.stepC), '°C', locale) })}</p>}
       <form className="setpoint" onSubmit={submit} noValidate>
         <label className="field">
           <span>{t('setpoint.label')}</span>
           <span className="setpoint__row">
-            <button type="button" className="button button--ghost button--square" aria-label="−0,5" onClick={() => nudge(-STEP_C)}>
+            <button type="button" className="button button--ghost button--square" aria-label={nudgeLabel('−')} data-testid="setpoint-down" onClick={() => nudge(-1)}>
               −
             </button>
             <input
@@ -78,7 +76,7 @@ export function SetpointForm({ asset }: { asset: Asset }) {
               onChange={(e) => setText(e.target.value)}
               aria-describedby="setpoint-bounds"
             />
-            <button type="button" className="button button--ghost button--square" aria-label="+0,5" onClick={() => nudge(STEP_C)}>
+            <button type="button" className="button button--ghost button--square" aria-label={nudgeLabel('+')} data-testid="setpoint-up" onClick={() => nudge(1)}>
               +
             </button>
             <button type="submit" className="button button--primary" data-testid="setpoint-send" disabled={sending}>
@@ -86,8 +84,8 @@ export function SetpointForm({ asset }: { asset: Asset }) {
             </button>
           </span>
         </label>
-        <p id="setpoint-bounds" className="muted small">
-          {t('setpoint.bounds', { min: formatNumber(min, Number.isInteger(min) ? 0 : 1, locale), max: formatNumber(max, Number.isInteger(max) ? 0 : 1, locale) })}
+        <p id="setpoint-bounds" className="muted small" data-testid="setpoint-bounds">
+          {t('setpoint.bounds', { min: format(limits.minC), max: format(limits.maxC), step: stepText })}
         </p>
       </form>
       {error && (
@@ -101,8 +99,9 @@ export function SetpointForm({ asset }: { asset: Asset }) {
   );
 }
 
-function boundsFrom(details: Record<string, unknown> | undefined): { min: number; max: number } | null {
-  const min = details?.min;
-  const max = details?.max;
-  return typeof min === 'number' && typeof max === 'number' ? { min, max } : null;
+/** « au dixième de degré », « en degrés entiers », or « par pas de 0,25 °C ». */
+function stepHint(stepC: number, locale: Locale, t: ReturnType<typeof useI18n>['t']): string {
+  const wording = stepWording(stepC);
+  if (wording !== 'other') return t(`setpoint.step.${wording}`);
+  return t('setpoint.step.other', { step: formatNumber(stepC, valueDecimals(stepC, stepC), locale) });
 }

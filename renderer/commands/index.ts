@@ -1,6 +1,7 @@
-/** Commands from the asset panel: heating setpoint of a school, live lifecycle, recent commands. */
+/** Commands from the asset panel: heating setpoint where a thermostat takes one, live lifecycle, recent commands. */
 import './commands.css';
 export { SetpointForm } from './SetpointForm';
+export { setpointLimits, type SetpointLimits } from './setpoint-limits';
 export { RecentCommands } from './RecentCommands';
 export { CommandStepper } from './CommandStepper';
 export { commandSteps, LIFECYCLE } from './command-steps';

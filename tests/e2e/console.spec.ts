@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { ConsolePage } from './support/console-page';
+import { ConsolePage, demoSchoolWith } from './support/console-page';
 import { ARTIFACTS_DIR, expect, missingForEndToEnd, startTestHub, test } from './support/hub';
 
 const SCREENSHOTS = join(ARTIFACTS_DIR, 'screenshots');
@@ -62,7 +62,7 @@ test.describe('la console en salle de supervision', () => {
     test.setTimeout(360_000);
     const consolePage = await loggedIn(page);
     await consolePage.waitForMapDrawn();
-    await consolePage.openAsset('École');
+    await consolePage.openAsset(demoSchoolWith('mclimate-vicki').id);
     await consolePage.sendSetpoint('19,5');
     await expect(consolePage.commandState).toBeVisible();
     await expect(page.getByTestId('command-stepper')).toContainText('demandée');
@@ -81,6 +81,40 @@ test.describe('la console en salle de supervision', () => {
     await expect(consolePage.setpointError).toContainText('Consigne refusée');
     await expect(consolePage.setpointError).toContainText('45 °C');
     await page.screenshot({ path: join(SCREENSHOTS, 'console-setpoint-refused.png') });
+  });
+
+  test('le formulaire de consigne suit le thermostat de l’école : au dixième sur une Vicki, en degrés entiers sur une WT101', async ({ page }) => {
+    const consolePage = await loggedIn(page);
+    await consolePage.waitForMapDrawn();
+
+    await consolePage.openAsset(demoSchoolWith('mclimate-vicki').id);
+    await expect(consolePage.setpointBounds).toHaveText('Entre 16 et 22 °C, au dixième de degré');
+    await consolePage.setpointInput.fill('19,3');
+    await page.getByRole('button', { name: '+0,5 °C' }).click();
+    await expect(consolePage.setpointInput).toHaveValue('19,5');
+    await page.getByRole('button', { name: '−0,5 °C' }).click();
+    await expect(consolePage.setpointInput).toHaveValue('19');
+    await consolePage.sendSetpoint('19,3');
+    await expect(consolePage.setpointError).toBeHidden();
+    await expect(page.getByTestId('command-stepper')).toContainText('demandée');
+
+    await consolePage.openAsset(demoSchoolWith('milesight-wt101').id);
+    await expect(consolePage.setpointBounds).toHaveText('Entre 16 et 22 °C, en degrés entiers');
+    await consolePage.setpointInput.fill('19');
+    await page.getByRole('button', { name: '+1 °C' }).click();
+    await expect(consolePage.setpointInput).toHaveValue('20');
+    await consolePage.sendSetpoint('19,5');
+    await expect(consolePage.setpointError).toHaveText('19,5 °C n’est pas possible : ce thermostat se règle en degrés entiers.');
+    await expect(page.getByTestId('command-stepper')).toBeHidden();
+    await page.screenshot({ path: join(SCREENSHOTS, 'console-setpoint-whole-degrees.png') });
+  });
+
+  test('un bâtiment sans thermostat n’a pas de formulaire de consigne', async ({ page }) => {
+    const consolePage = await loggedIn(page);
+    await consolePage.waitForMapDrawn();
+    await consolePage.openAsset('Mairie');
+    await expect(consolePage.assetPanel.getByTestId('asset-name')).toContainText('Mairie');
+    await expect(consolePage.setpointForm).toHaveCount(0);
   });
 
   test('recharger la page reprend la session sans redemander le mot de passe', async ({ page }) => {

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { generateTerritory } from '../../../electron/hub/territory';
 
 /** Demo accounts of hub-contract.md; their password is BEFFROI_DEMO_PASSWORD's default. */
 export const DEMO_PASSWORD = 'beffroi';
@@ -19,6 +20,19 @@ export async function loginAs(page: Page, username: string, password = DEMO_PASS
   await form.password.fill(password);
   await form.submit.click();
   await expect(page.getByRole('button', { name: 'Déconnexion' })).toBeVisible();
+}
+
+/**
+ * A school of the Essonne demo whose radiator thermostat is `model` (the seed is deterministic, so
+ * this is the school the test hub serves): a Vicki takes setpoints to the tenth of a degree, a
+ * WT101 in whole degrees.
+ */
+export function demoSchoolWith(model: 'mclimate-vicki' | 'milesight-wt101'): { id: string; name: string } {
+  const territory = generateTerritory('essonne');
+  const withModel = new Set(territory.devices.filter((d) => d.model === model).map((d) => d.assetId));
+  const school = territory.assets.find((a) => a.category === 'school' && withModel.has(a.id));
+  if (!school) throw new Error(`no demo school has a ${model}`);
+  return { id: school.id, name: school.name };
 }
 
 /** The counters `window.__beffroiDebug` exposes (renderer/app/debug.ts). */
@@ -118,6 +132,18 @@ export class ConsolePage {
   async sendSetpoint(text: string): Promise<void> {
     await this.page.getByTestId('setpoint-input').fill(text);
     await this.page.getByTestId('setpoint-send').click();
+  }
+
+  get setpointForm() {
+    return this.assetPanel.getByTestId('setpoint-form');
+  }
+
+  get setpointInput() {
+    return this.page.getByTestId('setpoint-input');
+  }
+
+  get setpointBounds() {
+    return this.page.getByTestId('setpoint-bounds');
   }
 
   get commandState() {
