@@ -1,3 +1,5 @@
+// First: zod must know before any schema is built that it may not compile with `Function`.
+import './zod-jitless';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './base.css';
 import './login.css';

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { createAppProtocolHandler } from '../../electron/main/app-protocol';
@@ -64,20 +63,6 @@ test.describe('la console sous la CSP du shell Electron', () => {
     // deck.gl drew the demo assets (the console's read-only debug counters, renderer/app/debug.ts).
     await page.waitForFunction(() => ((window as { __beffroiDebug?: { assetsDrawn: number } }).__beffroiDebug?.assetsDrawn ?? 0) > 0);
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'screenshots', 'console-under-desktop-csp.png') });
-    expect(violations.filter((violation) => !isZodEvalProbe(violation))).toEqual([]);
+    expect(violations).toEqual([]);
   });
 });
-
-/**
- * zod 4 probes once whether `Function('')` is allowed (to compile fast parsers) and falls back when
- * the CSP refuses it: the refusal is reported, nothing breaks. The renderer silences it with
- * `z.config({ jitless: true })`; until then, that one report — checked to point at the probe in
- * the built bundle — is not a failure. Any other eval is.
- */
-function isZodEvalProbe(violation: string): boolean {
-  const match = /^script-src eval https?:\/\/[^/]+\/(\S+):(\d+):(\d+)$/.exec(violation);
-  if (!match) return false;
-  const [, file = '', line = '0', column = '0'] = match;
-  const source = readFileSync(join(REPO_ROOT, 'dist', 'renderer', file), 'utf8').split('\n')[Number(line) - 1] ?? '';
-  return /^Function\(``\)/.test(source.slice(Number(column) - 1)) && source.slice(0, Number(column)).includes('jitless');
-}
