@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Asset } from '../../shared';
 import { useI18n } from '../i18n';
-import { searchAssets, statusCss, useStore } from '../state';
+import { searchAssets, statusCss, useAsset, useStore } from '../state';
 
 const MAX_RESULTS = 8;
 
@@ -56,18 +56,30 @@ export function AssetSearch() {
         <ul className="search__results" role="listbox">
           {results.length === 0 && <li className="search__none">{t('search.none')}</li>}
           {results.map((asset, i) => (
-            <li key={asset.id} role="option" aria-selected={i === active}>
-              <button type="button" data-testid="search-result" data-asset-id={asset.id} onMouseDown={(e) => e.preventDefault()} onClick={() => choose(asset)}>
-                <span className="status-dot" style={{ background: statusCss(asset.status) }} />
-                <span className="search__name">{asset.name}</span>
-                <span className="search__meta">
-                  {store.communeName(asset.commune)} · {asset.id}
-                </span>
-              </button>
-            </li>
+            <SearchResult key={asset.id} found={asset} selected={i === active} onChoose={choose} />
           ))}
         </ul>
       )}
     </div>
+  );
+}
+
+/**
+ * One result. The search matched a record as it was when typed; the row follows the asset's live
+ * record, so its status dot changes with the map while the list stays open.
+ */
+function SearchResult({ found, selected, onChoose }: { found: Asset; selected: boolean; onChoose(asset: Asset): void }) {
+  const store = useStore();
+  const asset = useAsset(found.id) ?? found;
+  return (
+    <li role="option" aria-selected={selected}>
+      <button type="button" data-testid="search-result" data-asset-id={asset.id} data-status={asset.status} onMouseDown={(e) => e.preventDefault()} onClick={() => onChoose(asset)}>
+        <span className="status-dot" data-testid="search-result-status" style={{ background: statusCss(asset.status) }} />
+        <span className="search__name">{asset.name}</span>
+        <span className="search__meta">
+          {store.communeName(asset.commune)} · {asset.id}
+        </span>
+      </button>
+    </li>
   );
 }

@@ -1,7 +1,11 @@
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { connectAsync, type MqttClient } from 'mqtt';
+import { startEmbeddedBroker } from '../../electron/hub/sources/embedded-broker';
+import { generateTerritory } from '../../electron/hub/territory';
+import { FieldFeed } from '../bench/support/field-feed';
 import { ConsolePage, demoSchoolWith } from './support/console-page';
-import { ARTIFACTS_DIR, expect, missingForEndToEnd, startTestHub, test } from './support/hub';
+import { ARTIFACTS_DIR, expect, missingForEndToEnd, startTestHub, test, type TestHub } from './support/hub';
 
 const SCREENSHOTS = join(ARTIFACTS_DIR, 'screenshots');
 
@@ -147,5 +151,59 @@ test.describe('quand le hub ne répond plus', () => {
     } finally {
       await hub.stop();
     }
+  });
+});
+
+test.describe('un terrain que le test pilote', () => {
+  const missing = missingForEndToEnd();
+  test.skip(missing !== null, `skipped: ${missing}`);
+
+  // The field is ours here: a broker the test publishes to, the hub's simulator off.
+  const territory = generateTerritory('essonne');
+  let broker: Awaited<ReturnType<typeof startEmbeddedBroker>>;
+  let hub: TestHub;
+  let publisher: MqttClient;
+  let feed: FieldFeed;
+
+  test.beforeAll(async () => {
+    test.setTimeout(240_000);
+    broker = await startEmbeddedBroker();
+    hub = await startTestHub({ env: { BEFFROI_SIMULATOR: 'off', BEFFROI_MQTT_URL: broker.url } });
+    publisher = await connectAsync(broker.url, { clientId: 'e2e-field' });
+    feed = new FieldFeed(territory, publisher);
+    // Every bin heard once: none of them goes silent (stale, with its own alarm) while the tests run.
+    await feed.report(
+      territory.assets.filter((a) => a.kind === 'waste-container').map((a) => a.id),
+      'normal',
+    );
+  });
+
+  test.afterAll(async () => {
+    await publisher?.endAsync();
+    await hub?.stop();
+    await broker?.stop();
+  });
+
+  async function openConsole(page: Page): Promise<ConsolePage> {
+    await page.goto(hub.baseURL);
+    const consolePage = new ConsolePage(page);
+    await consolePage.login('operateur');
+    await consolePage.waitForMapDrawn();
+    return consolePage;
+  }
+
+  test('la pastille d’état d’un résultat de recherche suit l’équipement en direct, sans retaper', async ({ page }) => {
+    const bin = territory.assets.find((a) => a.kind === 'waste-container');
+    if (!bin) throw new Error('no waste container in the Essonne demo');
+    await feed.report([bin.id], 'normal');
+    await openConsole(page);
+    await page.getByTestId('asset-search').fill(bin.id);
+    const result = page.locator(`[data-testid="search-result"][data-asset-id="${bin.id}"]`);
+    await expect(result).toHaveAttribute('data-status', 'ok');
+
+    await feed.report([bin.id], 'bin-full');
+    await expect(result).toHaveAttribute('data-status', 'alarm');
+    await expect(page.getByTestId('asset-search')).toHaveValue(bin.id);
+    await page.screenshot({ path: join(SCREENSHOTS, 'console-search-live-status.png') });
   });
 });
