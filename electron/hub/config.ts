@@ -1,5 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { MAX_CONSOLE_BACKLOG_BYTES } from './api/broadcaster';
+import { DEFAULT_MAX_SHELVE_H } from './alarms/alarm-book';
 
 /** The hub's settings, read from the environment variables of hub-contract.md. */
 export interface HubConfig {
@@ -13,6 +15,8 @@ export interface HubConfig {
   mqttFormat: 'chirpstack' | 'tts';
   /** How many times faster than real time the demo's day runs. */
   simulationSpeed: number;
+  /** Longest an alarm may be shelved, in hours (`BEFFROI_MAX_SHELVE_H`, 24 by default). */
+  maxShelveH: number;
   /** How long a command may wait for the device's confirmation before it expires. */
   commandTtlS: number;
   /** Where the built console is served from. */
@@ -23,6 +27,8 @@ export interface HubConfig {
   tls?: { certPath: string; keyPath: string };
   /** The hub sits behind a proxy that terminates TLS (it may then listen in clear on a LAN address). */
   behindTlsProxy: boolean;
+  /** How far a console may fall behind before it is cut off. */
+  maxConsoleBacklogBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -81,9 +87,11 @@ export function readHubConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = p
     mqttFormat: oneOf('BEFFROI_MQTT_FORMAT', env.BEFFROI_MQTT_FORMAT, ['chirpstack', 'tts'] as const, 'chirpstack'),
     simulationSpeed: positiveNumber('BEFFROI_SIM_SPEED', env.BEFFROI_SIM_SPEED, 60),
     commandTtlS: positiveNumber('BEFFROI_COMMAND_TTL_S', env.BEFFROI_COMMAND_TTL_S, 600),
+    maxShelveH: positiveNumber('BEFFROI_MAX_SHELVE_H', env.BEFFROI_MAX_SHELVE_H, DEFAULT_MAX_SHELVE_H),
     rendererDir: env.BEFFROI_RENDERER_DIR || join(repoRoot, 'dist', 'renderer'),
     simulate: demo !== 'none' && env.BEFFROI_SIMULATOR !== 'off',
     ...(certPath && keyPath ? { tls: { certPath, keyPath } } : {}),
     behindTlsProxy,
+    maxConsoleBacklogBytes: positiveNumber('BEFFROI_CONSOLE_BACKLOG_MB', env.BEFFROI_CONSOLE_BACKLOG_MB, MAX_CONSOLE_BACKLOG_BYTES / 2 ** 20) * 2 ** 20,
   };
 }

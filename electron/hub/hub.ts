@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Territory } from '../../shared/protocol/messages';
 import { AlarmBook } from './alarms/alarm-book';
+import { sweepAlarmTimers } from './alarms/alarm-sweep';
+import { MaintenanceBook } from './alarms/maintenance-book';
 import { AuditChain } from './audit/audit-chain';
 import { Broadcaster } from './api/broadcaster';
 import type { HubContext } from './api/context';
@@ -65,7 +67,8 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
     (error) => log(`écriture du journal impossible : ${(error as Error).message}`),
     await AuditChain.open(db),
   );
-  const alarms = new AlarmBook(state);
+  const maintenance = await MaintenanceBook.load(db);
+  const alarms = new AlarmBook(state, { maxShelveH: config.maxShelveH, suppressor: maintenance });
   const commands = new CommandDispatcher(state, writer, config.commandTtlS * 1000, log);
   const context: HubContext = {
     db,
@@ -74,11 +77,13 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
     journal,
     writer,
     alarms,
+    maintenance,
     commands,
     sessions: new SessionStore(db, writer),
     loginThrottle: new LoginThrottle(),
     broadcaster,
     log,
+    maxConsoleBacklogBytes: config.maxConsoleBacklogBytes,
   };
 
   const counters: IngestCounters = { uplinks: 0, unknownDevices: 0, malformed: 0, duplicates: 0 };
@@ -118,6 +123,7 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
     writer
       .submit((changes) => {
         sweepSilences(state, alarms, now, startedAtMs, changes);
+        sweepAlarmTimers(state, alarms, maintenance, now, changes);
         commands.sweepExpired(now, changes);
         const prune = journal.pruneWrite();
         if (prune) changes.write(prune);
@@ -136,7 +142,7 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
       clearInterval(sweep);
       await field.stop();
       await writer.idle();
-      for (const connection of broadcaster.connections) connection.signOut();
+      for (const connection of [...broadcaster.connections]) connection.terminate();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();

@@ -5,13 +5,10 @@ import { ClientMessage, MAX_CLIENT_FRAME_BYTES, type RequestId } from '../../../
 import { SESSION_TOUCH_INTERVAL_MS } from '../auth/sessions';
 import { HubError } from '../errors';
 import type { ScopedEvent } from '../store/journal';
-import { MAX_CONSOLE_BACKLOG_BYTES } from './broadcaster';
 import { MessageRateLimit } from './rate-limit';
 import type { HubContext } from './context';
 import { handle } from './handlers';
 
-/** Close code for a console cut off for falling too far behind; it reconnects and resyncs. */
-export const CLOSE_TOO_SLOW = 4008;
 
 /**
  * One console's WebSocket: parses and validates every frame, runs the op, answers with a reply.
@@ -66,6 +63,12 @@ export class ConsoleConnection {
     this.hub.sessions.touch(this.token).catch((error: Error) => this.hub.log(`session : ${error.message}`));
   }
 
+  /** Drops the connection at once (hub shutting down): upgraded sockets keep an HTTP server open. */
+  terminate(): void {
+    this.socket.terminate();
+    this.close();
+  }
+
   signOut(): void {
     this.user = undefined;
     this.token = undefined;
@@ -88,11 +91,13 @@ export class ConsoleConnection {
     if (this.socket.readyState !== this.socket.OPEN) return;
     // A snapshot may alone be larger than the backlog limit (finistère: 27 MB); the limit is for
     // what piles up on top of it, so its size is allowed until the socket has drained below it.
-    if (this.socket.bufferedAmount <= MAX_CONSOLE_BACKLOG_BYTES) this.snapshotAllowanceBytes = 0;
-    if (this.socket.bufferedAmount > MAX_CONSOLE_BACKLOG_BYTES + this.snapshotAllowanceBytes) {
+    const limit = this.hub.maxConsoleBacklogBytes;
+    if (this.socket.bufferedAmount <= limit) this.snapshotAllowanceBytes = 0;
+    if (this.socket.bufferedAmount > limit + this.snapshotAllowanceBytes) {
       this.hub.log(`console ${this.user?.username ?? '?'} trop lente : coupée, elle se resynchronisera`);
-      this.socket.close(CLOSE_TOO_SLOW, 'console trop lente');
-      this.close();
+      // Dropped, not closed: a stalled peer never answers a closing handshake, and its backlog
+      // would stay in memory until the handshake times out. It reconnects and resyncs by seq.
+      this.terminate();
       return;
     }
     this.socket.send(text);

@@ -1,5 +1,6 @@
 import type { Territory } from '../../../shared/protocol/messages';
 import type { AlarmBook } from '../alarms/alarm-book';
+import type { MaintenanceBook } from '../alarms/maintenance-book';
 import type { LoginThrottle } from '../auth/login-throttle';
 import type { SessionStore } from '../auth/sessions';
 import type { CommandDispatcher } from '../commands/dispatcher';
@@ -17,9 +18,12 @@ export interface HubContext {
   journal: Journal;
   writer: Writer;
   alarms: AlarmBook;
+  maintenance: MaintenanceBook;
   commands: CommandDispatcher;
   sessions: SessionStore;
   loginThrottle: LoginThrottle;
   broadcaster: Broadcaster;
   log: (line: string) => void;
+  /** Bytes a console may fall behind before it is cut off (it resyncs by seq when back). */
+  maxConsoleBacklogBytes: number;
 }

@@ -7,6 +7,7 @@ import type { AssetRecord } from '../state/records';
 import { commandFromRow } from '../state/territory-state';
 import { HubError } from '../errors';
 import { ADMIN_HANDLERS } from './admin-handlers';
+import { ALARM_HANDLERS } from './alarm-handlers';
 import { eventFor } from './broadcaster';
 import type { ConsoleConnection } from './console-connection';
 import { buildSnapshot } from './snapshot';
@@ -67,7 +68,7 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
     const since = message.since;
     if (since === undefined || since > lastSeq || lastSeq - since > MAX_RESYNC_EVENTS || since < (await hub.journal.oldestSeq()) - 1) {
       connection.sentSeq = hub.journal.lastSeq;
-      connection.sendSnapshot(JSON.stringify(buildSnapshot(hub.state, hub.territory, user, connection.sentSeq)), connection.sentSeq);
+      connection.sendSnapshot(JSON.stringify(buildSnapshot(hub.state, hub.territory, user, connection.sentSeq, hub.maintenance.windows.values())), connection.sentSeq);
       return { seq: connection.sentSeq };
     }
     // Replay what was missed; live events arriving meanwhile wait in the buffer, then follow.
@@ -139,6 +140,7 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
   },
 
   ...ADMIN_HANDLERS,
+  ...ALARM_HANDLERS,
 };
 
 /**

@@ -1,5 +1,6 @@
-import { isAlarmActive } from '../../../shared/domain/alarms';
+import { isAlarmKept } from '../../../shared/domain/alarms';
 import type { Asset } from '../../../shared/domain/assets';
+import type { MaintenanceWindow } from '../../../shared/domain/maintenance';
 import { canSeeCommune, seesDevices, type SessionUser } from '../../../shared/domain/users';
 import type { SnapshotMessage, Territory } from '../../../shared/protocol/messages';
 import type { TerritoryState } from '../state/territory-state';
@@ -10,6 +11,7 @@ export function buildSnapshot(
   territory: Territory,
   user: SessionUser,
   seq: number,
+  maintenanceWindows: Iterable<MaintenanceWindow> = [],
 ): SnapshotMessage {
   const withDevices = seesDevices(user.role);
   const assets: Asset[] = [];
@@ -17,10 +19,11 @@ export function buildSnapshot(
     if (!canSeeCommune(user, asset.commune)) continue;
     assets.push(withDevices ? { ...asset, devices: devices.map((d) => ({ devEui: d.devEui, model: d.model })) } : asset);
   }
-  const alarms = [...state.alarms.values()].filter((a) => isAlarmActive(a.state) && canSeeCommune(user, a.commune));
+  const alarms = [...state.alarms.values()].filter((a) => isAlarmKept(a.state) && canSeeCommune(user, a.commune));
   const commands = [...state.commands.values()]
     .map((r) => r.command)
     .filter((c) => canSeeCommune(user, c.commune));
   const communes = territory.communes.filter((c) => canSeeCommune(user, c.code));
-  return { op: 'snapshot', seq, territory: { ...territory, communes }, assets, alarms, commands };
+  const maintenance = [...maintenanceWindows].filter((w) => canSeeCommune(user, w.commune));
+  return { op: 'snapshot', seq, territory: { ...territory, communes }, assets, alarms, commands, maintenance };
 }
