@@ -12,6 +12,10 @@ export const ALARM_PRIORITIES = AlarmPriority.options;
 export const AlarmState = z.enum(['unacknowledged', 'acknowledged', 'cleared-unacknowledged', 'cleared', 'shelved']);
 export type AlarmState = z.infer<typeof AlarmState>;
 
+/** A comment added to an alarm after it was raised, by anyone who may acknowledge it. */
+export const AlarmComment = z.object({ by: z.string(), at: z.string(), text: z.string() });
+export type AlarmComment = z.infer<typeof AlarmComment>;
+
 export const Alarm = z.object({
   id: z.string(),
   assetId: z.string(),
@@ -29,13 +33,30 @@ export const Alarm = z.object({
   clearedAt: z.string().optional(),
   acknowledgedBy: z.string().optional(),
   acknowledgedAt: z.string().optional(),
+  /** The acknowledgement's comment. */
   comment: z.string().optional(),
+  /** Comments added after the fact, oldest first. */
+  comments: z.array(AlarmComment).optional(),
+  /** While `shelved`: who shelved it, when, until when, and why (mandatory). */
+  shelvedBy: z.string().optional(),
+  shelvedAt: z.string().optional(),
+  shelvedUntil: z.string().optional(),
+  shelveReason: z.string().optional(),
 });
 export type Alarm = z.infer<typeof Alarm>;
+
 
 /** An alarm stays on the operators' list until it is both acknowledged and cleared. */
 export function isAlarmActive(state: AlarmState): boolean {
   return state === 'unacknowledged' || state === 'acknowledged' || state === 'cleared-unacknowledged';
+}
+
+/**
+ * Kept by the hub and sent in snapshots: the alarms on the list, plus the shelved ones (the
+ * console hides those from the main list but counts them).
+ */
+export function isAlarmKept(state: AlarmState): boolean {
+  return isAlarmActive(state) || state === 'shelved';
 }
 
 /** Newest first, the order of the alarm list. */

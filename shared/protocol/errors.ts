@@ -53,6 +53,18 @@ export const ERRORS = {
     fr: "Cette alarme est déjà acquittée et résorbée : rien à acquitter.",
     en: 'This alarm is already acknowledged and cleared: nothing to acknowledge.',
   },
+  'alarm.shelved': {
+    fr: 'Cette alarme est mise en attente : remettez-la en service avant de l’acquitter.',
+    en: 'This alarm is shelved: unshelve it before acknowledging it.',
+  },
+  'alarm.not-shelved': {
+    fr: 'Cette alarme n’est pas mise en attente : rien à remettre en service.',
+    en: 'This alarm is not shelved: nothing to unshelve.',
+  },
+  'alarm.shelve-too-long': {
+    fr: 'Mise en attente trop longue : choisissez une échéance plus proche.',
+    en: 'Shelving too long: choose an earlier expiry.',
+  },
   'rate-limited': {
     fr: 'Trop de messages en peu de temps : patientez quelques secondes.',
     en: 'Too many messages: wait a few seconds.',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Asset } from '../domain/assets';
 import { Alarm } from '../domain/alarms';
+import { MaintenanceTarget, MaintenanceWindow } from '../domain/maintenance';
 import { Command, CommandRequest } from '../domain/commands';
 import { InseeCode } from '../domain/assets';
 import { Role, Session } from '../domain/users';
@@ -11,9 +12,13 @@ export const PROTOCOL_VERSION = '1.0';
 
 /**
  * Largest client frame the hub reads. Client messages are small (a login, an acknowledgement with
- * a comment); anything bigger is a bug or an attack and is refused before parsing.
+ * a comment) except a bulk acknowledgement: `MAX_BULK_ALARMS` ids of ~42 bytes each is ~420 KB.
+ * Anything bigger is a bug or an attack and is refused before parsing.
  */
-export const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
+export const MAX_CLIENT_FRAME_BYTES = 512 * 1024;
+
+/** Most alarms one bulk acknowledgement takes: a whole flood filtered on screen. */
+export const MAX_BULK_ALARMS = 10_000;
 
 const RequestId = z.union([z.string().min(1).max(64), z.number().int()]);
 export type RequestId = z.infer<typeof RequestId>;
@@ -52,6 +57,42 @@ export const AssetCommandsRequest = z.object({
   assetId: z.string().min(1).max(64),
 });
 export const PingRequest = z.object({ op: z.literal('ping'), id: RequestId });
+
+// Alarm management (issue 4).
+const AlarmId = z.string().min(1).max(64);
+const IsoInstant = z.iso.datetime({ offset: true });
+export const AcknowledgeManyRequest = z.object({
+  op: z.literal('alarm.acknowledge-many'),
+  id: RequestId,
+  alarmIds: z.array(AlarmId).min(1).max(MAX_BULK_ALARMS),
+  comment: z.string().max(2000).optional(),
+});
+export const AlarmCommentRequest = z.object({
+  op: z.literal('alarm.comment'),
+  id: RequestId,
+  alarmId: AlarmId,
+  comment: z.string().trim().min(1, 'commentaire vide').max(2000),
+});
+export const AlarmShelveRequest = z.object({
+  op: z.literal('alarm.shelve'),
+  id: RequestId,
+  alarmId: AlarmId,
+  /** Mandatory: why the alarm may be set aside (EEMUA 191). */
+  reason: z.string().trim().min(1, 'motif obligatoire').max(500),
+  /** When it comes back by itself; at most the hub's `BEFFROI_MAX_SHELVE_H` ahead. */
+  untilAt: IsoInstant,
+});
+export const AlarmUnshelveRequest = z.object({ op: z.literal('alarm.unshelve'), id: RequestId, alarmId: AlarmId });
+export const MaintenanceCreateRequest = z.object({
+  op: z.literal('maintenance.create'),
+  id: RequestId,
+  target: MaintenanceTarget,
+  fromAt: IsoInstant,
+  toAt: IsoInstant,
+  reason: z.string().trim().min(1, 'motif obligatoire').max(500),
+});
+export const MaintenanceListRequest = z.object({ op: z.literal('maintenance.list'), id: RequestId });
+export const MaintenanceDeleteRequest = z.object({ op: z.literal('maintenance.delete'), id: RequestId, windowId: z.string().min(1).max(64) });
 
 // Administration (admin role only).
 const Username = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'identifiant : minuscules, chiffres, . _ - (2 à 64)');
@@ -100,6 +141,13 @@ export const ClientMessage = z.discriminatedUnion('op', [
   UserUpdateRequest,
   UserRevokeSessionsRequest,
   AuditListRequest,
+  AcknowledgeManyRequest,
+  AlarmCommentRequest,
+  AlarmShelveRequest,
+  AlarmUnshelveRequest,
+  MaintenanceCreateRequest,
+  MaintenanceListRequest,
+  MaintenanceDeleteRequest,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientOp = ClientMessage['op'];
@@ -130,6 +178,18 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
+/**
+ * What became of one alarm of a bulk acknowledgement. `not-found` also answers a foreign alarm;
+ * `already-acknowledged` an alarm someone acknowledged first (`by`), even one that has since left
+ * the list; `shelved` one that must be unshelved first.
+ */
+export const AcknowledgeOutcome = z.object({
+  alarmId: z.string(),
+  outcome: z.enum(['acknowledged', 'already-acknowledged', 'shelved', 'not-found']),
+  by: z.string().optional(),
+});
+export type AcknowledgeOutcome = z.infer<typeof AcknowledgeOutcome>;
+
 /** What a successful reply carries, per op. */
 export const ReplyPayloads = {
   login: z.object({ session: Session }),
@@ -145,6 +205,13 @@ export const ReplyPayloads = {
   'user.update': z.object({ user: UserAccount }),
   'user.revoke-sessions': z.object({ revoked: z.number().int() }),
   'audit.list': z.object({ entries: z.array(AuditEntry) }),
+  'alarm.acknowledge-many': z.object({ acknowledged: z.number().int(), outcomes: z.array(AcknowledgeOutcome) }),
+  'alarm.comment': z.object({ alarm: Alarm }),
+  'alarm.shelve': z.object({ alarm: Alarm }),
+  'alarm.unshelve': z.object({ alarm: Alarm }),
+  'maintenance.create': z.object({ window: MaintenanceWindow }),
+  'maintenance.list': z.object({ windows: z.array(MaintenanceWindow) }),
+  'maintenance.delete': z.object({ window: MaintenanceWindow }),
 } satisfies Record<ClientOp, z.ZodType>;
 export type ReplyPayload<K extends ClientOp> = z.infer<(typeof ReplyPayloads)[K]>;
 
@@ -160,11 +227,35 @@ export const CommandUpdatedEvent = z.object({
   type: z.literal('command.updated'),
   command: Command,
 });
+/** A maintenance window was created or deleted (`deletedAt` set). */
+export const MaintenanceUpdatedEvent = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  type: z.literal('maintenance.updated'),
+  window: MaintenanceWindow,
+});
+/**
+ * A condition held on an asset under maintenance: no alarm was raised, but it is not lost.
+ * Journaled once per (window, asset, condition).
+ */
+export const AlarmSuppressedEvent = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  type: z.literal('alarm.suppressed'),
+  assetId: z.string(),
+  commune: z.string(),
+  condition: z.string(),
+  priority: z.string(),
+  message: z.string(),
+  windowId: z.string(),
+});
 export const JournalEvent = z.discriminatedUnion('type', [
   AssetUpdatedEvent,
   AlarmRaisedEvent,
   AlarmUpdatedEvent,
   CommandUpdatedEvent,
+  MaintenanceUpdatedEvent,
+  AlarmSuppressedEvent,
 ]);
 export type JournalEvent = z.infer<typeof JournalEvent>;
 export type JournalEventType = JournalEvent['type'];
@@ -191,6 +282,8 @@ export const SnapshotMessage = z.object({
   assets: z.array(Asset),
   alarms: z.array(Alarm),
   commands: z.array(Command),
+  /** Maintenance windows current or to come (absent from hubs before issue 4). */
+  maintenance: z.array(MaintenanceWindow).optional(),
 });
 export type SnapshotMessage = z.infer<typeof SnapshotMessage>;
 

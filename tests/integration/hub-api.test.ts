@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HealthResponse } from '../../shared/protocol/messages';
+import { HealthResponse, MAX_CLIENT_FRAME_BYTES } from '../../shared/protocol/messages';
 import { generateTerritory } from '../../electron/hub/territory';
 import { FieldDevice } from '../support/field-device';
 import { HubClient } from '../support/hub-client';
@@ -104,7 +104,7 @@ describe('hub over WebSocket', () => {
     await client.login('operateur');
     expect(await client.request('asset.delete', { assetId: school.id })).toMatchObject({ ok: false, error: { code: 'op.unknown' } });
     expect(await client.request('subscribe', { since: 'hier' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
-    client.sendRaw(JSON.stringify({ op: 'ping', id: 'big', pad: 'x'.repeat(100_000) }));
+    client.sendRaw(JSON.stringify({ op: 'ping', id: 'big', pad: 'x'.repeat(MAX_CLIENT_FRAME_BYTES) }));
     expect((await client.waitFor((m) => m.op === 'error' && (m.error as { code: string }).code === 'message.too-large')).error).toBeTruthy();
     expect(await client.request('ping')).toMatchObject({ ok: true });
   });

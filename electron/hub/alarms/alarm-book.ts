@@ -5,31 +5,77 @@ import type { ChangeSet } from '../store/change-set';
 import type { AssetRecord } from '../state/records';
 import type { TerritoryState } from '../state/territory-state';
 
+/** Longest shelving by default (EEMUA 191: shelving is for a shift, not a way to forget). */
+export const DEFAULT_MAX_SHELVE_H = 24;
+
+/** Decides whether an alarm about to be raised is suppressed instead (a maintenance window). */
+export interface RaiseSuppressor {
+  /** true when it recorded the suppression itself and nothing must be raised. */
+  suppress(record: AssetRecord, condition: string, priority: AlarmPriority, message: string, changes: ChangeSet): boolean;
+  /** Whether the asset shows as under maintenance now. */
+  covers(asset: { id: string; commune: string }): boolean;
+}
+
+const NO_SUPPRESSION: RaiseSuppressor = { suppress: () => false, covers: () => false };
+
 /**
  * The alarms of the territory and their lifecycle (ISA-18.2): raised unacknowledged; a repeat
  * while active updates the same alarm; clearing and acknowledging may come in either order; an
- * alarm leaves the list once it is both cleared and acknowledged. Runs inside writer work only.
+ * alarm leaves the list once it is both cleared and acknowledged. A shelved alarm is set aside
+ * until its expiry: its condition still raises, clears and repeats it (so it comes back in the
+ * state it would have now), but it counts for nothing on the map. Runs inside writer work only.
  */
 export class AlarmBook {
   /** `${assetId}|${condition}` of the alarms whose condition still holds. */
   private readonly active = new Map<string, Alarm>();
   private readonly conditionsByAsset = new Map<string, Set<string>>();
+  /** Shelved alarms whose condition cleared meanwhile: a return of it revives them, still shelved. */
+  private readonly shelvedResting = new Map<string, Alarm>();
+  readonly maxShelveMs: number;
+  private readonly suppressor: RaiseSuppressor;
 
-  constructor(private readonly state: TerritoryState) {
-    for (const alarm of state.alarms.values()) if (!alarm.clearedAt) this.track(alarm);
+  constructor(
+    private readonly state: TerritoryState,
+    options: { maxShelveH?: number; suppressor?: RaiseSuppressor } = {},
+  ) {
+    this.maxShelveMs = (options.maxShelveH ?? DEFAULT_MAX_SHELVE_H) * 3_600_000;
+    this.suppressor = options.suppressor ?? NO_SUPPRESSION;
+    for (const alarm of state.alarms.values()) {
+      if (!alarm.clearedAt) this.track(alarm);
+      else if (alarm.state === 'shelved') this.shelvedResting.set(keyOf(alarm), alarm);
+    }
   }
 
-  /** Conditions holding now for this asset. */
+  /** Conditions holding now for this asset, shelved or not (what the rules' hysteresis needs). */
   activeConditions(assetId: string): ReadonlySet<string> {
     return this.conditionsByAsset.get(assetId) ?? EMPTY;
+  }
+
+  /** Conditions that make the asset's status: shelved alarms are suppressed on the map too. */
+  shownConditions(assetId: string): ReadonlySet<string> {
+    const all = this.activeConditions(assetId);
+    let shown: Set<string> | undefined;
+    for (const condition of all) {
+      if (this.active.get(`${assetId}|${condition}`)?.state !== 'shelved') continue;
+      shown ??= new Set(all);
+      shown.delete(condition);
+    }
+    return shown ?? all;
+  }
+
+  /** Whether the asset is under a maintenance window now. */
+  underMaintenance(asset: { id: string; commune: string }): boolean {
+    return this.suppressor.covers(asset);
   }
 
   isActive(assetId: string, condition: string): boolean {
     return this.active.has(`${assetId}|${condition}`);
   }
 
-  raise(record: AssetRecord, condition: string, priority: AlarmPriority, message: string, at: string, changes: ChangeSet): Alarm {
-    const existing = this.active.get(`${record.asset.id}|${condition}`);
+  /** Raises, repeats or revives the alarm; undefined when a maintenance window suppressed it. */
+  raise(record: AssetRecord, condition: string, priority: AlarmPriority, message: string, at: string, changes: ChangeSet): Alarm | undefined {
+    const key = `${record.asset.id}|${condition}`;
+    const existing = this.active.get(key) ?? this.revive(key);
     if (existing) {
       existing.count += 1;
       existing.lastAt = at;
@@ -37,6 +83,7 @@ export class AlarmBook {
       changes.alarm(existing);
       return existing;
     }
+    if (this.suppressor.suppress(record, condition, priority, message, changes)) return undefined;
     const alarm: Alarm = {
       id: `al-${randomUUID()}`,
       assetId: record.asset.id,
@@ -60,7 +107,8 @@ export class AlarmBook {
     if (!alarm) return;
     this.untrack(alarm);
     alarm.clearedAt = at;
-    alarm.state = alarm.state === 'acknowledged' ? 'cleared' : 'cleared-unacknowledged';
+    if (alarm.state === 'shelved') this.shelvedResting.set(keyOf(alarm), alarm);
+    else alarm.state = alarm.state === 'acknowledged' ? 'cleared' : 'cleared-unacknowledged';
     if (alarm.state === 'cleared') this.state.alarms.delete(alarm.id);
     changes.alarm(alarm);
   }
@@ -68,6 +116,7 @@ export class AlarmBook {
   acknowledge(alarmId: string, username: string, comment: string | undefined, at: string, changes: ChangeSet): Alarm {
     const alarm = this.state.alarms.get(alarmId);
     if (!alarm) throw new HubError('not-found', 'Alarme introuvable : elle a peut-être déjà été acquittée et résorbée.');
+    if (alarm.state === 'shelved') throw new HubError('alarm.shelved');
     if (alarm.state !== 'unacknowledged' && alarm.state !== 'cleared-unacknowledged') {
       throw new HubError('alarm.not-active', `Alarme déjà acquittée par ${alarm.acknowledgedBy ?? '?'}.`);
     }
@@ -81,16 +130,94 @@ export class AlarmBook {
     return alarm;
   }
 
+  /** Appends a comment to an alarm still on the list (or shelved). */
+  comment(alarmId: string, username: string, text: string, at: string, changes: ChangeSet): Alarm {
+    const alarm = this.state.alarms.get(alarmId);
+    if (!alarm) throw new HubError('not-found', 'Alarme introuvable ou hors de votre périmètre.');
+    alarm.comments = [...(alarm.comments ?? []), { by: username, at, text }];
+    changes.alarm(alarm);
+    return alarm;
+  }
+
+  /**
+   * Sets the alarm aside until `untilMs`, at most `maxShelveMs` from now. An alarm already
+   * acknowledged and cleared is gone from the list: nothing to shelve.
+   */
+  shelve(alarmId: string, username: string, reason: string, untilMs: number, nowMs: number, changes: ChangeSet): Alarm {
+    const alarm = this.state.alarms.get(alarmId);
+    if (!alarm) throw new HubError('not-found', 'Alarme introuvable ou hors de votre périmètre.');
+    if (alarm.state === 'shelved') throw new HubError('invalid', `Alarme déjà mise en attente par ${alarm.shelvedBy ?? '?'} : remettez-la en service d’abord.`);
+    checkShelveExpiry(untilMs, nowMs, this.maxShelveMs);
+    alarm.state = 'shelved';
+    alarm.shelvedBy = username;
+    alarm.shelvedAt = new Date(nowMs).toISOString();
+    alarm.shelvedUntil = new Date(untilMs).toISOString();
+    alarm.shelveReason = reason;
+    if (alarm.clearedAt) this.shelvedResting.set(keyOf(alarm), alarm);
+    changes.alarm(alarm);
+    return alarm;
+  }
+
+  /**
+   * Brings a shelved alarm back, in the state it would have now: unacknowledged while its
+   * condition holds, cleared-unacknowledged if it cleared meanwhile (someone must still look).
+   */
+  unshelve(alarmId: string, changes: ChangeSet): Alarm {
+    const alarm = this.state.alarms.get(alarmId);
+    if (!alarm) throw new HubError('not-found', 'Alarme introuvable ou hors de votre périmètre.');
+    if (alarm.state !== 'shelved') throw new HubError('alarm.not-shelved');
+    this.shelvedResting.delete(keyOf(alarm));
+    alarm.state = alarm.clearedAt ? 'cleared-unacknowledged' : 'unacknowledged';
+    delete alarm.shelvedBy;
+    delete alarm.shelvedAt;
+    delete alarm.shelvedUntil;
+    delete alarm.shelveReason;
+    changes.alarm(alarm);
+    return alarm;
+  }
+
+  /** Brings back every shelved alarm whose expiry passed; returns them. */
+  expireShelves(nowMs: number, changes: ChangeSet): Alarm[] {
+    const due: Alarm[] = [];
+    for (const alarm of this.state.alarms.values()) {
+      if (alarm.state === 'shelved' && Date.parse(alarm.shelvedUntil ?? '') <= nowMs) due.push(alarm);
+    }
+    for (const alarm of due) this.unshelve(alarm.id, changes);
+    return due;
+  }
+
+  /** A shelved alarm that cleared, revived when its condition returns. */
+  private revive(key: string): Alarm | undefined {
+    const alarm = this.shelvedResting.get(key);
+    if (!alarm) return undefined;
+    this.shelvedResting.delete(key);
+    delete alarm.clearedAt;
+    this.track(alarm);
+    return alarm;
+  }
+
   private track(alarm: Alarm): void {
-    this.active.set(`${alarm.assetId}|${alarm.condition}`, alarm);
+    this.active.set(keyOf(alarm), alarm);
     const set = this.conditionsByAsset.get(alarm.assetId) ?? new Set<string>();
     set.add(alarm.condition);
     this.conditionsByAsset.set(alarm.assetId, set);
   }
 
   private untrack(alarm: Alarm): void {
-    this.active.delete(`${alarm.assetId}|${alarm.condition}`);
+    this.active.delete(keyOf(alarm));
     this.conditionsByAsset.get(alarm.assetId)?.delete(alarm.condition);
+  }
+}
+
+function keyOf(alarm: Alarm): string {
+  return `${alarm.assetId}|${alarm.condition}`;
+}
+
+function checkShelveExpiry(untilMs: number, nowMs: number, maxShelveMs: number): void {
+  if (!(untilMs > nowMs)) throw new HubError('invalid', 'L’échéance de la mise en attente doit être dans le futur.');
+  if (untilMs - nowMs > maxShelveMs) {
+    const maxHours = maxShelveMs / 3_600_000;
+    throw new HubError('alarm.shelve-too-long', `Mise en attente limitée à ${maxHours} h : choisissez une échéance plus proche.`, { maxHours });
   }
 }
 

@@ -24,3 +24,11 @@ export function mayCommand(user: SessionUser, type: CommandType): boolean {
 export function mayAcknowledge(user: SessionUser): boolean {
   return user.role !== 'elected';
 }
+
+/**
+ * Shelving an alarm and planning maintenance silence alarms for everyone: the command post's
+ * decision (admins, operators), not the on-call person's nor an elected official's.
+ */
+export function maySuppressAlarms(user: SessionUser): boolean {
+  return user.role === 'admin' || user.role === 'operator';
+}

@@ -1,3 +1,4 @@
+import type { AssetStatus } from '../../../shared/domain/assets';
 import type { AlarmBook } from '../alarms/alarm-book';
 import type { ChangeSet } from '../store/change-set';
 import type { AssetRecord } from '../state/records';
@@ -30,7 +31,11 @@ export function evaluateAsset(
   refreshStatus(record, state, alarms, at, changes);
 }
 
-/** Recomputes the status from the active conditions and silent devices; records a change. */
+/**
+ * Recomputes the status from the shown conditions (shelved alarms count for nothing), silent
+ * devices and maintenance windows (an asset under maintenance shows `maintenance`, whatever else
+ * holds); records a change. A cabinet's status carries over to the street lamps it feeds.
+ */
 export function refreshStatus(
   record: AssetRecord,
   state: TerritoryState,
@@ -38,18 +43,27 @@ export function refreshStatus(
   at: string,
   changes: ChangeSet,
 ): void {
-  const conditions = alarms.activeConditions(record.asset.id);
-  const status = deriveStatus(record, conditions);
-  if (status === record.asset.status) return;
+  const parent = record.asset.kind === 'street-lamp' && record.asset.parentId ? state.assets.get(record.asset.parentId) : undefined;
+  if (parent) {
+    setStatus(record, statusOfLamp(record, parent, alarms), at, changes);
+    return;
+  }
+  const conditions = alarms.shownConditions(record.asset.id);
+  const status = alarms.underMaintenance(record.asset) ? 'maintenance' : deriveStatus(record, conditions);
+  if (!setStatus(record, status, at, changes)) return;
+  if (record.asset.kind !== 'lighting-cabinet') return;
+  for (const lamp of state.lampsByCabinet.get(record.asset.id) ?? []) setStatus(lamp, statusOfLamp(lamp, record, alarms), at, changes);
+}
+
+function statusOfLamp(lamp: AssetRecord, cabinet: AssetRecord, alarms: AlarmBook): AssetStatus {
+  return alarms.underMaintenance(lamp.asset) ? 'maintenance' : lampStatus(cabinet, alarms.shownConditions(cabinet.asset.id));
+}
+
+/** false when the status did not change. */
+function setStatus(record: AssetRecord, status: AssetStatus, at: string, changes: ChangeSet): boolean {
+  if (status === record.asset.status) return false;
   record.asset.status = status;
   record.asset.updatedAt = at;
   changes.asset(record);
-  if (record.asset.kind !== 'lighting-cabinet') return;
-  const lampsStatus = lampStatus(record, conditions);
-  for (const lamp of state.lampsByCabinet.get(record.asset.id) ?? []) {
-    if (lamp.asset.status === lampsStatus) continue;
-    lamp.asset.status = lampsStatus;
-    lamp.asset.updatedAt = at;
-    changes.asset(lamp);
-  }
+  return true;
 }

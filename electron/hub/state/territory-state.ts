@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Alarm, isAlarmActive } from '../../../shared/domain/alarms';
+import { Alarm, isAlarmKept } from '../../../shared/domain/alarms';
 import { AssetKind, AssetStatus, BuildingCategory, MetricValues } from '../../../shared/domain/assets';
 import { Command, isCommandFinal } from '../../../shared/domain/commands';
 import type { Database } from '../store/db';
@@ -46,7 +46,7 @@ export class TerritoryState {
   readonly devices = new Map<string, DeviceRecord>();
   /** Street lamps per feeder cabinet: their status follows the cabinet's. */
   readonly lampsByCabinet = new Map<string, AssetRecord[]>();
-  /** Alarms on the operators' list (active, or cleared but not yet acknowledged). */
+  /** Alarms on the operators' list (active, or cleared but not yet acknowledged), and shelved ones. */
   readonly alarms = new Map<string, Alarm>();
   /** Commands not yet final. */
   readonly commands = new Map<string, CommandRecord>();
@@ -91,7 +91,7 @@ export class TerritoryState {
     );
     for (const raw of alarmRows) {
       const alarm = alarmFromRow(raw);
-      if (isAlarmActive(alarm.state)) state.alarms.set(alarm.id, alarm);
+      if (isAlarmKept(alarm.state)) state.alarms.set(alarm.id, alarm);
     }
     const commandRows = await db.all(`SELECT * FROM commands WHERE state NOT IN ('confirmed', 'failed', 'expired', 'cancelled')`);
     for (const raw of commandRows) {
@@ -136,6 +136,11 @@ export function alarmFromRow(raw: unknown): Alarm {
       acknowledged_by: NullableString,
       acknowledged_at: NullableString,
       comment: NullableString,
+      comments: NullableString.optional(),
+      shelved_by: NullableString.optional(),
+      shelved_at: NullableString.optional(),
+      shelved_until: NullableString.optional(),
+      shelve_reason: NullableString.optional(),
     })
     .parse(raw);
   return Alarm.parse({
@@ -153,6 +158,11 @@ export function alarmFromRow(raw: unknown): Alarm {
     acknowledgedBy: row.acknowledged_by ?? undefined,
     acknowledgedAt: row.acknowledged_at ?? undefined,
     comment: row.comment ?? undefined,
+    comments: row.comments ? JSON.parse(row.comments) : undefined,
+    shelvedBy: row.shelved_by ?? undefined,
+    shelvedAt: row.shelved_at ?? undefined,
+    shelvedUntil: row.shelved_until ?? undefined,
+    shelveReason: row.shelve_reason ?? undefined,
   });
 }
 

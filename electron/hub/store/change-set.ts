@@ -16,6 +16,7 @@ export class ChangeSet {
   private readonly alarms = new Map<string, { alarm: Alarm; raised: boolean }>();
   private readonly commands = new Map<string, CommandRecord>();
   private readonly extraWrites: Write[] = [];
+  private readonly extraEvents: { body: JournalEventBody; commune: string }[] = [];
   /** Audit entries, chained by the writer at commit time. */
   readonly audit: AuditEntry[] = [];
 
@@ -46,9 +47,20 @@ export class ChangeSet {
     this.extraWrites.push(write);
   }
 
+  /** An event that is not a record's new state (a maintenance window, a suppressed alarm). */
+  event(body: JournalEventBody, commune: string): void {
+    this.extraEvents.push({ body, commune });
+  }
+
   get isEmpty(): boolean {
     return (
-      this.assets.size + this.devices.size + this.alarms.size + this.commands.size + this.extraWrites.length + this.audit.length ===
+      this.assets.size +
+        this.devices.size +
+        this.alarms.size +
+        this.commands.size +
+        this.extraWrites.length +
+        this.extraEvents.length +
+        this.audit.length ===
       0
     );
   }
@@ -71,6 +83,7 @@ export class ChangeSet {
       writes.push(commandWrite(record));
       events.push({ body: { type: 'command.updated', command: record.command }, commune: record.command.commune });
     }
+    events.push(...this.extraEvents);
     return { writes, events };
   }
 }

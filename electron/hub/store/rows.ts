@@ -50,11 +50,13 @@ export function deviceWrite(device: DeviceRecord): Write {
 }
 
 const UPSERT_ALARM = `INSERT INTO alarms (id, asset_id, commune, condition, priority, state, message, raised_at, last_at, count,
-    cleared_at, acknowledged_by, acknowledged_at, comment)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    cleared_at, acknowledged_by, acknowledged_at, comment, comments, shelved_by, shelved_at, shelved_until, shelve_reason)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (id) DO UPDATE SET state = excluded.state, message = excluded.message, last_at = excluded.last_at,
     count = excluded.count, cleared_at = excluded.cleared_at, acknowledged_by = excluded.acknowledged_by,
-    acknowledged_at = excluded.acknowledged_at, comment = excluded.comment, priority = excluded.priority`;
+    acknowledged_at = excluded.acknowledged_at, comment = excluded.comment, priority = excluded.priority,
+    comments = excluded.comments, shelved_by = excluded.shelved_by, shelved_at = excluded.shelved_at,
+    shelved_until = excluded.shelved_until, shelve_reason = excluded.shelve_reason`;
 
 export function alarmWrite(alarm: Alarm): Write {
   return {
@@ -74,6 +76,11 @@ export function alarmWrite(alarm: Alarm): Write {
       alarm.acknowledgedBy ?? null,
       alarm.acknowledgedAt ?? null,
       alarm.comment ?? null,
+      alarm.comments ? JSON.stringify(alarm.comments) : null,
+      alarm.shelvedBy ?? null,
+      alarm.shelvedAt ?? null,
+      alarm.shelvedUntil ?? null,
+      alarm.shelveReason ?? null,
     ],
   };
 }

@@ -17,7 +17,7 @@ describe('alarm lifecycle (ISA-18.2)', () => {
   });
 
   const raise = (at = '2026-11-23T18:00:00.000Z') =>
-    book.raise(cabinet, 'cabinet.fault', 'high', 'Défaut', at, new ChangeSet());
+    book.raise(cabinet, 'cabinet.fault', 'high', 'Défaut', at, new ChangeSet())!;
 
   it('updates the active alarm on a repeat instead of raising a second one', () => {
     const first = raise();
@@ -66,7 +66,7 @@ describe('alarm lifecycle (ISA-18.2)', () => {
 
   it('records each transition in the change set as one journal event', () => {
     const changes = new ChangeSet();
-    const alarm = book.raise(cabinet, 'cabinet.fault', 'high', 'Défaut', '2026-11-23T18:00:00.000Z', changes);
+    const alarm = book.raise(cabinet, 'cabinet.fault', 'high', 'Défaut', '2026-11-23T18:00:00.000Z', changes)!;
     book.acknowledge(alarm.id, 'operateur', undefined, '2026-11-23T18:00:01.000Z', changes);
     const { events } = changes.drain();
     expect(events).toHaveLength(1);
