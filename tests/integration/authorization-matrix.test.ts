@@ -51,7 +51,46 @@ const EXPECTED: Record<string, Record<Scope, Record<Role, string>>> = {
     foreign: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'not-found' },
     unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found' },
   },
+  // Alarm management (issue 4). The rows below reuse each (role, scope)'s alarm, in this order.
+  // A bulk acknowledgement reports unknown and foreign ids per id (`not-found` outcomes), so it
+  // answers ok; its refusal for elected officials does not depend on the ids and reveals nothing.
+  'alarm.acknowledge-many': {
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden' },
+    unknown: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden' },
+  },
+  'alarm.comment': {
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'not-found' },
+    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found' },
+  },
+  'alarm.shelve': {
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'forbidden' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'not-found' },
+    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found' },
+  },
+  'alarm.unshelve': {
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'forbidden' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'not-found' },
+    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found' },
+  },
+  'maintenance.create': {
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'forbidden' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'not-found' },
+    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found' },
+  },
+  'maintenance.delete': {
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'forbidden' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'not-found' },
+    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found' },
+  },
 };
+
+const maintenancePeriod = () => ({
+  fromAt: new Date(Date.now() + 3_600_000).toISOString(),
+  toAt: new Date(Date.now() + 7_200_000).toISOString(),
+  reason: 'Contrôle des droits',
+});
 
 const username = (role: Role) => (role === 'elu' ? `elu-${home}` : role);
 
@@ -60,6 +99,8 @@ describe('authorisation matrix', () => {
   const clients = new Map<Role, HubClient>();
   /** One fresh alarm per (role, scope) so that every acknowledgement meets an unacknowledged alarm. */
   const alarms = new Map<string, string>();
+  /** Maintenance windows made ahead, per scope: [the admin's to delete, the operator's, one nobody may delete]. */
+  const windows = new Map<Scope, string[]>();
 
   beforeAll(async () => {
     test = await startTestHub();
@@ -86,6 +127,14 @@ describe('authorisation matrix', () => {
         await field.close();
       }
     }
+    for (const scope of ['own', 'foreign'] as const) {
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const reply = await watcher.request('maintenance.create', { target: { assetId: scope === 'own' ? homeBin.id : foreignBin.id }, ...maintenancePeriod() });
+        ids.push((reply.window as { id: string }).id);
+      }
+      windows.set(scope, ids);
+    }
   }, 120_000);
 
   afterAll(async () => {
@@ -106,9 +155,28 @@ describe('authorisation matrix', () => {
         const key = [...alarms.keys()].find((k) => k.startsWith(`${role}|${scope}|`));
         return ['alarm.acknowledge', { alarmId: scope === 'unknown' ? 'al-inconnue' : alarms.get(key!)! }];
       }
+      case 'alarm.acknowledge-many':
+        return [op, { alarmIds: [alarmFor(role, scope)] }];
+      case 'alarm.comment':
+        return [op, { alarmId: alarmFor(role, scope), comment: `Vu par ${role}` }];
+      case 'alarm.shelve':
+        return [op, { alarmId: alarmFor(role, scope), reason: 'Contrôle des droits', untilAt: new Date(Date.now() + 3_600_000).toISOString() }];
+      case 'alarm.unshelve':
+        return [op, { alarmId: alarmFor(role, scope) }];
+      case 'maintenance.create':
+        return [op, { target: { assetId: { own: school.id, foreign: foreignSchool.id, unknown: 'sch-00000-000' }[scope] }, ...maintenancePeriod() }];
+      case 'maintenance.delete': {
+        const slot = role === 'admin' ? 0 : role === 'operateur' ? 1 : 2;
+        return [op, { windowId: scope === 'unknown' ? 'mw-inconnue' : windows.get(scope)![slot]! }];
+      }
       default:
         throw new Error(op);
     }
+  }
+
+  function alarmFor(role: Role, scope: Scope): string {
+    if (scope === 'unknown') return 'al-inconnue';
+    return alarms.get([...alarms.keys()].find((k) => k.startsWith(`${role}|${scope}|`))!)!;
   }
 
   const rows = Object.entries(EXPECTED).flatMap(([op, byScope]) =>
@@ -129,11 +197,36 @@ describe('authorisation matrix', () => {
     await elected.request('ping');
     const foreign = elected.received.flatMap((m) => {
       if (m.op === 'snapshot') return [...(m.assets as { commune: string }[]), ...(m.alarms as { commune: string }[])];
-      if (m.op === 'events') return (m.events as { asset?: { commune: string }; alarm?: { commune: string }; command?: { commune: string } }[]).map((e) => e.asset ?? e.alarm ?? e.command!);
+      // Maintenance windows carry their commune in `window`, suppressed alarms at the top level.
+      if (m.op === 'events') return (m.events as { asset?: { commune: string }; alarm?: { commune: string }; command?: { commune: string }; window?: { commune: string }; commune?: string }[]).map((e) => e.asset ?? e.alarm ?? e.command ?? e.window ?? { commune: e.commune! });
       return [];
     });
     expect(foreign.length).toBeGreaterThan(0);
     expect(foreign.filter((x) => x.commune !== home)).toEqual([]);
+  });
+
+  it('lists maintenance windows within the user’s scope only', async () => {
+    const listed = async (role: Role) => ((await clients.get(role)!.request('maintenance.list')).windows as { commune: string }[]).map((w) => w.commune);
+    expect(new Set(await listed('astreinte'))).toEqual(new Set([home, foreign]));
+    const elected = await listed('elu');
+    expect(elected.length).toBeGreaterThan(0);
+    expect(elected.every((c) => c === home)).toBe(true);
+  });
+
+  it('needs a login for the alarm management ops', async () => {
+    const anonymous = await HubClient.connect(test.hub.url);
+    const untilAt = new Date(Date.now() + 3_600_000).toISOString();
+    const requests: [string, Record<string, unknown>][] = [
+      ['alarm.acknowledge-many', { alarmIds: ['al-x'] }],
+      ['alarm.comment', { alarmId: 'al-x', comment: 'x' }],
+      ['alarm.shelve', { alarmId: 'al-x', reason: 'x', untilAt }],
+      ['alarm.unshelve', { alarmId: 'al-x' }],
+      ['maintenance.create', { target: { assetId: school.id }, ...maintenancePeriod() }],
+      ['maintenance.list', {}],
+      ['maintenance.delete', { windowId: 'mw-x' }],
+    ];
+    for (const [op, fields] of requests) expect(await anonymous.request(op, fields)).toMatchObject({ ok: false, error: { code: 'auth.required' } });
+    await anonymous.close();
   });
 
   it('needs a login for every op but login and resume', async () => {
