@@ -31,6 +31,7 @@ export const METRICS = {
   online: { unit: '', decimals: 0, label: { fr: 'En ligne', en: 'Online' } },
   rssiDbm: { unit: 'dBm', decimals: 0, label: { fr: 'RSSI', en: 'RSSI' } },
   snrDb: { unit: 'dB', decimals: 1, label: { fr: 'SNR', en: 'SNR' } },
+  uplinksLost: { unit: '', decimals: 0, label: { fr: 'Trames perdues', en: 'Lost uplinks' } },
   // Added for the field codecs (Milesight AM307, WT101, EM310-UDL, WS558; Dragino LT-22222-L; VMS).
   pressureHpa: { unit: 'hPa', decimals: 1, label: { fr: 'Pression', en: 'Pressure' } },
   tvocIndex: { unit: '', decimals: 2, label: { fr: 'COV totaux (indice)', en: 'TVOC (index)' } },

@@ -17,6 +17,19 @@ export interface IngestCounters {
   duplicates: number;
 }
 
+/**
+ * A frame-counter jump larger than this is a counter reset (the device rejoined) or garbage, not
+ * lost uplinks: at one uplink a minute it would be more than two weeks of silence.
+ */
+const MAX_PLAUSIBLE_GAP = 20_000;
+
+/** Uplinks the network never delivered between two frame counters (gateway down, out of coverage). */
+export function lostBetween(previousFCnt: number | undefined, fCnt: number): number {
+  if (previousFCnt === undefined) return 0;
+  const gap = fCnt - previousFCnt - 1;
+  return gap > 0 && gap < MAX_PLAUSIBLE_GAP ? gap : 0;
+}
+
 export type ObservationListener = (device: DeviceRecord, observations: readonly Observation[], at: string, changes: ChangeSet) => void;
 
 /**
@@ -48,6 +61,7 @@ export function applyUplink(
 
   const heardAt = Date.parse(uplink.receivedAt);
   const at = new Date(Number.isFinite(heardAt) ? heardAt : Date.now()).toISOString();
+  const lost = lostBetween(device.lastFCnt, uplink.fCnt);
   device.lastUplinkAt = Date.parse(at);
   device.lastFCnt = uplink.fCnt;
   device.silent = false;
@@ -67,6 +81,10 @@ export function applyUplink(
   const observations = [...decoded.observations];
   if (uplink.rssiDbm !== undefined) observations.push({ metric: 'rssiDbm', value: uplink.rssiDbm });
   if (uplink.snrDb !== undefined) observations.push({ metric: 'snrDb', value: uplink.snrDb });
+  if (lost > 0) {
+    const before = record.asset.metrics.uplinksLost;
+    observations.push({ metric: 'uplinksLost', value: (typeof before === 'number' ? before : 0) + lost });
+  }
   record.asset.metrics = mergeObservations(record, observations);
   record.asset.updatedAt = at;
   changes.asset(record);
