@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Territory } from '../../shared/protocol/messages';
 import { AlarmBook } from './alarms/alarm-book';
-import { sweepAlarmTimers } from './alarms/alarm-sweep';
+import { reconcileMaintenance, sweepAlarmTimers } from './alarms/alarm-sweep';
 import { MaintenanceBook } from './alarms/maintenance-book';
 import { AuditChain } from './audit/audit-chain';
 import { Broadcaster } from './api/broadcaster';
@@ -86,6 +86,8 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
     maxConsoleBacklogBytes: config.maxConsoleBacklogBytes,
   };
 
+  await writer.submit((changes) => reconcileMaintenance(state, alarms, maintenance, Date.now(), changes));
+
   const counters: IngestCounters = { uplinks: 0, unknownDevices: 0, malformed: 0, duplicates: 0 };
   const ingestProblems = new ThrottledLog(log);
   const server = createHubServer(context, {
@@ -145,6 +147,9 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
       for (const connection of [...broadcaster.connections]) connection.terminate();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // A console closing records its session's last use through the writer: let that land
+      // before the database closes (a statement prepared meanwhile makes the close fail).
+      await writer.idle();
       await db.close();
       releaseLock();
     },

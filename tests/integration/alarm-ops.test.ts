@@ -159,7 +159,7 @@ describe('alarm operations', () => {
   });
 
   it('suppresses alarms of an asset under maintenance, journals them, shows it as maintenance, and raises at the end', async () => {
-    const school = schools.find((s) => s.commune === home) ?? schools[0]!;
+    const school = schools[0]!;
     const now = Date.now();
     const created = await operator.request('maintenance.create', {
       target: { assetId: school.id },
@@ -211,5 +211,38 @@ describe('alarm operations', () => {
     // At the window's end the sweep evaluates the bin's current fill again: it raises now.
     await sees(oncall, (e) => e.type === 'alarm.raised' && e.alarm?.assetId === bin.id);
     await device.close();
+  });
+
+  it('keeps shelved alarms, comments and maintenance windows across a restart, in force at once', async () => {
+    const { alarm, device } = await raiseBinAlarm();
+    await device.close();
+    await operator.request('alarm.comment', { alarmId: alarm.id, comment: 'Avant redémarrage' });
+    await operator.request('alarm.shelve', { alarmId: alarm.id, reason: 'Conteneur à remplacer', untilAt: new Date(Date.now() + 3_600_000).toISOString() });
+    const school = schools[1]!;
+    const created = await operator.request('maintenance.create', {
+      target: { assetId: school.id },
+      fromAt: new Date(Date.now() - 60_000).toISOString(),
+      toAt: new Date(Date.now() + 3_600_000).toISOString(),
+      reason: 'Travaux de toiture',
+    });
+    const windowId = (created.window as { id: string }).id;
+
+    await test.restart();
+    const watcher = await connect('operateur');
+    const snapshot = await watcher.waitFor((m) => m.op === 'snapshot');
+    expect((snapshot.alarms as Alarm[]).find((a) => a.id === alarm.id)).toMatchObject({
+      state: 'shelved',
+      shelvedBy: 'operateur',
+      shelveReason: 'Conteneur à remplacer',
+      comments: [{ by: 'operateur', text: 'Avant redémarrage' }],
+    });
+    expect(snapshot.maintenance).toEqual(expect.arrayContaining([expect.objectContaining({ id: windowId, reason: 'Travaux de toiture' })]));
+    expect((snapshot.assets as { id: string; status: string }[]).find((a) => a.id === school.id)?.status).toBe('maintenance');
+
+    const sensor = await FieldDevice.connect(test.hub.brokerUrl, territory, deviceOf(school.id, 'milesight-am307').devEui);
+    await sensor.uplink({ battery: 90, temperature: 21, humidity: 45, co2: 1800 });
+    await sees(watcher, (e) => e.type === 'alarm.suppressed' && e.assetId === school.id);
+    expect(watcher.events().some((e) => e.type === 'alarm.raised' && (e as Event).alarm?.assetId === school.id)).toBe(false);
+    await sensor.close();
   });
 });

@@ -37,6 +37,25 @@ export function sweepAlarmTimers(
 }
 
 /**
+ * At start: windows current now take effect before the first uplink, and an asset left showing
+ * `maintenance` by a window that ended while the hub was stopped is evaluated again.
+ */
+export function reconcileMaintenance(
+  state: TerritoryState,
+  alarms: AlarmBook,
+  maintenance: MaintenanceBook,
+  nowMs: number,
+  changes: ChangeSet,
+): void {
+  const at = new Date(nowMs).toISOString();
+  maintenance.advance(nowMs);
+  for (const record of state.assets.values()) {
+    if (alarms.underMaintenance(record.asset)) refreshStatus(record, state, alarms, at, changes);
+    else if (record.asset.status === 'maintenance') returnFromMaintenance(record, state, alarms, at, changes);
+  }
+}
+
+/**
  * The end of a window: the asset's current values are evaluated again and raise as they would
  * have, and a device that went silent meanwhile raises its « pas de données » now.
  */
