@@ -146,7 +146,9 @@ export class AlarmBook {
   shelve(alarmId: string, username: string, reason: string, untilMs: number, nowMs: number, changes: ChangeSet): Alarm {
     const alarm = this.state.alarms.get(alarmId);
     if (!alarm) throw new HubError('not-found', 'Alarme introuvable ou hors de votre périmètre.');
-    if (alarm.state === 'shelved') throw new HubError('invalid', `Alarme déjà mise en attente par ${alarm.shelvedBy ?? '?'} : remettez-la en service d’abord.`);
+    if (alarm.state === 'shelved') {
+      throw new HubError('alarm.shelved', `Alarme déjà mise en attente par ${alarm.shelvedBy ?? '?'} : remettez-la en service d’abord.`);
+    }
     checkShelveExpiry(untilMs, nowMs, this.maxShelveMs);
     alarm.state = 'shelved';
     alarm.shelvedBy = username;
