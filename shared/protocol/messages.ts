@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Asset } from '../domain/assets';
-import { Alarm } from '../domain/alarms';
+import { Alarm, AlarmPriority } from '../domain/alarms';
 import { MaintenanceTarget, MaintenanceWindow } from '../domain/maintenance';
 import { Command, CommandRequest } from '../domain/commands';
 import { InseeCode } from '../domain/assets';
@@ -245,7 +245,7 @@ export const AlarmSuppressedEvent = z.object({
   assetId: z.string(),
   commune: z.string(),
   condition: z.string(),
-  priority: z.string(),
+  priority: AlarmPriority,
   message: z.string(),
   windowId: z.string(),
 });

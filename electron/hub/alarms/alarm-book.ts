@@ -8,6 +8,12 @@ import type { TerritoryState } from '../state/territory-state';
 /** Longest shelving by default (EEMUA 191: shelving is for a shift, not a way to forget). */
 export const DEFAULT_MAX_SHELVE_H = 24;
 
+/**
+ * Comments an alarm keeps at most: every change of the alarm carries them all to every console,
+ * so a runaway thread must not make each event hundreds of kilobytes.
+ */
+export const MAX_ALARM_COMMENTS = 100;
+
 /** Decides whether an alarm about to be raised is suppressed instead (a maintenance window). */
 export interface RaiseSuppressor {
   /** true when it recorded the suppression itself and nothing must be raised. */
@@ -134,6 +140,7 @@ export class AlarmBook {
   comment(alarmId: string, username: string, text: string, at: string, changes: ChangeSet): Alarm {
     const alarm = this.state.alarms.get(alarmId);
     if (!alarm) throw new HubError('not-found', 'Alarme introuvable ou hors de votre périmètre.');
+    checkCommentRoom(alarm);
     alarm.comments = [...(alarm.comments ?? []), { by: username, at, text }];
     changes.alarm(alarm);
     return alarm;
@@ -213,6 +220,13 @@ export class AlarmBook {
 
 function keyOf(alarm: Alarm): string {
   return `${alarm.assetId}|${alarm.condition}`;
+}
+
+/** Refuses a comment past `MAX_ALARM_COMMENTS`; the main courante takes longer threads. */
+export function checkCommentRoom(alarm: Alarm): void {
+  if ((alarm.comments?.length ?? 0) >= MAX_ALARM_COMMENTS) {
+    throw new HubError('invalid', `Cette alarme a déjà ${MAX_ALARM_COMMENTS} commentaires : poursuivez dans la main courante.`);
+  }
 }
 
 function checkShelveExpiry(untilMs: number, nowMs: number, maxShelveMs: number): void {

@@ -2,6 +2,7 @@ import type { Alarm } from '../../../shared/domain/alarms';
 import type { MaintenanceWindow } from '../../../shared/domain/maintenance';
 import { canSeeCommune } from '../../../shared/domain/users';
 import type { AcknowledgeOutcome, ClientMessage, ReplyPayload } from '../../../shared/protocol/messages';
+import { checkCommentRoom } from '../alarms/alarm-book';
 import { sweepAlarmTimers } from '../alarms/alarm-sweep';
 import { mayAcknowledge, maySuppressAlarms } from '../auth/permissions';
 import { HubError } from '../errors';
@@ -115,6 +116,7 @@ export const ALARM_HANDLERS: { [K in AlarmOp]: Handler<K> } = {
     const next = previous.catch(() => undefined).then(async () => {
       const alarm = (await closedAlarms(connection, [message.alarmId])).get(message.alarmId);
       if (!alarm) throw new HubError('not-found', NOT_FOUND);
+      checkCommentRoom(alarm);
       return hub.writer.submit((changes) => {
         alarm.comments = [...(alarm.comments ?? []), { by: user.username, at: new Date().toISOString(), text: message.comment }];
         changes.alarm(alarm);

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AlarmBook } from '../../../electron/hub/alarms/alarm-book';
+import { AlarmBook, MAX_ALARM_COMMENTS } from '../../../electron/hub/alarms/alarm-book';
 import { evaluateAsset, refreshStatus } from '../../../electron/hub/rules/evaluate';
 import { ChangeSet } from '../../../electron/hub/store/change-set';
 import { TerritoryState } from '../../../electron/hub/state/territory-state';
@@ -108,6 +108,14 @@ describe('shelving (EEMUA 191)', () => {
       { by: 'astreinte', at: iso(5), text: 'Directrice prévenue' },
       { by: 'admin', at: iso(6), text: 'Ventilation à contrôler' },
     ]);
+  });
+
+  it('keeps at most MAX_ALARM_COMMENTS comments per alarm', () => {
+    for (let i = 0; i < MAX_ALARM_COMMENTS; i++) book.comment(alarm().id, 'operateur', `n° ${i}`, iso(2), new ChangeSet());
+    expect(() => book.comment(alarm().id, 'operateur', 'un de trop', iso(3), new ChangeSet())).toThrow(
+      expect.objectContaining({ code: 'invalid', message: expect.stringContaining('main courante') }),
+    );
+    expect(alarm().comments).toHaveLength(MAX_ALARM_COMMENTS);
   });
 
   it('reloads a shelved alarm whose condition cleared as resting, revived by a return', () => {
