@@ -4,11 +4,15 @@ import { useConnectionState } from '../connection';
 import { useI18n, useNow } from '../i18n';
 import { useActiveAlarms, useAlarmCounts, useSelectedAssetId, useStore } from '../state';
 import { AcknowledgeDialog } from './AcknowledgeDialog';
-import { needsAcknowledgement } from './alarm-presentation';
+import { needsAcknowledgement, newestRaised } from './alarm-presentation';
 import { AlarmRow } from './AlarmRow';
 
 /** A list this long is already a crisis; past it the operator filters or works from the map. */
 const MAX_ROWS = 300;
+/** Rows that flash on arrival at once: the newest ones; a burst of hundreds flashes only these. */
+const MAX_FLASHING_ROWS = 12;
+/** How long a new alarm is highlighted on arrival. */
+const NEW_FOR_MS = 60_000;
 
 type Filter = 'all' | 'pending';
 
@@ -26,6 +30,7 @@ export function AlarmList() {
   const [acknowledging, setAcknowledging] = useState<Alarm | null>(null);
 
   const shown = useMemo(() => (filter === 'pending' ? alarms.filter(needsAcknowledgement) : alarms), [alarms, filter]);
+  const flashing = useMemo(() => newestRaised(shown, nowMs - NEW_FOR_MS, MAX_FLASHING_ROWS), [shown, nowMs]);
   const onSelect = useCallback((alarm: Alarm) => store.select(alarm.assetId, { fly: true }), [store]);
   const onAcknowledge = useCallback((alarm: Alarm) => setAcknowledging(alarm), []);
   const closeDialog = useCallback(() => setAcknowledging(null), []);
@@ -54,6 +59,7 @@ export function AlarmList() {
           {shown.slice(0, MAX_ROWS).map((alarm) => (
             <AlarmRow
               key={alarm.id}
+              flash={flashing.has(alarm.id)}
               alarm={alarm}
               assetName={assetName(alarm.assetId)}
               communeName={store.communeName(alarm.commune)}

@@ -3,9 +3,6 @@ import type { Alarm } from '../../shared';
 import type { I18n } from '../i18n';
 import { acknowledgementLine, alarmAge, needsAcknowledgement, PRIORITY_COLOUR } from './alarm-presentation';
 
-/** How long a new alarm is highlighted on arrival. */
-const NEW_FOR_MS = 60_000;
-
 export interface AlarmRowProps {
   alarm: Alarm;
   assetName: string;
@@ -13,6 +10,8 @@ export interface AlarmRowProps {
   nowMs: number;
   i18n: I18n;
   selected: boolean;
+  /** Newly raised and among the few rows allowed to flash at once (AlarmList decides). */
+  flash: boolean;
   canAcknowledge: boolean;
   onSelect(alarm: Alarm): void;
   onAcknowledge(alarm: Alarm): void;
@@ -24,10 +23,9 @@ export const AlarmRow = memo(function AlarmRow(props: AlarmRowProps) {
   const { t } = i18n;
   const acknowledged = acknowledgementLine(alarm, i18n);
   const pending = needsAcknowledgement(alarm);
-  const fresh = props.nowMs - Date.parse(alarm.raisedAt) < NEW_FOR_MS;
   return (
     <li
-      className={`alarm-row alarm-row--${alarm.priority}${pending ? ' alarm-row--pending' : ''}${selected ? ' alarm-row--selected' : ''}${fresh ? ' alarm-row--new' : ''}`}
+      className={`alarm-row alarm-row--${alarm.priority}${pending ? ' alarm-row--pending' : ''}${selected ? ' alarm-row--selected' : ''}${props.flash ? ' alarm-row--new' : ''}`}
       style={{ ['--priority' as string]: PRIORITY_COLOUR[alarm.priority] }}
       data-testid="alarm-row"
       data-alarm-id={alarm.id}

@@ -23,3 +23,13 @@ export function acknowledgementLine(alarm: Alarm, i18n: I18n): string | null {
   if (!alarm.acknowledgedBy || !alarm.acknowledgedAt) return null;
   return i18n.t('alarms.acknowledgedBy', { user: alarm.acknowledgedBy, time: formatTime(alarm.acknowledgedAt, i18n.locale) });
 }
+
+/** Ids of the alarms raised since `sinceMs`, newest first (the list's order), at most `limit`. */
+export function newestRaised(alarms: readonly Alarm[], sinceMs: number, limit: number): ReadonlySet<string> {
+  const ids = new Set<string>();
+  for (const alarm of alarms) {
+    if (ids.size >= limit) break;
+    if (Date.parse(alarm.raisedAt) > sinceMs) ids.add(alarm.id);
+  }
+  return ids;
+}

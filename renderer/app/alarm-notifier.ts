@@ -1,23 +1,23 @@
 import type { Alarm } from '../../shared';
-import { translate, type Locale } from '../i18n';
+import type { Locale } from '../i18n';
 import type { ConsoleStore } from '../state';
+import { summariseRaised } from './alarm-summary';
 import type { DesktopFeatures } from './desktop';
-
-/** Only what must pull an operator's eyes from another window: critical and high priorities. */
-const NOTIFIED = new Set<Alarm['priority']>(['critical', 'high']);
 
 /**
  * Native notifications for new serious alarms: through the desktop shell when there is one, else
  * the browser's notifications if the operator allowed them. Never asks for permission by itself.
+ * One notice per frame's burst (see `summariseRaised`); nothing is built when no one would see it.
  */
 export function notifyNewAlarms(store: ConsoleStore, desktop: DesktopFeatures | null, locale: () => Locale): () => void {
+  const describe = (alarm: Alarm) => `${store.getAsset(alarm.assetId)?.name ?? alarm.assetId} (${store.communeName(alarm.commune)}) — ${alarm.message}`;
   return store.onAlarmsRaised((alarms) => {
-    for (const alarm of alarms) {
-      if (!NOTIFIED.has(alarm.priority)) continue;
-      const title = `${translate(locale(), 'notify.title')} ${translate(locale(), `priority.${alarm.priority}`)}`;
-      const body = `${store.getAsset(alarm.assetId)?.name ?? alarm.assetId} (${store.communeName(alarm.commune)}) — ${alarm.message}`;
-      if (desktop) void desktop.notify(title, body).catch(() => undefined);
-      else if (typeof Notification !== 'undefined' && Notification.permission === 'granted') new Notification(title, { body, tag: alarm.id });
-    }
+    // Read once per burst: the operator may allow notifications while the console runs.
+    const browserAllowed = !desktop && typeof Notification !== 'undefined' && Notification.permission === 'granted';
+    if (!desktop && !browserAllowed) return;
+    const notice = summariseRaised(alarms, locale(), describe);
+    if (!notice) return;
+    if (desktop) void desktop.notify(notice.title, notice.body).catch(() => undefined);
+    else new Notification(notice.title, { body: notice.body, tag: notice.tag });
   });
 }

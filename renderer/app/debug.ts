@@ -36,6 +36,10 @@ function createDebug(store: ConsoleStore, client: HubClient, mapStats: () => Map
     get lastApplyMs() {
       return store.stats.lastApplyMs;
     },
+    /** Cumulative: read before and after an update instead of sampling `lastApplyMs` per frame. */
+    get applyMsTotal() {
+      return store.stats.applyMsTotal;
+    },
     get lastFrameEvents() {
       return store.stats.lastFrameEvents;
     },
@@ -47,6 +51,14 @@ function createDebug(store: ConsoleStore, client: HubClient, mapStats: () => Map
     },
     get lastLayerUpdateMs() {
       return mapStats()?.lastLayerUpdateMs ?? 0;
+    },
+    /** Cumulative time the map spent updating its layers from the store. */
+    get layerUpdateMsTotal() {
+      return mapStats()?.layerUpdateMsTotal ?? 0;
+    },
+    /** Frames deck.gl has drawn since the map was created. */
+    get framesDrawn() {
+      return mapStats()?.framesDrawn ?? 0;
     },
     get layersDrawn() {
       return mapStats()?.layersDrawn ?? 0;

@@ -20,6 +20,12 @@ export const en: Record<MessageKey, string> = {
   'header.problems': '{count} hub message(s) ignored (invalid)',
 
   'notify.title': 'Alarm',
+  'notify.manyCritical': '{count} new critical alarms',
+  'notify.manyHigh': '{count} new high alarms',
+  'notify.manyMixedOne': '{count} new critical or high alarms, 1 of them critical',
+  'notify.manyMixed': '{count} new critical or high alarms, {critical} of them critical',
+  'notify.andOneOther': '{first}, and 1 other',
+  'notify.andOthers': '{first}, and {others} others',
   'header.alarmWindow': 'Alarm window',
   'alarmWindow.title': 'Alarms — second screen',
   'connection.connected': 'Connected to the hub',

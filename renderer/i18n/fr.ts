@@ -21,6 +21,12 @@ export const fr = {
   'header.problems': '{count} message(s) du hub ignoré(s) (invalides)',
 
   'notify.title': 'Alarme',
+  'notify.manyCritical': '{count} nouvelles alarmes critiques',
+  'notify.manyHigh': '{count} nouvelles alarmes hautes',
+  'notify.manyMixedOne': '{count} nouvelles alarmes critiques ou hautes, dont 1 critique',
+  'notify.manyMixed': '{count} nouvelles alarmes critiques ou hautes, dont {critical} critiques',
+  'notify.andOneOther': '{first}, et 1 autre',
+  'notify.andOthers': '{first}, et {others} autres',
   'header.alarmWindow': 'Fenêtre d’alarmes',
   'alarmWindow.title': 'Alarmes — second écran',
   'connection.connected': 'Connecté au hub',

@@ -69,6 +69,10 @@ export class AssetLayerSet {
   private lastDrawn = 0;
   private buffers: AssetBuffers | null = null;
   private layoutVersion = 0;
+  /** Buffer indexes of the assets in alarm (street lamps aside), kept up to date incrementally. */
+  private readonly inAlarm = new Set<number>();
+  /** Grows, never shrinks: the halo positions are a view of its start. */
+  private alarmCapacity = new Float64Array(0);
   private alarmPositions = new Float64Array(0);
   private alarmVersion = 0;
 
@@ -98,16 +102,31 @@ export class AssetLayerSet {
     this.refreshAlarms();
   }
 
-  /** Colours were rewritten in place for these kinds: hand deck.gl a new wrapper, same memory. */
-  coloursChanged(kinds: Iterable<AssetKind>): void {
+  /**
+   * Colours were rewritten in place for these kinds: hand deck.gl a new wrapper, same memory.
+   * `indexes` (the buffer indexes that changed) keeps the lamps' and the halos' work proportional
+   * to the change; without it they look at every asset again.
+   */
+  coloursChanged(kinds: Iterable<AssetKind>, indexes?: readonly number[]): void {
     for (const kind of kinds) {
-      if (kind === 'street-lamp') this.lamps.coloursChanged();
+      if (kind === 'street-lamp') this.lamps.coloursChanged(indexes);
       const slice = this.slices.get(kind);
       if (!slice) continue;
       slice.colours = { value: slice.coloursView, size: 4, normalized: true };
       slice.colourVersion += 1;
     }
-    this.refreshAlarms();
+    if (indexes) this.updateAlarms(indexes);
+    else this.refreshAlarms();
+  }
+
+  /** Lamp chunks' colour versions (see LampLayers), for tests. */
+  lampChunkColourVersions(): number[] {
+    return this.lamps.chunkColourVersions();
+  }
+
+  /** Halo positions, lon/lat pairs, for tests. */
+  alarmHaloPositions(): Float64Array {
+    return this.alarmPositions;
   }
 
   /** Rare (a device relocated): a new positions wrapper re-uploads that kind entirely. */
@@ -197,18 +216,47 @@ export class AssetLayerSet {
     });
   }
 
+  /** Every asset in alarm, by one scan (a new layout, or no list of what changed). */
   private refreshAlarms(): void {
+    this.inAlarm.clear();
     const buffers = this.buffers;
     if (!buffers) return;
     const alarm = STATUS_CODE.alarm;
-    const lampRange = buffers.ranges['street-lamp'];
-    let count = 0;
-    for (let i = 0; i < buffers.count; i++) if (buffers.statusCodes[i] === alarm) count += 1;
-    const positions = new Float64Array(count * 2);
+    for (let i = 0; i < buffers.count; i++) if (buffers.statusCodes[i] === alarm && !this.isLamp(i)) this.inAlarm.add(i);
+    this.packAlarms();
+  }
+
+  /** Only the assets that changed join or leave the halos; repacked only if the set changed. */
+  private updateAlarms(indexes: readonly number[]): void {
+    const buffers = this.buffers;
+    if (!buffers) return;
+    const alarm = STATUS_CODE.alarm;
+    let changed = false;
+    for (const i of indexes) {
+      if (this.isLamp(i)) continue;
+      if (buffers.statusCodes[i] === alarm) {
+        if (this.inAlarm.has(i)) continue;
+        this.inAlarm.add(i);
+        changed = true;
+      } else if (this.inAlarm.delete(i)) changed = true;
+    }
+    if (changed) this.packAlarms();
+  }
+
+  /** Lamps in alarm are shown through their feeder cabinet's halo; 90k halos would be noise. */
+  private isLamp(index: number): boolean {
+    const lamps = this.buffers?.ranges['street-lamp'];
+    return lamps !== undefined && index >= lamps.start && index < lamps.start + lamps.count;
+  }
+
+  private packAlarms(): void {
+    const buffers = this.buffers;
+    if (!buffers) return;
+    const needed = this.inAlarm.size * 2;
+    if (this.alarmCapacity.length < needed) this.alarmCapacity = new Float64Array(Math.max(needed, this.alarmCapacity.length * 2, 64));
+    const positions = this.alarmCapacity;
     let at = 0;
-    for (let i = 0; i < buffers.count; i++) {
-      // Lamps in alarm are shown through their feeder cabinet's halo; 90k halos would be noise.
-      if (buffers.statusCodes[i] !== alarm || (i >= lampRange.start && i < lampRange.start + lampRange.count)) continue;
+    for (const i of this.inAlarm) {
       positions[at++] = buffers.positions[i * 2]!;
       positions[at++] = buffers.positions[i * 2 + 1]!;
     }

@@ -11,6 +11,8 @@ import { STATUS_CODE, type AssetBuffers } from '../state';
  * - from that zoom on, lamps are drawn in spatial chunks and only chunks whose box meets the
  *   viewport are handed to deck.gl.
  * Chunks are zero-copy subarrays of the shared buffers, so colours still update in place.
+ * A status change costs what it touches: its chunk is handed over again, and the set of lamps
+ * that are not ok is kept up to date lamp by lamp, never by rescanning all of them.
  */
 export const LAMP_DETAIL_ZOOM = 12;
 /** Lamps per chunk: small enough to cull usefully, large enough to keep the layer count low. */
@@ -54,6 +56,8 @@ export class LampLayers {
   private chunks: LampChunk[] = [];
   private buffers: AssetBuffers | null = null;
   private rangeStart = 0;
+  /** Global indexes of the lamps that are not ok, kept up to date incrementally. */
+  private readonly anomalies = new Set<number>();
   private anomalyIndexes = new Uint32Array(0);
   private anomalyPositions = new Float64Array(0);
   private anomalyColours = new Uint8Array(0);
@@ -79,15 +83,47 @@ export class LampLayers {
         colourVersion: 0,
       });
     }
-    this.refreshAnomalies();
+    this.collectAnomalies();
+    this.packAnomalies();
   }
 
-  coloursChanged(): void {
-    for (const chunk of this.chunks) {
-      chunk.colours = { value: chunk.coloursView, size: 4, normalized: true };
-      chunk.colourVersion += 1;
+  /**
+   * Colours were rewritten in place. With `indexes` (global buffer indexes that changed, from the
+   * store), only those lamps' chunks are handed over again and only they join or leave the
+   * anomaly set; without, every chunk and every lamp is looked at again.
+   */
+  coloursChanged(indexes?: readonly number[]): void {
+    if (!indexes) {
+      for (const chunk of this.chunks) rewrap(chunk);
+      this.collectAnomalies();
+      this.packAnomalies();
+      return;
     }
-    this.refreshAnomalies();
+    const buffers = this.buffers;
+    if (!buffers) return;
+    const ok = STATUS_CODE.ok;
+    const count = this.count;
+    const dirty = new Set<number>();
+    let anomaliesChanged = false;
+    for (const index of indexes) {
+      const offset = index - this.rangeStart;
+      if (offset < 0 || offset >= count) continue;
+      dirty.add((offset / LAMPS_PER_CHUNK) | 0);
+      // A lamp that stays not ok may still change colour (warning → offline): repack then too.
+      if (buffers.statusCodes[index] !== ok) this.anomalies.add(index);
+      else if (!this.anomalies.delete(index)) continue;
+      anomaliesChanged = true;
+    }
+    for (const chunkIndex of dirty) {
+      const chunk = this.chunks[chunkIndex];
+      if (chunk) rewrap(chunk);
+    }
+    if (anomaliesChanged) this.packAnomalies();
+  }
+
+  /** Colour versions of the chunks, for tests: which chunks a change handed over again. */
+  chunkColourVersions(): number[] {
+    return this.chunks.map((chunk) => chunk.colourVersion);
   }
 
   get count(): number {
@@ -151,20 +187,26 @@ export class LampLayers {
     });
   }
 
-  /** The lamps that are not ok, gathered into small arrays (rebuilt when lamp colours change). */
-  private refreshAnomalies(): void {
+  /** Every lamp that is not ok, by one scan (a new layout, or no list of what changed). */
+  private collectAnomalies(): void {
+    this.anomalies.clear();
     const buffers = this.buffers;
     if (!buffers) return;
     const ok = STATUS_CODE.ok;
     const end = this.rangeStart + this.count;
-    let n = 0;
-    for (let i = this.rangeStart; i < end; i++) if (buffers.statusCodes[i] !== ok) n += 1;
+    for (let i = this.rangeStart; i < end; i++) if (buffers.statusCodes[i] !== ok) this.anomalies.add(i);
+  }
+
+  /** The anomaly layer's small arrays, from the set: proportional to the lamps not ok. */
+  private packAnomalies(): void {
+    const buffers = this.buffers;
+    if (!buffers) return;
+    const n = this.anomalies.size;
     const indexes = new Uint32Array(n);
     const positions = new Float64Array(n * 2);
     const colours = new Uint8Array(n * 4);
     let k = 0;
-    for (let i = this.rangeStart; i < end; i++) {
-      if (buffers.statusCodes[i] === ok) continue;
+    for (const i of this.anomalies) {
       indexes[k] = i;
       positions[k * 2] = buffers.positions[i * 2]!;
       positions[k * 2 + 1] = buffers.positions[i * 2 + 1]!;
@@ -176,6 +218,12 @@ export class LampLayers {
     this.anomalyColours = colours;
     this.anomalyVersion += 1;
   }
+}
+
+/** A new wrapper of the same memory, and a new version: deck.gl re-uploads that chunk's colours. */
+function rewrap(chunk: LampChunk): void {
+  chunk.colours = { value: chunk.coloursView, size: 4, normalized: true };
+  chunk.colourVersion += 1;
 }
 
 function boundsOf(positions: Float64Array, start: number, count: number): [number, number, number, number] {

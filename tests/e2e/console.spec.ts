@@ -206,4 +206,22 @@ test.describe('un terrain que le test pilote', () => {
     await expect(page.getByTestId('asset-search')).toHaveValue(bin.id);
     await page.screenshot({ path: join(SCREENSHOTS, 'console-search-live-status.png') });
   });
+
+  test('une rafale d’alarmes ne fait clignoter que les plus récentes, par l’opacité seule', async ({ page }) => {
+    const consolePage = await openConsole(page);
+    const bins = territory.assets.filter((a) => a.kind === 'waste-container').slice(10, 50);
+    const binIds = new Set(bins.map((b) => b.id));
+    await feed.report([...binIds], 'bin-full');
+    const binRows = () => consolePage.alarmRows().evaluateAll((rows) => rows.map((row) => row.getAttribute('data-asset-id') ?? ''));
+    await expect.poll(async () => new Set((await binRows()).filter((id) => binIds.has(id))).size, { message: 'the burst never reached the list' }).toBe(bins.length);
+
+    const flashing = page.locator('.alarm-row--new');
+    await expect(flashing.first()).toBeVisible();
+    expect(await flashing.count()).toBeLessThanOrEqual(12);
+    // Whatever still runs animates only what the compositor takes (no box-shadow repaint).
+    const animated = await page.evaluate(() =>
+      document.getAnimations().flatMap((a) => (a.effect instanceof KeyframeEffect ? a.effect.getKeyframes().flatMap((k) => Object.keys(k)) : [])),
+    );
+    expect(animated.filter((property) => !['offset', 'computedOffset', 'easing', 'composite', 'opacity', 'transform'].includes(property))).toEqual([]);
+  });
 });

@@ -45,6 +45,21 @@ describe('ConsoleStore', () => {
     expect(store.getView().lastSeq).toBe(1010);
   });
 
+  it('says which buffer indexes changed colour, so the map redoes only those, and sums apply times', () => {
+    const { store, frames, changes } = storeWithFrames();
+    store.snapshot(snapshot(10, lamps), 'operateur');
+    frames.runFrame();
+    changes.length = 0;
+    const appliedBefore = store.stats.applyMsTotal;
+    store.events({ op: 'events', events: statusEvents(11, 5, 3) });
+    // The same status again changes no colour.
+    store.events({ op: 'events', events: statusEvents(14, 5, 1) });
+    frames.runFrame();
+    const buffers = store.currentBuffers();
+    expect([...changes[0]!.colourIndexes].map((i) => buffers.ids[i])).toEqual(['lamp-5', 'lamp-6', 'lamp-7']);
+    expect(store.stats.applyMsTotal).toBeGreaterThanOrEqual(appliedBefore + store.stats.lastApplyMs);
+  });
+
   it('ignores events at or below the last seq (a resubscribe overlapping the snapshot)', () => {
     const { store, frames } = storeWithFrames();
     store.snapshot(snapshot(50, [asset({ id: 'cab-1' })]), 'operateur');

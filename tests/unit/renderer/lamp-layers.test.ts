@@ -50,4 +50,53 @@ describe('street lamp layers', () => {
     lamps.coloursChanged();
     expect(lamps.layers({ zoom: 9, bounds: [-5.2, 47.6, -3.3, 48.8] }).drawn).toBe(7);
   });
+
+  it('hands over again only the chunks of the lamps that changed, and keeps the anomalies in step', () => {
+    const lamps = new LampLayers();
+    const buffers = twoTowns();
+    lamps.setLayout(buffers);
+    const before = lamps.chunkColourVersions();
+    const territory = { zoom: 9, bounds: [-5.2, 47.6, -3.3, 48.8] as [number, number, number, number] };
+    const set = (id: string, status: 'ok' | 'alarm' | 'warning') => {
+      const index = buffers.indexOf(id)!;
+      buffers.update(index, { ...buffers.records[index]!, status });
+      return index;
+    };
+
+    const goneBad = set('lamp-1', 'alarm');
+    lamps.coloursChanged([goneBad]);
+    const after = lamps.chunkColourVersions();
+    const touched = after.flatMap((v, i) => (v !== before[i] ? [i] : []));
+    expect(touched).toHaveLength(1);
+    expect(lamps.layers(territory).drawn).toBe(7);
+
+    // Back to ok: it leaves the anomaly layer; an offline lamp turning warning stays in it.
+    const offline = buffers.records.findIndex((r) => r.status === 'offline');
+    lamps.coloursChanged([set('lamp-1', 'ok'), set(buffers.ids[offline]!, 'warning')]);
+    const { layers, drawn } = lamps.layers(territory);
+    expect(drawn).toBe(6);
+    const shown = Array.from({ length: drawn }, (_, i) => buffers.records[lamps.globalIndex(layers[0]!.id, i)!]!.status);
+    expect(shown.sort()).toEqual(['offline', 'offline', 'offline', 'offline', 'offline', 'warning']);
+  });
+
+  it('gives the same anomalies incrementally as by a full rescan', () => {
+    const incremental = new LampLayers();
+    const buffers = twoTowns();
+    incremental.setLayout(buffers);
+    const changed: number[] = [];
+    for (let i = 0; i < 6000; i += 7) {
+      const index = buffers.indexOf(`lamp-${i}`)!;
+      buffers.update(index, { ...buffers.records[index]!, status: i % 3 === 0 ? 'ok' : 'offline' });
+      changed.push(index);
+    }
+    incremental.coloursChanged(changed);
+    const rescanned = new LampLayers();
+    rescanned.setLayout(buffers);
+    const territory = { zoom: 9, bounds: [-5.2, 47.6, -3.3, 48.8] as [number, number, number, number] };
+    const indexesOf = (lamps: LampLayers) => {
+      const { layers, drawn } = lamps.layers(territory);
+      return Array.from({ length: drawn }, (_, i) => lamps.globalIndex(layers[0]!.id, i)!).sort((a, b) => a - b);
+    };
+    expect(indexesOf(incremental)).toEqual(indexesOf(rescanned));
+  });
 });
