@@ -20,9 +20,11 @@ describe('a stalled console', () => {
   let test: Awaited<ReturnType<typeof startTestHub>>;
 
   beforeAll(async () => {
-    // A 1 MB limit instead of 16: the loopback's kernel buffers absorb ~10 MB before anything
-    // backs up in the hub, and the test need not push 30 MB of events to show the cut.
-    test = await startTestHub({ BEFFROI_CONSOLE_BACKLOG_MB: '1' });
+    // A 4 MB limit instead of 16: the loopback's kernel buffers absorb ~10 MB before anything
+    // backs up in the hub, so the test need not push 30 MB of events to show the cut; and 4 MB
+    // stays well above one round of events (~1 MB), which a healthy console sharing this
+    // process's event loop may briefly hold under load.
+    test = await startTestHub({ BEFFROI_CONSOLE_BACKLOG_MB: '4' });
   });
 
   afterAll(async () => {
@@ -53,6 +55,7 @@ describe('a stalled console', () => {
     // A burst of uplinks: each bin's fill changes, so each one is an event for every console.
     const publisher = await connectAsync(test.hub.brokerUrl);
     const consoles = test.hub.context.broadcaster.connections;
+    const ingestedBefore = test.hub.counters.uplinks;
     expect(consoles.size).toBe(2);
     // The hub drops the stalled socket (it cannot tell it anything: it does not read).
     for (let round = 0; round < 80 && consoles.size === 2; round++) {
@@ -64,7 +67,9 @@ describe('a stalled console', () => {
           return publisher.publishAsync(topicOf(info, 'up'), JSON.stringify(event), { qos: 1 });
         }),
       );
-      await healthy.request('ping');
+      // Wait until the hub has taken this round in (a ping would be answered before that).
+      const target = ingestedBefore + (round + 1) * bins.length;
+      while (test.hub.counters.uplinks < target || test.hub.context.writer.queued > 0) await new Promise((r) => setTimeout(r, 20));
     }
     expect(consoles.size, 'the stalled console was never cut off').toBe(1);
     expect([...consoles][0]!.user?.username).toBe('astreinte');
