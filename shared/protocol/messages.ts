@@ -3,7 +3,7 @@ import { Asset } from '../domain/assets';
 import { Alarm, AlarmPriority } from '../domain/alarms';
 import { MaintenanceTarget, MaintenanceWindow } from '../domain/maintenance';
 import { Command, CommandRequest } from '../domain/commands';
-import { InseeCode } from '../domain/assets';
+import { DeviceRef, InseeCode } from '../domain/assets';
 import { Role, Session } from '../domain/users';
 import { ProtocolError } from './errors';
 
@@ -94,6 +94,25 @@ export const MaintenanceCreateRequest = z.object({
 export const MaintenanceListRequest = z.object({ op: z.literal('maintenance.list'), id: RequestId });
 export const MaintenanceDeleteRequest = z.object({ op: z.literal('maintenance.delete'), id: RequestId, windowId: z.string().min(1).max(64) });
 
+// Device registry (admin; operators may read the quarantine).
+const WireDevEui = z.string().regex(/^[0-9a-fA-F]{16}$/, 'DevEUI : 16 chiffres hexadécimaux').transform((v) => v.toLowerCase());
+export const DeviceQuarantineRequest = z.object({ op: z.literal('device.quarantine'), id: RequestId });
+export const DeviceDeclareRequest = z.object({
+  op: z.literal('device.declare'),
+  id: RequestId,
+  devEui: WireDevEui,
+  model: z.string().min(1).max(64),
+  assetId: z.string().min(1).max(64),
+  /** Expected uplink period, for silence detection. */
+  uplinkPeriodS: z.number().int().min(10).max(7 * 24 * 3600).default(900),
+});
+export const DeviceImportRequest = z.object({
+  op: z.literal('device.import'),
+  id: RequestId,
+  /** One device per line: `devEui;model;assetId[;uplinkPeriodS]` (comma or semicolon, header optional). */
+  csv: z.string().max(400_000),
+});
+
 // Administration (admin role only).
 const Username = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'identifiant : minuscules, chiffres, . _ - (2 à 64)');
 /** OWASP ASVS: at least 12 characters for a password a person chooses. */
@@ -148,12 +167,28 @@ export const ClientMessage = z.discriminatedUnion('op', [
   MaintenanceCreateRequest,
   MaintenanceListRequest,
   MaintenanceDeleteRequest,
+  DeviceQuarantineRequest,
+  DeviceDeclareRequest,
+  DeviceImportRequest,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientOp = ClientMessage['op'];
 export const CLIENT_OPS = ClientMessage.options.map((o) => o.shape.op.value);
 
 // ─── hub → client ────────────────────────────────────────────────────────────────────────────
+
+/** Uplinks from an undeclared device, kept for an admin to adopt it. */
+export const QuarantinedDevice = z.object({
+  devEui: z.string(),
+  firstAt: z.string(),
+  lastAt: z.string(),
+  count: z.number().int(),
+  fPort: z.number().int(),
+  payloadHex: z.string().nullable(),
+  gatewayId: z.string().nullable(),
+  rssiDbm: z.number().nullable(),
+});
+export type QuarantinedDevice = z.infer<typeof QuarantinedDevice>;
 
 /** A user account as administrators see it (never its password hash). */
 export const UserAccount = z.object({
@@ -212,6 +247,12 @@ export const ReplyPayloads = {
   'maintenance.create': z.object({ window: MaintenanceWindow }),
   'maintenance.list': z.object({ windows: z.array(MaintenanceWindow) }),
   'maintenance.delete': z.object({ window: MaintenanceWindow }),
+  'device.quarantine': z.object({ devices: z.array(QuarantinedDevice) }),
+  'device.declare': z.object({ device: DeviceRef, assetId: z.string() }),
+  'device.import': z.object({
+    declared: z.number().int(),
+    lines: z.array(z.object({ line: z.number().int(), ok: z.boolean(), devEui: z.string().optional(), error: z.string().optional() })),
+  }),
 } satisfies Record<ClientOp, z.ZodType>;
 export type ReplyPayload<K extends ClientOp> = z.infer<(typeof ReplyPayloads)[K]>;
 

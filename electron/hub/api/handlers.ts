@@ -7,6 +7,7 @@ import type { AssetRecord } from '../state/records';
 import { commandFromRow } from '../state/territory-state';
 import { HubError } from '../errors';
 import { ADMIN_HANDLERS } from './admin-handlers';
+import { DEVICE_HANDLERS } from './device-handlers';
 import { ALARM_HANDLERS } from './alarm-handlers';
 import { eventFor } from './broadcaster';
 import type { ConsoleConnection } from './console-connection';
@@ -140,6 +141,7 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
   },
 
   ...ADMIN_HANDLERS,
+  ...DEVICE_HANDLERS,
   ...ALARM_HANDLERS,
 };
 

@@ -6,6 +6,7 @@ import { mergeObservations } from '../rules/derive';
 import { evaluateAsset } from '../rules/evaluate';
 import type { Uplink } from '../sources/types';
 import type { ChangeSet } from '../store/change-set';
+import type { Write } from '../store/db';
 import type { DeviceRecord } from '../state/records';
 import type { TerritoryState } from '../state/territory-state';
 
@@ -49,7 +50,9 @@ export function applyUplink(
   const device = state.devices.get(uplink.devEui);
   if (!device) {
     counters.unknownDevices += 1;
-    return `appareil inconnu ${uplink.devEui}`;
+    // Kept for an admin to adopt the device, never silently dropped.
+    changes.write(quarantineWrite(uplink));
+    return `appareil inconnu ${uplink.devEui} : mis en quarantaine`;
   }
   // Note: network servers deliver again after a reconnect (QoS 1); the frame counter says so.
   if (device.lastFCnt !== undefined && uplink.fCnt === device.lastFCnt && uplink.fCnt !== 0) {
@@ -91,6 +94,17 @@ export function applyUplink(
   evaluateAsset(record, state, alarms, at, changes);
   onObservations(device, decoded.observations, at, changes);
   return undefined;
+}
+
+function quarantineWrite(uplink: Uplink): Write {
+  const at = Number.isFinite(Date.parse(uplink.receivedAt)) ? uplink.receivedAt : new Date().toISOString();
+  const hex = uplink.bytes ? Buffer.from(uplink.bytes).toString('hex') : null;
+  return {
+    sql: `INSERT INTO quarantine (dev_eui, first_at, last_at, count, f_port, payload_hex, gateway_id, rssi_dbm) VALUES (?, ?, ?, 1, ?, ?, ?, ?)
+      ON CONFLICT (dev_eui) DO UPDATE SET last_at = excluded.last_at, count = count + 1, f_port = excluded.f_port,
+        payload_hex = excluded.payload_hex, gateway_id = excluded.gateway_id, rssi_dbm = excluded.rssi_dbm`,
+    params: [uplink.devEui, at, at, uplink.fPort, hex, uplink.gatewayId ?? null, uplink.rssiDbm ?? null],
+  };
 }
 
 function decode(device: DeviceRecord, uplink: Uplink): DecodedUplink {
