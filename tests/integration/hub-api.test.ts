@@ -114,7 +114,10 @@ describe('hub over WebSocket', () => {
     const bystander = await connect();
     await bystander.login('operateur');
     for (let i = 0; i < 400; i++) flooder.sendRaw(JSON.stringify({ op: 'ping', id: `f${i}` }));
-    await flooder.waitFor((m) => m.op === 'error' && (m.error as { code: string }).code === 'rate-limited');
+    // Refused requests are answered with their own id, so a client can settle and retry them.
+    const refused = await flooder.waitFor((m) => m.op === 'reply' && (m.error as { code?: string } | undefined)?.code === 'rate-limited');
+    expect(refused.id).toMatch(/^f\d+$/);
+    expect((refused.error as { message: string }).message).toMatch(/patientez quelques secondes/);
     expect(await bystander.request('ping')).toMatchObject({ ok: true });
   });
 

@@ -115,8 +115,9 @@ export class ConsoleConnection {
   }
 
   private async onFrame(data: Buffer | Buffer[] | ArrayBuffer, isBinary: boolean): Promise<void> {
-    // Refused before parsing: a flood costs the hub as little as possible.
-    if (!this.rateLimit.take()) return this.error(undefined, 'rate-limited');
+    // Refused before parsing, a flood costs the hub as little as possible; the id is read from the
+    // frame's head so that a well-behaved client can settle its request (and retry later).
+    if (!this.rateLimit.take()) return this.error(idFromHead(data), 'rate-limited');
     const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data.byteLength;
     if (size > MAX_CLIENT_FRAME_BYTES) return this.error(undefined, 'message.too-large');
     if (isBinary) return this.error(undefined, 'message.malformed');
@@ -168,6 +169,19 @@ export class ConsoleConnection {
     clearInterval(this.touchTimer);
     this.hub.broadcaster.connections.delete(this);
   }
+}
+
+/**
+ * The request id of a frame without parsing it whole: our clients write `op` and `id` first, so
+ * the first bytes tell. Anything unusual yields undefined (the answer is then an `error` message).
+ */
+export function idFromHead(data: Buffer | Buffer[] | ArrayBuffer): RequestId | undefined {
+  const first = Array.isArray(data) ? data[0] : data;
+  if (!first) return undefined;
+  const head = Buffer.from(first instanceof ArrayBuffer ? new Uint8Array(first) : first).subarray(0, 200).toString('utf8');
+  const match = /"id"\s*:\s*(?:"([^"\\]{1,64})"|(-?\d{1,15})(?=[\s,}]))/.exec(head);
+  if (!match) return undefined;
+  return match[1] !== undefined ? match[1] : Number(match[2]);
 }
 
 function usableId(raw: unknown): RequestId | undefined {
