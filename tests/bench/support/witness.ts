@@ -79,10 +79,10 @@ export class Witness {
     return taken;
   }
 
-  /** Acknowledges every alarm waiting for it; resolves once the hub accepted them all. */
+  /** Acknowledges every alarm waiting for it in one bulk request, as an operator's « tout acquitter ». */
   async acknowledgeAll(): Promise<number> {
     const ids = [...this.alarms].filter(([, state]) => NEEDS_ACKNOWLEDGEMENT.has(state)).map(([id]) => id);
-    await Promise.all(ids.map((alarmId) => this.request({ op: 'alarm.acknowledge', alarmId, comment: 'banc map-update' })));
+    if (ids.length > 0) await this.request({ op: 'alarm.acknowledge-many', alarmIds: ids, comment: 'banc map-update' });
     return ids.length;
   }
 
