@@ -12,6 +12,8 @@ export interface HubConfig {
   demoPassword: string;
   /** A field broker to use instead of the embedded one. */
   mqttUrl?: string;
+  /** Several field sources, from a JSON file (see sources/sources-file.ts). */
+  sourcesFile?: string;
   mqttFormat: 'chirpstack' | 'tts';
   /** How many times faster than real time the demo's day runs. */
   simulationSpeed: number;
@@ -84,6 +86,7 @@ export function readHubConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = p
     demo,
     demoPassword: env.BEFFROI_DEMO_PASSWORD || 'beffroi',
     mqttUrl: env.BEFFROI_MQTT_URL || undefined,
+    ...(env.BEFFROI_SOURCES_FILE ? { sourcesFile: env.BEFFROI_SOURCES_FILE } : {}),
     mqttFormat: oneOf('BEFFROI_MQTT_FORMAT', env.BEFFROI_MQTT_FORMAT, ['chirpstack', 'tts'] as const, 'chirpstack'),
     simulationSpeed: positiveNumber('BEFFROI_SIM_SPEED', env.BEFFROI_SIM_SPEED, 60),
     commandTtlS: positiveNumber('BEFFROI_COMMAND_TTL_S', env.BEFFROI_COMMAND_TTL_S, 600),

@@ -2,6 +2,8 @@ import type { HubConfig } from './config';
 import { startSimulator, type RunningSimulator } from './simulator';
 import { startEmbeddedBroker, type EmbeddedBroker } from './sources/embedded-broker';
 import { MqttSource } from './sources/mqtt-source';
+import { SourceRouter } from './sources/source-router';
+import { readSourcesFile } from './sources/sources-file';
 import type { Source, SourceSink } from './sources/types';
 import { generateTerritory, type TerritoryName, type TerritorySeed } from './territory';
 
@@ -25,15 +27,19 @@ export async function startField(
   log: (line: string) => void,
 ): Promise<Field> {
   let broker: EmbeddedBroker | undefined;
-  if (!config.mqttUrl) broker = await startEmbeddedBroker();
-  const brokerUrl = config.mqttUrl ?? broker!.url;
-  const source = new MqttSource({ url: brokerUrl, format: config.mqttFormat, log });
+  const fromFile = config.sourcesFile ? readSourcesFile(config.sourcesFile) : undefined;
+  if (!config.mqttUrl && !fromFile) broker = await startEmbeddedBroker();
+  const options = fromFile ?? [{ url: config.mqttUrl ?? broker!.url, format: config.mqttFormat }];
+  const sources = options.map((o) => new MqttSource({ ...o, log }));
+  const source: Source = sources.length === 1 ? sources[0]! : new SourceRouter(sources);
   await source.start(sink);
-  log(`source LoRaWAN (${config.mqttFormat}) connectée à ${brokerUrl}${broker ? ' (broker embarqué)' : ''}`);
+  for (const o of options) log(`source LoRaWAN ${o.label ?? ''} (${o.format}) connectée à ${redactUrl(o.url)}${broker ? ' (broker embarqué)' : ''}`);
+  // The demo simulator plays a ChirpStack network server: it publishes to the first such broker.
+  const brokerUrl = (options.find((o) => o.format === 'chirpstack') ?? options[0]!).url;
 
   let simulator: RunningSimulator | undefined;
   if (config.simulate && territoryName) {
-    if (config.mqttFormat !== 'chirpstack') {
+    if (!options.some((o) => o.format === 'chirpstack')) {
       log('simulateur de démonstration non lancé : il ne publie qu’au format ChirpStack');
     } else {
       const territory = seed ?? generateTerritory(territoryName);
@@ -50,4 +56,9 @@ export async function startField(
       await broker?.stop();
     },
   };
+}
+
+/** A broker URL as it can be logged: without credentials. */
+function redactUrl(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
 }

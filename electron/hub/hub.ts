@@ -19,6 +19,7 @@ import { startField, type Field } from './field';
 import { applyUplink, type IngestCounters } from './ingest/apply-uplink';
 import { sweepSilences } from './ingest/silence';
 import { ThrottledLog } from './ingest/throttled-log';
+import type { SourceSink } from './sources/types';
 import { Database } from './store/db';
 import { takeHubLock } from './store/hub-lock';
 import { Journal } from './store/journal';
@@ -103,7 +104,7 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
   });
   const port = (server.address() as AddressInfo).port;
 
-  const field: Field = await startField(config, territoryName, seed, {
+  const sink: SourceSink = {
     uplink(uplink) {
       writer
         .submit((changes) => applyUplink(uplink, state, alarms, counters, changes, (d, o, at, c) => commands.onObservations(d, o, at, c)))
@@ -116,7 +117,18 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
     downlinkReport(report) {
       commands.onReport(report);
     },
-  }, log);
+  };
+  let field: Field;
+  try {
+    field = await startField(config, territoryName, seed, sink, log);
+  } catch (error) {
+    // Nothing half-started stays behind: the port, the database and the lock are released.
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await db.close();
+    releaseLock();
+    throw error;
+  }
   commands.attach(field.source);
   await commands.resume();
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { type MqttClient, connect } from 'mqtt';
 import { ChirpstackFormat } from './chirpstack';
 import type { Inbound, NetworkServerFormat } from './format';
@@ -20,6 +21,10 @@ export interface MqttSourceOptions {
   clientId?: string;
   username?: string;
   password?: string;
+  /** PEM file of the certificate authority to trust for `mqtts://` (a syndicat's own CA). */
+  caFile?: string;
+  /** How this source is called in the logs, when the hub has several. */
+  label?: string;
   /**
    * ChirpStack application id for downlinks to a device not heard since start. Without it, such
    * downlinks are held until the device's first uplink (or join) tells its application.
@@ -91,7 +96,7 @@ export class MqttSource implements Source {
         : new ChirpstackFormat(
             options.chirpstackApplicationId === undefined ? {} : { defaultApplicationId: options.chirpstackApplicationId },
           );
-    this.name = `mqtt-${this.format.name}`;
+    this.name = options.label ?? `mqtt-${this.format.name}`;
     this.held = new HeldDownlinks({
       maxWaitMs: options.heldDownlinkMaxWaitMs ?? DEFAULT_HELD_DOWNLINK_MAX_WAIT_MS,
       maxPerDevice: HELD_DOWNLINKS_PER_DEVICE,
@@ -116,6 +121,7 @@ export class MqttSource implements Source {
       resubscribe: false,
       ...(this.options.username === undefined ? {} : { username: this.options.username }),
       ...(this.options.password === undefined ? {} : { password: this.options.password }),
+      ...(this.options.caFile === undefined ? {} : { ca: readFileSync(this.options.caFile) }),
     });
     this.client = client;
     client.on('message', (topic, payload) => this.receive(topic, payload));
