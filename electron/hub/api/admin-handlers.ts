@@ -3,6 +3,7 @@ import { Role } from '../../../shared/domain/users';
 import { protocolError } from '../../../shared/protocol/errors';
 import type { AuditEntry, ClientMessage, ReplyPayload, UserAccount } from '../../../shared/protocol/messages';
 import { hashPassword } from '../auth/passwords';
+import { mayAdminister } from '../auth/permissions';
 import { findUser, userWrite } from '../auth/users';
 import { HubError } from '../errors';
 import type { ChangeSet } from '../store/change-set';
@@ -19,9 +20,7 @@ function account(raw: unknown): UserAccount {
 }
 
 function requireAdmin(connection: ConsoleConnection): string {
-  const user = connection.requireUser();
-  if (user.role !== 'admin') throw new HubError('forbidden', 'Réservé aux administrateurs.');
-  return user.username;
+  return connection.requirePermission(mayAdminister, 'Réservé aux administrateurs.').username;
 }
 
 async function loadAccount(connection: ConsoleConnection, username: string): Promise<UserAccount> {

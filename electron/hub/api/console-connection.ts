@@ -87,6 +87,13 @@ export class ConsoleConnection {
     return this.user;
   }
 
+  /** The signed-in user if their role passes `allowed`, else `forbidden` with `message`. */
+  requirePermission(allowed: (user: SessionUser) => boolean, message: string): SessionUser {
+    const user = this.requireUser();
+    if (!allowed(user)) throw new HubError('forbidden', message);
+    return user;
+  }
+
   sendText(text: string, seq?: number): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
     // A snapshot may alone be larger than the backlog limit (finistère: 27 MB); the limit is for

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ClientMessage, QuarantinedDevice, ReplyPayload } from '../../../shared/protocol/messages';
+import { mayAdminister, mayReadQuarantine } from '../auth/permissions';
 import { getCodec } from '../codecs/registry';
 import { acceptedCommands } from '../commands/capabilities';
 import { HubError } from '../errors';
@@ -18,11 +19,6 @@ interface Declaration {
   uplinkPeriodS: number;
 }
 
-function requireRole(connection: ConsoleConnection, roles: readonly string[]): string {
-  const user = connection.requireUser();
-  if (!roles.includes(user.role)) throw new HubError('forbidden', 'Réservé aux administrateurs.');
-  return user.username;
-}
 
 /** Why a declaration cannot be applied, in French, or undefined when it can. */
 function refusal(connection: ConsoleConnection, d: Declaration): string | undefined {
@@ -80,7 +76,7 @@ export function parseDeviceCsv(csv: string): { line: number; declaration?: Decla
 
 export const DEVICE_HANDLERS: { [K in DeviceOp]: Handler<K> } = {
   async 'device.quarantine'(_message, connection) {
-    requireRole(connection, ['admin', 'operator']);
+    connection.requirePermission(mayReadQuarantine, 'Réservé au poste de commandement.');
     const rows = await connection.hub.db.all('SELECT * FROM quarantine ORDER BY last_at DESC LIMIT 1000');
     const devices: QuarantinedDevice[] = rows.map((raw) => {
       const row = QuarantineRow.parse(raw);
@@ -90,7 +86,7 @@ export const DEVICE_HANDLERS: { [K in DeviceOp]: Handler<K> } = {
   },
 
   async 'device.declare'(message, connection) {
-    const actor = requireRole(connection, ['admin']);
+    const actor = connection.requirePermission(mayAdminister, 'Réservé aux administrateurs.').username;
     const declaration = { devEui: message.devEui, model: message.model, assetId: message.assetId, uplinkPeriodS: message.uplinkPeriodS };
     await connection.hub.writer.submit((changes) => {
       const why = refusal(connection, declaration);
@@ -101,7 +97,7 @@ export const DEVICE_HANDLERS: { [K in DeviceOp]: Handler<K> } = {
   },
 
   async 'device.import'(message, connection) {
-    const actor = requireRole(connection, ['admin']);
+    const actor = connection.requirePermission(mayAdminister, 'Réservé aux administrateurs.').username;
     const rows = parseDeviceCsv(message.csv);
     if (rows.length > 10_000) throw new HubError('invalid', 'Import limité à 10 000 appareils par fichier.');
     const lines = await connection.hub.writer.submit((changes) =>

@@ -32,3 +32,13 @@ export function mayAcknowledge(user: SessionUser): boolean {
 export function maySuppressAlarms(user: SessionUser): boolean {
   return user.role === 'admin' || user.role === 'operator';
 }
+
+/** Users, settings and the device registry are the administrators' work. */
+export function mayAdminister(user: SessionUser): boolean {
+  return user.role === 'admin';
+}
+
+/** The quarantine of undeclared devices is for the command post (it tells them what to declare). */
+export function mayReadQuarantine(user: SessionUser): boolean {
+  return user.role === 'admin' || user.role === 'operator';
+}
