@@ -6,6 +6,7 @@ import { useActiveAlarms, useAlarmCounts, useSelectedAssetId, useStore } from '.
 import { AcknowledgeDialog } from './AcknowledgeDialog';
 import { needsAcknowledgement, newestRaised } from './alarm-presentation';
 import { AlarmRow } from './AlarmRow';
+import { BulkAcknowledgeBar } from './BulkAcknowledgeBar';
 
 /** A list this long is already a crisis; past it the operator filters or works from the map. */
 const MAX_ROWS = 300;
@@ -28,8 +29,23 @@ export function AlarmList() {
   const nowMs = useNow();
   const [filter, setFilter] = useState<Filter>('all');
   const [acknowledging, setAcknowledging] = useState<Alarm | null>(null);
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());
 
   const shown = useMemo(() => (filter === 'pending' ? alarms.filter(needsAcknowledgement) : alarms), [alarms, filter]);
+  // « Tout acquitter » takes the whole filtered list, not only the rows drawn.
+  const pendingShownIds = useMemo(() => shown.filter(needsAcknowledgement).map((a) => a.id), [shown]);
+  // A ticked alarm acknowledged meanwhile (here or elsewhere) silently drops out of the selection.
+  const selectedIds = useMemo(() => pendingShownIds.filter((id) => ticked.has(id)), [pendingShownIds, ticked]);
+  const onToggle = useCallback(
+    (alarmId: string) =>
+      setTicked((previous) => {
+        const next = new Set(previous);
+        if (!next.delete(alarmId)) next.add(alarmId);
+        return next;
+      }),
+    [],
+  );
+  const clearTicks = useCallback(() => setTicked(new Set()), []);
   const flashing = useMemo(() => newestRaised(shown, nowMs - NEW_FOR_MS, MAX_FLASHING_ROWS), [shown, nowMs]);
   const onSelect = useCallback((alarm: Alarm) => store.select(alarm.assetId, { fly: true }), [store]);
   const onAcknowledge = useCallback((alarm: Alarm) => setAcknowledging(alarm), []);
@@ -52,6 +68,7 @@ export function AlarmList() {
           </button>
         </div>
       </header>
+      {canAcknowledge && <BulkAcknowledgeBar selectedIds={selectedIds} pendingShownIds={pendingShownIds} onDone={clearTicks} />}
       {shown.length === 0 ? (
         <p className="alarm-list__empty">{t('alarms.empty')}</p>
       ) : (
@@ -67,6 +84,8 @@ export function AlarmList() {
               i18n={i18n}
               selected={alarm.assetId === selectedAssetId}
               canAcknowledge={canAcknowledge}
+              checked={ticked.has(alarm.id)}
+              onToggle={onToggle}
               onSelect={onSelect}
               onAcknowledge={onAcknowledge}
             />

@@ -13,6 +13,9 @@ export interface AlarmRowProps {
   /** Newly raised and among the few rows allowed to flash at once (AlarmList decides). */
   flash: boolean;
   canAcknowledge: boolean;
+  /** Ticked for a bulk acknowledgement. */
+  checked: boolean;
+  onToggle(alarmId: string): void;
   onSelect(alarm: Alarm): void;
   onAcknowledge(alarm: Alarm): void;
 }
@@ -33,6 +36,16 @@ export const AlarmRow = memo(function AlarmRow(props: AlarmRowProps) {
       data-asset-id={alarm.assetId}
       aria-selected={selected}
     >
+      {pending && props.canAcknowledge && (
+        <input
+          type="checkbox"
+          className="alarm-row__check"
+          data-testid="alarm-select"
+          aria-label={t('alarms.select')}
+          checked={props.checked}
+          onChange={() => props.onToggle(alarm.id)}
+        />
+      )}
       <button type="button" className="alarm-row__main" onClick={() => props.onSelect(alarm)}>
         <span className="alarm-row__top">
           <span className="priority-badge" data-testid="alarm-priority">

@@ -1,0 +1,124 @@
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { connectAsync, type MqttClient } from 'mqtt';
+import { startEmbeddedBroker } from '../../electron/hub/sources/embedded-broker';
+import { generateTerritory } from '../../electron/hub/territory';
+import { FieldFeed } from '../bench/support/field-feed';
+import { ConsolePage } from './support/console-page';
+import { ARTIFACTS_DIR, expect, missingForEndToEnd, startTestHub, test, type TestHub } from './support/hub';
+
+const SCREENSHOTS = join(ARTIFACTS_DIR, 'screenshots');
+
+test.describe('la gestion des alarmes à plusieurs consoles', () => {
+  const missing = missingForEndToEnd();
+  test.skip(missing !== null, `skipped: ${missing}`);
+
+  // The field is ours: a broker the test publishes to, the hub's simulator off, so the alarms
+  // on the list are the ones this test raised (full bins), nothing else.
+  const territory = generateTerritory('essonne');
+  const allBins = territory.assets.filter((a) => a.kind === 'waste-container');
+  // The commune with the most bins: an elected official of it sees them all.
+  const binsPerCommune = new Map<string, number>();
+  for (const bin of allBins) binsPerCommune.set(bin.commune, (binsPerCommune.get(bin.commune) ?? 0) + 1);
+  const commune = [...binsPerCommune].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  const bins = allBins.filter((a) => a.commune === commune).slice(0, 6);
+  let broker: Awaited<ReturnType<typeof startEmbeddedBroker>>;
+  let hub: TestHub;
+  let publisher: MqttClient;
+  let feed: FieldFeed;
+
+  test.beforeAll(async () => {
+    test.setTimeout(240_000);
+    broker = await startEmbeddedBroker();
+    hub = await startTestHub({ env: { BEFFROI_SIMULATOR: 'off', BEFFROI_MQTT_URL: broker.url } });
+    publisher = await connectAsync(broker.url, { clientId: 'e2e-alarm-ops' });
+    feed = new FieldFeed(territory, publisher);
+    // Every bin heard once: none goes silent (stale, with its own alarm) while the tests run.
+    await feed.report(
+      allBins.map((a) => a.id),
+      'normal',
+    );
+  });
+
+  test.afterAll(async () => {
+    await publisher?.endAsync();
+    await hub?.stop();
+    await broker?.stop();
+  });
+
+  async function openConsole(page: Page, username: string): Promise<ConsolePage> {
+    await page.goto(hub.baseURL);
+    const consolePage = new ConsolePage(page);
+    await consolePage.login(username);
+    await consolePage.waitForMapDrawn();
+    return consolePage;
+  }
+
+  async function otherWorkstation(browser: Browser): Promise<{ page: Page; close(): Promise<void> }> {
+    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1600, height: 1000 } });
+    return { page: await context.newPage(), close: () => context.close() };
+  }
+
+  /** The alarm ids of the raised bins, once all of them are on the list unacknowledged. */
+  async function raisedBinAlarms(consolePage: ConsolePage): Promise<string[]> {
+    const binIds = new Set(bins.map((b) => b.id));
+    let ids: string[] = [];
+    await expect
+      .poll(
+        async () => {
+          ids = await consolePage.page
+            .locator('[data-testid="alarm-row"][data-alarm-state="unacknowledged"]')
+            .evaluateAll((rows, wanted) => rows.filter((r) => wanted.includes(r.getAttribute('data-asset-id') ?? '')).map((r) => r.getAttribute('data-alarm-id') ?? ''), [...binIds]);
+          return ids.length;
+        },
+        { message: 'the full bins never reached the list' },
+      )
+      .toBe(bins.length);
+    return ids;
+  }
+
+  test('acquittement par lot sur une console, l’autre voit qui a acquitté ; un élu ne voit aucune commande', async ({ page, browser }) => {
+    test.setTimeout(360_000);
+    const first = await openConsole(page, 'operateur');
+    const other = await otherWorkstation(browser);
+    const elected = await otherWorkstation(browser);
+    try {
+      const second = await openConsole(other.page, 'astreinte');
+      await feed.report(
+        bins.map((b) => b.id),
+        'bin-full',
+      );
+      const alarmIds = await raisedBinAlarms(first);
+      expect(alarmIds.length).toBeGreaterThan(3);
+      const chosen = alarmIds.slice(0, 3);
+      for (const id of chosen) await first.alarmRow(id).getByRole('checkbox', { name: 'Sélectionner cette alarme' }).check();
+      await page.getByLabel('Commentaire pour le lot (facultatif)').fill('Tournée de collecte avancée');
+      await page.getByRole('button', { name: 'Acquitter la sélection (3)' }).click();
+      await expect(page.getByTestId('bulk-summary')).toHaveText('3 acquittées');
+
+      for (const id of chosen) {
+        const row = second.alarmRow(id);
+        await expect(row).toHaveAttribute('data-alarm-state', 'acknowledged');
+        await expect(row.getByTestId('alarm-state')).toContainText(/acquittée par operateur à \d\d:\d\d/);
+        await expect(row).toContainText('Tournée de collecte avancée');
+      }
+
+      // « Tout acquitter » takes what the filter shows: the rest, waiting for acknowledgement.
+      await page.getByTestId('alarm-filter-pending').click();
+      await page.getByRole('button', { name: /^Tout acquitter \(\d+\)$/ }).click();
+      await page.getByRole('button', { name: /^Confirmer : acquitter \d+ alarmes$/ }).click();
+      await expect(page.getByTestId('bulk-summary')).toHaveText(/^\d+ acquittées?$/);
+      for (const id of alarmIds) await expect(second.alarmRow(id)).toHaveAttribute('data-alarm-state', 'acknowledged');
+      await page.screenshot({ path: join(SCREENSHOTS, 'alarm-ops-bulk-acknowledged.png') });
+
+      // An elected official sees the same alarms, and no control to act on them.
+      const electedConsole = await openConsole(elected.page, `elu-${commune}`);
+      await expect(electedConsole.alarmRow(alarmIds[0] ?? '')).toBeVisible();
+      await expect(elected.page.getByTestId('alarm-select')).toHaveCount(0);
+      await expect(elected.page.getByTestId('bulk-acknowledge')).toHaveCount(0);
+    } finally {
+      await other.close();
+      await elected.close();
+    }
+  });
+});
