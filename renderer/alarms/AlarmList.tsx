@@ -2,11 +2,13 @@ import { useCallback, useMemo, useState } from 'react';
 import type { Alarm } from '../../shared';
 import { useConnectionState } from '../connection';
 import { useI18n, useNow } from '../i18n';
-import { useActiveAlarms, useAlarmCounts, useSelectedAssetId, useStore } from '../state';
+import { useActiveAlarms, useAlarmCounts, useSelectedAssetId, useShelvedAlarms, useStore } from '../state';
 import { AcknowledgeDialog } from './AcknowledgeDialog';
 import { needsAcknowledgement, newestRaised } from './alarm-presentation';
 import { AlarmRow } from './AlarmRow';
 import { BulkAcknowledgeBar } from './BulkAcknowledgeBar';
+import { ShelveDialog } from './ShelveDialog';
+import { ShelvedList } from './ShelvedList';
 
 /** A list this long is already a crisis; past it the operator filters or works from the map. */
 const MAX_ROWS = 300;
@@ -29,6 +31,9 @@ export function AlarmList() {
   const nowMs = useNow();
   const [filter, setFilter] = useState<Filter>('all');
   const [acknowledging, setAcknowledging] = useState<Alarm | null>(null);
+  const [shelving, setShelving] = useState<Alarm | null>(null);
+  const [showShelved, setShowShelved] = useState(false);
+  const shelved = useShelvedAlarms();
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());
 
   const shown = useMemo(() => (filter === 'pending' ? alarms.filter(needsAcknowledgement) : alarms), [alarms, filter]);
@@ -50,6 +55,10 @@ export function AlarmList() {
   const onSelect = useCallback((alarm: Alarm) => store.select(alarm.assetId, { fly: true }), [store]);
   const onAcknowledge = useCallback((alarm: Alarm) => setAcknowledging(alarm), []);
   const closeDialog = useCallback(() => setAcknowledging(null), []);
+  const onShelve = useCallback((alarm: Alarm) => setShelving(alarm), []);
+  const closeShelve = useCallback(() => setShelving(null), []);
+  const canShelve = session !== null && (session.user.role === 'operator' || session.user.role === 'admin');
+  const communeName = (code: string) => store.communeName(code);
   const canAcknowledge = session !== null && session.user.role !== 'elected';
   const assetName = (id: string) => store.getAsset(id)?.name ?? id;
 
@@ -66,33 +75,45 @@ export function AlarmList() {
           <button type="button" aria-pressed={filter === 'pending'} onClick={() => setFilter('pending')} data-testid="alarm-filter-pending">
             {t('alarms.filterUnacknowledged')} ({counts.unacknowledged})
           </button>
+          <button type="button" aria-pressed={showShelved} onClick={() => setShowShelved((v) => !v)} data-testid="alarm-filter-shelved">
+            {t('alarms.shelved.toggle', { count: shelved.length })}
+          </button>
         </div>
       </header>
-      {canAcknowledge && <BulkAcknowledgeBar selectedIds={selectedIds} pendingShownIds={pendingShownIds} onDone={clearTicks} />}
-      {shown.length === 0 ? (
-        <p className="alarm-list__empty">{t('alarms.empty')}</p>
+      {showShelved ? (
+        <ShelvedList alarms={shelved} canUnshelve={canShelve} assetName={assetName} communeName={communeName} />
       ) : (
-        <ol className="alarm-list__rows">
-          {shown.slice(0, MAX_ROWS).map((alarm) => (
-            <AlarmRow
-              key={alarm.id}
-              flash={flashing.has(alarm.id)}
-              alarm={alarm}
-              assetName={assetName(alarm.assetId)}
-              communeName={store.communeName(alarm.commune)}
-              nowMs={nowMs}
-              i18n={i18n}
-              selected={alarm.assetId === selectedAssetId}
-              canAcknowledge={canAcknowledge}
-              checked={ticked.has(alarm.id)}
-              onToggle={onToggle}
-              onSelect={onSelect}
-              onAcknowledge={onAcknowledge}
-            />
-          ))}
-        </ol>
+        <>
+          {canAcknowledge && <BulkAcknowledgeBar selectedIds={selectedIds} pendingShownIds={pendingShownIds} onDone={clearTicks} />}
+          {shown.length === 0 ? (
+            <p className="alarm-list__empty">{t('alarms.empty')}</p>
+          ) : (
+            <ol className="alarm-list__rows">
+              {shown.slice(0, MAX_ROWS).map((alarm) => (
+                <AlarmRow
+                  key={alarm.id}
+                  flash={flashing.has(alarm.id)}
+                  alarm={alarm}
+                  assetName={assetName(alarm.assetId)}
+                  communeName={store.communeName(alarm.commune)}
+                  nowMs={nowMs}
+                  i18n={i18n}
+                  selected={alarm.assetId === selectedAssetId}
+                  canAcknowledge={canAcknowledge}
+                  canShelve={canShelve}
+                  onShelve={onShelve}
+                  checked={ticked.has(alarm.id)}
+                  onToggle={onToggle}
+                  onSelect={onSelect}
+                  onAcknowledge={onAcknowledge}
+                />
+              ))}
+            </ol>
+          )}
+          {shown.length > MAX_ROWS && <p className="alarm-list__more">+ {shown.length - MAX_ROWS}</p>}
+        </>
       )}
-      {shown.length > MAX_ROWS && <p className="alarm-list__more">+ {shown.length - MAX_ROWS}</p>}
+      {shelving && <ShelveDialog alarm={shelving} assetName={assetName(shelving.assetId)} onClose={closeShelve} />}
       {acknowledging && <AcknowledgeDialog alarm={acknowledging} assetName={assetName(acknowledging.assetId)} onClose={closeDialog} />}
     </section>
   );

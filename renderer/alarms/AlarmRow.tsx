@@ -13,6 +13,9 @@ export interface AlarmRowProps {
   /** Newly raised and among the few rows allowed to flash at once (AlarmList decides). */
   flash: boolean;
   canAcknowledge: boolean;
+  /** Operators and admins only: on-call staff acknowledge and comment but do not shelve. */
+  canShelve: boolean;
+  onShelve(alarm: Alarm): void;
   /** Ticked for a bulk acknowledgement. */
   checked: boolean;
   onToggle(alarmId: string): void;
@@ -66,10 +69,19 @@ export const AlarmRow = memo(function AlarmRow(props: AlarmRowProps) {
         </span>
         {alarm.comment && <span className="alarm-row__comment">« {alarm.comment} »</span>}
       </button>
-      {pending && props.canAcknowledge && (
-        <button type="button" className="button button--small alarm-row__ack" data-testid="alarm-acknowledge" onClick={() => props.onAcknowledge(alarm)}>
-          {t('alarms.acknowledge')}
-        </button>
+      {props.canAcknowledge && (
+        <div className="alarm-row__actions">
+          {pending && (
+            <button type="button" className="button button--small alarm-row__ack" data-testid="alarm-acknowledge" onClick={() => props.onAcknowledge(alarm)}>
+              {t('alarms.acknowledge')}
+            </button>
+          )}
+          {props.canShelve && (
+            <button type="button" className="button button--small button--ghost" data-testid="alarm-shelve" onClick={() => props.onShelve(alarm)}>
+              {t('alarms.shelve.action')}
+            </button>
+          )}
+        </div>
       )}
     </li>
   );

@@ -16,25 +16,41 @@ function needsAcknowledgement(alarm: Alarm): boolean {
  */
 export class AlarmBook {
   private readonly byId = new Map<string, Alarm>();
+  /** Shelved alarms: off the list, counted and shown apart (the snapshot includes them). */
+  private readonly shelvedById = new Map<string, Alarm>();
   private sorted: readonly Alarm[] = [];
+  private shelvedSorted: readonly Alarm[] = [];
   private counts: AlarmCounts = { active: 0, unacknowledged: 0 };
   private dirty = false;
 
   replaceAll(alarms: readonly Alarm[]): void {
     this.byId.clear();
-    for (const alarm of alarms) if (isAlarmActive(alarm.state)) this.byId.set(alarm.id, alarm);
+    this.shelvedById.clear();
+    for (const alarm of alarms) this.place(alarm);
     this.dirty = true;
   }
 
   /** An `alarm.raised` or `alarm.updated`: the alarm as it now is. */
   apply(alarm: Alarm): void {
-    if (isAlarmActive(alarm.state)) this.byId.set(alarm.id, alarm);
-    else this.byId.delete(alarm.id);
+    this.byId.delete(alarm.id);
+    this.shelvedById.delete(alarm.id);
+    this.place(alarm);
     this.dirty = true;
   }
 
+  private place(alarm: Alarm): void {
+    if (isAlarmActive(alarm.state)) this.byId.set(alarm.id, alarm);
+    else if (alarm.state === 'shelved') this.shelvedById.set(alarm.id, alarm);
+  }
+
   get(id: string): Alarm | undefined {
-    return this.byId.get(id);
+    return this.byId.get(id) ?? this.shelvedById.get(id);
+  }
+
+  /** Shelved alarms, newest first. */
+  shelved(): readonly Alarm[] {
+    this.refresh();
+    return this.shelvedSorted;
   }
 
   /** Active alarms, newest first. */
@@ -56,6 +72,7 @@ export class AlarmBook {
     if (!this.dirty) return;
     this.dirty = false;
     this.sorted = [...this.byId.values()].sort(compareAlarmsNewestFirst);
+    this.shelvedSorted = [...this.shelvedById.values()].sort(compareAlarmsNewestFirst);
     let unacknowledged = 0;
     for (const alarm of this.sorted) if (needsAcknowledgement(alarm)) unacknowledged += 1;
     this.counts = { active: this.sorted.length, unacknowledged };

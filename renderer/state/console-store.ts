@@ -26,6 +26,8 @@ export interface ConsoleView {
   territory: Territory | null;
   alarms: readonly Alarm[];
   alarmCounts: AlarmCounts;
+  /** Off the list until unshelved (by hand or at their expiry). */
+  shelvedAlarms: readonly Alarm[];
   selectedAssetId: string | null;
   lastSeq: number;
   assetCount: number;
@@ -296,6 +298,7 @@ export class ConsoleStore {
       territory: this.territory,
       alarms: this.alarms.active(),
       alarmCounts: this.alarms.activeCounts(),
+      shelvedAlarms: this.alarms.shelved(),
       selectedAssetId: this.selectedAssetId,
       lastSeq: this.seq,
       assetCount: this.buffers.count,

@@ -12,6 +12,7 @@ export {
   useStoreSelector,
   useActiveAlarms,
   useAlarmCounts,
+  useShelvedAlarms,
   useSelectedAssetId,
   useStoreReady,
   useTerritory,

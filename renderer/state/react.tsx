@@ -33,6 +33,8 @@ const selectTerritory = (_: ConsoleStore, view: ConsoleView) => view.territory;
 
 export const useActiveAlarms = (): readonly Alarm[] => useStoreSelector(selectAlarms);
 export const useAlarmCounts = (): AlarmCounts => useStoreSelector(selectCounts);
+const selectShelved = (_: ConsoleStore, view: ConsoleView) => view.shelvedAlarms;
+export const useShelvedAlarms = (): readonly Alarm[] => useStoreSelector(selectShelved);
 export const useSelectedAssetId = (): string | null => useStoreSelector(selectSelected);
 export const useStoreReady = (): boolean => useStoreSelector(selectReady);
 export const useTerritory = () => useStoreSelector(selectTerritory);

@@ -30,7 +30,8 @@ test.describe('la gestion des alarmes à plusieurs consoles', () => {
   test.beforeAll(async () => {
     test.setTimeout(240_000);
     broker = await startEmbeddedBroker();
-    hub = await startTestHub({ env: { BEFFROI_SIMULATOR: 'off', BEFFROI_MQTT_URL: broker.url } });
+    // Shelving limited to 8 h here, so a 24 h choice meets the hub's refusal.
+    hub = await startTestHub({ env: { BEFFROI_SIMULATOR: 'off', BEFFROI_MQTT_URL: broker.url, BEFFROI_MAX_SHELVE_H: '8' } });
     publisher = await connectAsync(broker.url, { clientId: 'e2e-alarm-ops' });
     feed = new FieldFeed(territory, publisher);
     // Every bin heard once: none goes silent (stale, with its own alarm) while the tests run.
@@ -119,6 +120,54 @@ test.describe('la gestion des alarmes à plusieurs consoles', () => {
     } finally {
       await other.close();
       await elected.close();
+    }
+  });
+
+  test('mise de côté avec motif et durée, refus du hub en français, puis réintégration ; l’astreinte ne peut pas mettre de côté', async ({ page, browser }) => {
+    test.setTimeout(360_000);
+    const bin = allBins.find((a) => a.commune !== commune);
+    if (!bin) throw new Error('no bin outside the first commune');
+    const first = await openConsole(page, 'operateur');
+    const other = await otherWorkstation(browser);
+    try {
+      const second = await openConsole(other.page, 'astreinte');
+      await feed.report([bin.id], 'bin-full');
+      const row = page.locator(`[data-testid="alarm-row"][data-asset-id="${bin.id}"]`);
+      await expect(row).toHaveAttribute('data-alarm-state', 'unacknowledged');
+      const alarmId = (await row.getAttribute('data-alarm-id')) ?? '';
+      await expect(second.alarmRow(alarmId)).toBeVisible();
+      await expect(second.alarmRow(alarmId).getByRole('button', { name: 'Mettre de côté' })).toHaveCount(0);
+
+      await row.getByRole('button', { name: 'Mettre de côté' }).click();
+      const dialog = page.getByTestId('shelve-dialog');
+      await dialog.getByRole('button', { name: 'Mettre de côté' }).click();
+      await expect(page.getByTestId('shelve-error')).toHaveText('Indiquez le motif de la mise de côté.');
+      await page.getByLabel('Motif (obligatoire)').fill('Capteur de remplissage en panne, remplacement jeudi');
+      // This hub allows 8 h at most: 24 h is refused, in its words.
+      await dialog.getByLabel('24 h', { exact: true }).check();
+      await dialog.getByRole('button', { name: 'Mettre de côté' }).click();
+      await expect(page.getByTestId('shelve-error')).toContainText('limitée à 8 h');
+      await dialog.getByLabel('4 h', { exact: true }).check();
+      await dialog.getByRole('button', { name: 'Mettre de côté' }).click();
+      await expect(dialog).toBeHidden();
+
+      // Off both lists, counted and shown apart with who, until when and why.
+      await expect(first.alarmRow(alarmId)).toHaveCount(0);
+      await expect(second.alarmRow(alarmId)).toHaveCount(0);
+      await other.page.getByRole('button', { name: /^Mises de côté \(\d+\)$/ }).click();
+      const shelvedRow = other.page.locator(`[data-testid="shelved-row"][data-alarm-id="${alarmId}"]`);
+      await expect(shelvedRow.getByTestId('shelved-by')).toHaveText(/^Mise de côté par operateur jusqu’au \d\d\/\d\d\/\d{4} \d\d:\d\d/);
+      await expect(shelvedRow.getByTestId('shelved-reason')).toHaveText('Motif : Capteur de remplissage en panne, remplacement jeudi');
+      await expect(shelvedRow.getByRole('button', { name: 'Réintégrer' })).toHaveCount(0);
+
+      await page.getByRole('button', { name: /^Mises de côté \(\d+\)$/ }).click();
+      await page.locator(`[data-testid="shelved-row"][data-alarm-id="${alarmId}"]`).getByRole('button', { name: 'Réintégrer' }).click();
+      await expect(shelvedRow).toHaveCount(0);
+      await other.page.getByRole('button', { name: /^Mises de côté \(\d+\)$/ }).click();
+      await expect(second.alarmRow(alarmId)).toBeVisible();
+      await page.screenshot({ path: join(SCREENSHOTS, 'alarm-ops-unshelved.png') });
+    } finally {
+      await other.close();
     }
   });
 });
