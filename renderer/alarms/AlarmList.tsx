@@ -7,6 +7,7 @@ import { AcknowledgeDialog } from './AcknowledgeDialog';
 import { needsAcknowledgement, newestRaised } from './alarm-presentation';
 import { AlarmRow } from './AlarmRow';
 import { BulkAcknowledgeBar } from './BulkAcknowledgeBar';
+import { CommentDialog } from './CommentDialog';
 import { ShelveDialog } from './ShelveDialog';
 import { ShelvedList } from './ShelvedList';
 
@@ -32,6 +33,7 @@ export function AlarmList() {
   const [filter, setFilter] = useState<Filter>('all');
   const [acknowledging, setAcknowledging] = useState<Alarm | null>(null);
   const [shelving, setShelving] = useState<Alarm | null>(null);
+  const [commentingId, setCommentingId] = useState<string | null>(null);
   const [showShelved, setShowShelved] = useState(false);
   const shelved = useShelvedAlarms();
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());
@@ -55,6 +57,10 @@ export function AlarmList() {
   const onSelect = useCallback((alarm: Alarm) => store.select(alarm.assetId, { fly: true }), [store]);
   const onAcknowledge = useCallback((alarm: Alarm) => setAcknowledging(alarm), []);
   const closeDialog = useCallback(() => setAcknowledging(null), []);
+  const onComment = useCallback((alarm: Alarm) => setCommentingId(alarm.id), []);
+  const closeComment = useCallback(() => setCommentingId(null), []);
+  // The dialog follows the alarm live, so a comment added elsewhere shows in its history.
+  const commenting = commentingId === null ? undefined : alarms.find((a) => a.id === commentingId);
   const onShelve = useCallback((alarm: Alarm) => setShelving(alarm), []);
   const closeShelve = useCallback(() => setShelving(null), []);
   const canShelve = session !== null && (session.user.role === 'operator' || session.user.role === 'admin');
@@ -102,6 +108,7 @@ export function AlarmList() {
                   canAcknowledge={canAcknowledge}
                   canShelve={canShelve}
                   onShelve={onShelve}
+              onComment={onComment}
                   checked={ticked.has(alarm.id)}
                   onToggle={onToggle}
                   onSelect={onSelect}
@@ -113,6 +120,7 @@ export function AlarmList() {
           {shown.length > MAX_ROWS && <p className="alarm-list__more">+ {shown.length - MAX_ROWS}</p>}
         </>
       )}
+      {commenting && <CommentDialog alarm={commenting} assetName={assetName(commenting.assetId)} onClose={closeComment} />}
       {shelving && <ShelveDialog alarm={shelving} assetName={assetName(shelving.assetId)} onClose={closeShelve} />}
       {acknowledging && <AcknowledgeDialog alarm={acknowledging} assetName={assetName(acknowledging.assetId)} onClose={closeDialog} />}
     </section>

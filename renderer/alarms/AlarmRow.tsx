@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { Alarm } from '../../shared';
-import type { I18n } from '../i18n';
+import { formatDateTime, type I18n } from '../i18n';
 import { acknowledgementLine, alarmAge, needsAcknowledgement, PRIORITY_COLOUR } from './alarm-presentation';
 
 export interface AlarmRowProps {
@@ -16,6 +16,8 @@ export interface AlarmRowProps {
   /** Operators and admins only: on-call staff acknowledge and comment but do not shelve. */
   canShelve: boolean;
   onShelve(alarm: Alarm): void;
+  /** Whoever may acknowledge may comment. */
+  onComment(alarm: Alarm): void;
   /** Ticked for a bulk acknowledgement. */
   checked: boolean;
   onToggle(alarmId: string): void;
@@ -68,6 +70,15 @@ export const AlarmRow = memo(function AlarmRow(props: AlarmRowProps) {
           {alarm.count > 1 && <span className="alarm-row__count"> · {t('alarms.occurrences', { count: alarm.count })}</span>}
         </span>
         {alarm.comment && <span className="alarm-row__comment">« {alarm.comment} »</span>}
+        {alarm.comments && alarm.comments.length > 0 && (
+          <span className="alarm-row__comments" data-testid="alarm-comments">
+            {alarm.comments.map((comment, index) => (
+              <span key={index} className="alarm-row__comment-line" data-testid="alarm-comment">
+                <span className="alarm-row__comment-who">{t('alarms.comments.byAt', { user: comment.by, time: formatDateTime(comment.at, i18n.locale) })}</span> {comment.text}
+              </span>
+            ))}
+          </span>
+        )}
       </button>
       {props.canAcknowledge && (
         <div className="alarm-row__actions">
@@ -76,6 +87,9 @@ export const AlarmRow = memo(function AlarmRow(props: AlarmRowProps) {
               {t('alarms.acknowledge')}
             </button>
           )}
+          <button type="button" className="button button--small button--ghost" data-testid="alarm-comment-add" onClick={() => props.onComment(alarm)}>
+            {t('alarms.comments.action')}
+          </button>
           {props.canShelve && (
             <button type="button" className="button button--small button--ghost" data-testid="alarm-shelve" onClick={() => props.onShelve(alarm)}>
               {t('alarms.shelve.action')}

@@ -113,6 +113,13 @@ export const en: Record<MessageKey, string> = {
   'alarms.shelved.byUntil': 'Shelved by {user} until {until}',
   'alarms.shelved.reason': 'Reason: {reason}',
   'alarms.shelved.unshelve': 'Unshelve',
+  'alarms.comments.action': 'Comment',
+  'alarms.comments.title': 'Comment on the alarm',
+  'alarms.comments.field': 'Comment',
+  'alarms.comments.confirm': 'Add the comment',
+  'alarms.comments.empty': 'The comment is empty.',
+  'alarms.comments.history': 'Comments',
+  'alarms.comments.byAt': '{user}, {time}:',
 
   'age.now': 'just now',
 

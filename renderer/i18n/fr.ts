@@ -114,6 +114,13 @@ export const fr = {
   'alarms.shelved.byUntil': 'Mise de côté par {user} jusqu’au {until}',
   'alarms.shelved.reason': 'Motif : {reason}',
   'alarms.shelved.unshelve': 'Réintégrer',
+  'alarms.comments.action': 'Commenter',
+  'alarms.comments.title': 'Commenter l’alarme',
+  'alarms.comments.field': 'Commentaire',
+  'alarms.comments.confirm': 'Ajouter le commentaire',
+  'alarms.comments.empty': 'Le commentaire est vide.',
+  'alarms.comments.history': 'Commentaires',
+  'alarms.comments.byAt': '{user}, {time} :',
 
   'age.now': 'à l’instant',
 

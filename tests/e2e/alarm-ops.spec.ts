@@ -170,4 +170,43 @@ test.describe('la gestion des alarmes à plusieurs consoles', () => {
       await other.close();
     }
   });
+
+  test('commentaires sur une alarme : l’opérateur et l’astreinte commentent, chacun voit l’historique avec qui et quand', async ({ page, browser }) => {
+    test.setTimeout(360_000);
+    const bin = allBins.filter((a) => a.commune !== commune)[1];
+    if (!bin) throw new Error('no second bin outside the first commune');
+    const first = await openConsole(page, 'operateur');
+    const other = await otherWorkstation(browser);
+    try {
+      const second = await openConsole(other.page, 'astreinte');
+      await feed.report([bin.id], 'bin-full');
+      const row = page.locator(`[data-testid="alarm-row"][data-asset-id="${bin.id}"]`);
+      await expect(row).toHaveAttribute('data-alarm-state', 'unacknowledged');
+      const alarmId = (await row.getAttribute('data-alarm-id')) ?? '';
+
+      await row.getByRole('button', { name: 'Commenter', exact: true }).click();
+      const dialog = page.getByTestId('comment-dialog');
+      await dialog.getByRole('button', { name: 'Ajouter le commentaire' }).click();
+      await expect(page.getByTestId('comment-error')).toHaveText('Le commentaire est vide.');
+      await dialog.getByLabel('Commentaire', { exact: true }).fill('Benne de remplacement commandée');
+      await dialog.getByRole('button', { name: 'Ajouter le commentaire' }).click();
+      await expect(dialog).toBeHidden();
+
+      const seenElsewhere = second.alarmRow(alarmId).getByTestId('alarm-comment');
+      await expect(seenElsewhere).toHaveCount(1);
+      await expect(seenElsewhere.first()).toHaveText(/^operateur, \d\d\/\d\d\/\d{4} \d\d:\d\d(:\d\d)? : Benne de remplacement commandée$/);
+
+      // On-call staff may comment too; the history stays oldest first on both consoles.
+      await second.alarmRow(alarmId).getByRole('button', { name: 'Commenter', exact: true }).click();
+      await other.page.getByTestId('comment-dialog').getByLabel('Commentaire', { exact: true }).fill('Passage prévu à 14 h');
+      await other.page.getByTestId('comment-dialog').getByRole('button', { name: 'Ajouter le commentaire' }).click();
+      const history = first.alarmRow(alarmId).getByTestId('alarm-comment');
+      await expect(history).toHaveCount(2);
+      await expect(history.nth(0)).toContainText('operateur');
+      await expect(history.nth(1)).toHaveText(/^astreinte, \d\d\/\d\d\/\d{4} \d\d:\d\d(:\d\d)? : Passage prévu à 14 h$/);
+      await page.screenshot({ path: join(SCREENSHOTS, 'alarm-ops-comments.png') });
+    } finally {
+      await other.close();
+    }
+  });
 });
