@@ -36,6 +36,11 @@ export function AlarmList() {
   const [commentingId, setCommentingId] = useState<string | null>(null);
   const [showShelved, setShowShelved] = useState(false);
   const shelved = useShelvedAlarms();
+  // One segmented control: a filter of the list, or the shelved alarms apart.
+  const showFilter = (next: Filter) => {
+    setFilter(next);
+    setShowShelved(false);
+  };
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());
 
   const shown = useMemo(() => (filter === 'pending' ? alarms.filter(needsAcknowledgement) : alarms), [alarms, filter]);
@@ -75,10 +80,10 @@ export function AlarmList() {
           {t('alarms.title')} <span className="alarm-list__count">{counts.active}</span>
         </h2>
         <div className="segmented" role="group">
-          <button type="button" aria-pressed={filter === 'all'} onClick={() => setFilter('all')}>
+          <button type="button" aria-pressed={!showShelved && filter === 'all'} onClick={() => showFilter('all')}>
             {t('alarms.filterAll')}
           </button>
-          <button type="button" aria-pressed={filter === 'pending'} onClick={() => setFilter('pending')} data-testid="alarm-filter-pending">
+          <button type="button" aria-pressed={!showShelved && filter === 'pending'} onClick={() => showFilter('pending')} data-testid="alarm-filter-pending">
             {t('alarms.filterUnacknowledged')} ({counts.unacknowledged})
           </button>
           <button type="button" aria-pressed={showShelved} onClick={() => setShowShelved((v) => !v)} data-testid="alarm-filter-shelved">

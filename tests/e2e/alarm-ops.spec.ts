@@ -163,7 +163,8 @@ test.describe('la gestion des alarmes à plusieurs consoles', () => {
       await page.getByRole('button', { name: /^Mises de côté \(\d+\)$/ }).click();
       await page.locator(`[data-testid="shelved-row"][data-alarm-id="${alarmId}"]`).getByRole('button', { name: 'Réintégrer' }).click();
       await expect(shelvedRow).toHaveCount(0);
-      await other.page.getByRole('button', { name: /^Mises de côté \(\d+\)$/ }).click();
+      await other.page.getByRole('button', { name: 'Toutes', exact: true }).click();
+      await expect(other.page.getByRole('button', { name: /^Mises de côté \(\d+\)$/ })).toHaveAttribute('aria-pressed', 'false');
       await expect(second.alarmRow(alarmId)).toBeVisible();
       await page.screenshot({ path: join(SCREENSHOTS, 'alarm-ops-unshelved.png') });
     } finally {
