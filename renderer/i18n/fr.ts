@@ -70,7 +70,7 @@ export const fr = {
   'alarmState.acknowledged': 'Acquittée',
   'alarmState.cleared-unacknowledged': 'Résorbée, non acquittée',
   'alarmState.cleared': 'Résorbée',
-  'alarmState.shelved': 'Mise en attente',
+  'alarmState.shelved': 'Mise de côté',
 
   'alarms.title': 'Alarmes actives',
   'alarms.empty': 'Aucune alarme active.',

@@ -54,15 +54,15 @@ export const ERRORS = {
     en: 'This alarm is already acknowledged and cleared: nothing to acknowledge.',
   },
   'alarm.shelved': {
-    fr: 'Cette alarme est mise en attente : remettez-la en service avant de l’acquitter.',
+    fr: 'Cette alarme est mise de côté : réintégrez-la avant de l’acquitter.',
     en: 'This alarm is shelved: unshelve it before acknowledging it.',
   },
   'alarm.not-shelved': {
-    fr: 'Cette alarme n’est pas mise en attente : rien à remettre en service.',
+    fr: 'Cette alarme n’est pas mise de côté : rien à réintégrer.',
     en: 'This alarm is not shelved: nothing to unshelve.',
   },
   'alarm.shelve-too-long': {
-    fr: 'Mise en attente trop longue : choisissez une échéance plus proche.',
+    fr: 'Mise de côté trop longue : choisissez une échéance plus proche.',
     en: 'Shelving too long: choose an earlier expiry.',
   },
   'rate-limited': {

@@ -154,7 +154,7 @@ export class AlarmBook {
     const alarm = this.state.alarms.get(alarmId);
     if (!alarm) throw new HubError('not-found', 'Alarme introuvable ou hors de votre périmètre.');
     if (alarm.state === 'shelved') {
-      throw new HubError('alarm.shelved', `Alarme déjà mise en attente par ${alarm.shelvedBy ?? '?'} : remettez-la en service d’abord.`);
+      throw new HubError('alarm.shelved', `Alarme déjà mise de côté par ${alarm.shelvedBy ?? '?'} : réintégrez-la d’abord.`);
     }
     checkShelveExpiry(untilMs, nowMs, this.maxShelveMs);
     alarm.state = 'shelved';
@@ -230,10 +230,10 @@ export function checkCommentRoom(alarm: Alarm): void {
 }
 
 function checkShelveExpiry(untilMs: number, nowMs: number, maxShelveMs: number): void {
-  if (!(untilMs > nowMs)) throw new HubError('invalid', 'L’échéance de la mise en attente doit être dans le futur.');
+  if (!(untilMs > nowMs)) throw new HubError('invalid', 'L’échéance de la mise de côté doit être dans le futur.');
   if (untilMs - nowMs > maxShelveMs) {
     const maxHours = maxShelveMs / 3_600_000;
-    throw new HubError('alarm.shelve-too-long', `Mise en attente limitée à ${maxHours} h : choisissez une échéance plus proche.`, { maxHours });
+    throw new HubError('alarm.shelve-too-long', `Mise de côté limitée à ${maxHours} h : choisissez une échéance plus proche.`, { maxHours });
   }
 }
 

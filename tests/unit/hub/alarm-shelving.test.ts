@@ -45,7 +45,7 @@ describe('shelving (EEMUA 191)', () => {
     expect(() => shelve(24 * 60 + 2, 1)).toThrow(expect.objectContaining({ code: 'alarm.shelve-too-long', details: { maxHours: 24 } }));
     expect(alarm().state).toBe('unacknowledged');
     shelve();
-    expect(() => shelve()).toThrow(expect.objectContaining({ code: 'alarm.shelved', message: expect.stringContaining('déjà mise en attente par operateur') }));
+    expect(() => shelve()).toThrow(expect.objectContaining({ code: 'alarm.shelved', message: expect.stringContaining('déjà mise de côté par operateur') }));
   });
 
   it('takes its maximum from the setting', () => {
