@@ -4,7 +4,7 @@ import {
   type AdeunisFrame,
   adeunisSeconds,
   adeunisTimestamp,
-  commonStatus,
+  statusWithoutHardwareError,
   decodeAdeunisFrame,
   expectRemaining,
   latestValue,
@@ -41,13 +41,8 @@ const SAMPLE_BYTES = 5;
 
 /** Note: this product's codec reports `hardwareError` as always false (bit 2 is the timestamp flag). */
 function comfortStatus(status: number): Fields {
-  const common = commonStatus(status);
   return {
-    frameCounter: common.frameCounter,
-    hardwareError: false,
-    lowBattery: common.lowBattery,
-    configurationDone: common.configurationDone,
-    configurationInconsistency: (status & 0x08) !== 0,
+    ...statusWithoutHardwareError(status),
     timestamp: (status & TIMESTAMP_BIT) !== 0,
   };
 }

@@ -45,6 +45,22 @@ export function commonStatus(status: number): Fields {
   };
 }
 
+/**
+ * The status of the products whose bit 2 is no hardware-error flag (COMFORT CO2, TIC): their
+ * vendor codec reports `hardwareError` as always false, and bit 3 flags a configuration
+ * inconsistency. Field order is the vendor codec's.
+ */
+export function statusWithoutHardwareError(status: number): Fields {
+  const common = commonStatus(status);
+  return {
+    frameCounter: common.frameCounter,
+    hardwareError: false,
+    lowBattery: common.lowBattery,
+    configurationDone: common.configurationDone,
+    configurationInconsistency: (status & 0x08) !== 0,
+  };
+}
+
 /** Decodes one frame: code, status, then the frame's own parser; nothing may be left over. */
 export function decodeAdeunisFrame(
   model: string,

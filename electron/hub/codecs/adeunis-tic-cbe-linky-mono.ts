@@ -1,7 +1,7 @@
 import type { ByteReader } from './bytes';
 import { ByteWriter } from './bytes';
 import { type Fields, ObservationList, stringField } from './fields';
-import { type AdeunisFrame, commonStatus, decodeAdeunisFrame, expectRemaining, reading, readingValue, unwrapVendorObject, writeStatus } from './adeunis-frame';
+import { type AdeunisFrame, statusWithoutHardwareError, decodeAdeunisFrame, expectRemaining, reading, readingValue, unwrapVendorObject, writeStatus } from './adeunis-frame';
 import { networkConfigurationFrame } from './adeunis-generic-frames';
 import type { DecodedUplink, DeviceCodec } from './types';
 
@@ -25,13 +25,8 @@ const NOT_FOUND = 0x80000000;
 
 /** Note: this product's codec reports `hardwareError` as always false (bit 2 is not used). */
 function ticStatus(status: number): Fields {
-  const common = commonStatus(status);
   return {
-    frameCounter: common.frameCounter,
-    hardwareError: false,
-    lowBattery: common.lowBattery,
-    configurationDone: common.configurationDone,
-    configurationInconsistency: (status & 0x08) !== 0,
+    ...statusWithoutHardwareError(status),
     readError: (status & 0x10) !== 0,
   };
 }
