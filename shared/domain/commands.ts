@@ -16,6 +16,8 @@ export const LightingDim = z.object({
 export const CommandRequest = z.discriminatedUnion('type', [HeatingSetpoint, GateSet, LightingDim]);
 export type CommandRequest = z.infer<typeof CommandRequest>;
 export type CommandType = CommandRequest['type'];
+/** The command types as a schema of their own, for grants and settings that name a type. */
+export const CommandTypeName = z.enum(CommandRequest.options.map((option) => option.shape.type.value) as [CommandType, ...CommandType[]]);
 
 /**
  * Lifecycle of a command to a class A LoRaWAN device: queued at the network server, sent in a

@@ -1,14 +1,31 @@
 import { z } from 'zod';
 import { InseeCode } from './assets';
+import { CommandTypeName } from './commands';
 
 export const Role = z.enum(['admin', 'operator', 'oncall', 'elected']);
 export type Role = z.infer<typeof Role>;
+
+/**
+ * One command an admin allows a user to send, optionally within narrower bounds than the asset's
+ * own (an elected official's school heating, 18–21 °C, where the building allows 16–22 °C).
+ * Bounds apply to the command's numeric parameter (°C for a setpoint, % for dimming).
+ */
+export const CommandGrant = z.object({
+  type: CommandTypeName,
+  min: z.number().finite().optional(),
+  max: z.number().finite().optional(),
+});
+export type CommandGrant = z.infer<typeof CommandGrant>;
 
 export const SessionUser = z.object({
   username: z.string(),
   role: Role,
   /** INSEE codes the user is scoped to; empty for roles that see the whole territory. */
   communes: z.array(InseeCode),
+  /** Asset ids narrowing the scope to some sites of those communes; absent or empty = all of them. */
+  sites: z.array(z.string().min(1).max(64)).max(500).optional(),
+  /** Commands this user may send; absent = the role's defaults (see the hub's permissions). */
+  grants: z.array(CommandGrant).max(20).optional(),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 

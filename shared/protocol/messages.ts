@@ -4,7 +4,7 @@ import { Alarm, AlarmPriority } from '../domain/alarms';
 import { MaintenanceTarget, MaintenanceWindow } from '../domain/maintenance';
 import { Command, CommandRequest } from '../domain/commands';
 import { DeviceRef, InseeCode } from '../domain/assets';
-import { Role, Session } from '../domain/users';
+import { CommandGrant, Role, Session } from '../domain/users';
 import { ProtocolError } from './errors';
 
 /** Version of `hub-contract.md` this protocol implements. */
@@ -125,6 +125,8 @@ export const UserCreateRequest = z.object({
   password: NewPassword,
   role: Role,
   communes: z.array(InseeCode).max(500),
+  sites: z.array(z.string().min(1).max(64)).max(500).optional(),
+  grants: z.array(CommandGrant).max(20).optional(),
 });
 export const UserUpdateRequest = z.object({
   op: z.literal('user.update'),
@@ -134,6 +136,9 @@ export const UserUpdateRequest = z.object({
   communes: z.array(InseeCode).max(500).optional(),
   disabled: z.boolean().optional(),
   password: NewPassword.optional(),
+  sites: z.array(z.string().min(1).max(64)).max(500).optional(),
+  /** Replaces the user's grants; `null` returns them to the role's defaults. */
+  grants: z.array(CommandGrant).max(20).nullable().optional(),
 });
 export const UserRevokeSessionsRequest = z.object({ op: z.literal('user.revoke-sessions'), id: RequestId, username: Username });
 export const AuditListRequest = z.object({
@@ -195,6 +200,8 @@ export const UserAccount = z.object({
   username: z.string(),
   role: Role,
   communes: z.array(z.string()),
+  sites: z.array(z.string()).optional(),
+  grants: z.array(CommandGrant).optional(),
   disabled: z.boolean(),
   createdAt: z.string(),
 });
