@@ -1,4 +1,5 @@
 import { useCallback, useEffect } from 'react';
+import { AdminScreen } from '../admin';
 import { AlarmList } from '../alarms';
 import { AssetPanel } from '../assets';
 import { useConnectionState } from '../connection';
@@ -7,6 +8,7 @@ import { MapView, type MapStats } from '../map';
 import { useStoreReady, useTerritory } from '../state';
 import { ConnectionBanner } from './ConnectionBanner';
 import { ALARM_WINDOW_HASH } from './desktop';
+import { ADMIN_HASH, useHashRoute } from './hash-route';
 import { Header } from './Header';
 import { LoginScreen } from './LoginScreen';
 
@@ -17,6 +19,7 @@ export function App({ onMapStats }: { onMapStats(stats: MapStats | null): void }
   const territory = useTerritory();
   const ready = useStoreReady();
   const onStats = useCallback((stats: MapStats | null) => onMapStats(stats), [onMapStats]);
+  const route = useHashRoute();
 
   useEffect(() => {
     document.title = territory ? `${t('app.name')} — ${territory.label}` : t('app.name');
@@ -26,7 +29,16 @@ export function App({ onMapStats }: { onMapStats(stats: MapStats | null): void }
     if (resuming) return <Splash />;
     return <LoginScreen />;
   }
-  if (window.location.hash === ALARM_WINDOW_HASH) return <AlarmWindow />;
+  if (route === ALARM_WINDOW_HASH) return <AlarmWindow />;
+  if (route.startsWith(ADMIN_HASH) && session.user.role === 'admin') {
+    return (
+      <div className="console" data-testid="console" data-link={link}>
+        <Header />
+        <ConnectionBanner />
+        <AdminScreen route={route} />
+      </div>
+    );
+  }
   return (
     <div className="console" data-testid="console" data-ready={ready} data-link={link}>
       <Header />

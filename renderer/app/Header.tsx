@@ -5,6 +5,7 @@ import { useAlarmCounts, useStore, useTerritory } from '../state';
 import { BeffroiMark } from './BeffroiMark';
 import { ConnectionLight } from './ConnectionBanner';
 import { desktopFeatures } from './desktop';
+import { ADMIN_HASH, navigateTo, useHashRoute } from './hash-route';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** `compact`: the alarm window's header (no search: there is no map to fly). */
@@ -45,6 +46,7 @@ export function Header({ compact = false }: { compact?: boolean }) {
         )}
         <ConnectionLight />
         {!compact && <AlarmWindowButton />}
+        {!compact && session?.user.role === 'admin' && <AdminButton />}
         {session && (
           <span className="app-header__user" data-testid="current-user">
             <strong>{session.user.username}</strong>
@@ -68,6 +70,23 @@ function AlarmWindowButton() {
   return (
     <button type="button" className="button button--ghost" onClick={() => void desktop.openAlarmWindow()}>
       {t('header.alarmWindow')}
+    </button>
+  );
+}
+
+/** Admins switch between the console and the administration screens. */
+function AdminButton() {
+  const { t } = useI18n();
+  const inAdmin = useHashRoute().startsWith(ADMIN_HASH);
+  return (
+    <button
+      type="button"
+      className="button button--ghost"
+      data-testid="admin-toggle"
+      aria-pressed={inAdmin}
+      onClick={() => navigateTo(inAdmin ? '' : ADMIN_HASH)}
+    >
+      {inAdmin ? t('header.backToConsole') : t('header.administration')}
     </button>
   );
 }

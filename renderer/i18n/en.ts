@@ -27,6 +27,11 @@ export const en: Record<MessageKey, string> = {
   'notify.andOneOther': '{first}, and 1 other',
   'notify.andOthers': '{first}, and {others} others',
   'header.alarmWindow': 'Alarm window',
+  'header.administration': 'Administration',
+  'header.backToConsole': 'Back to the console',
+
+  'admin.title': 'Administration',
+  'admin.empty': 'No administration screen.',
   'alarmWindow.title': 'Alarms — second screen',
   'connection.connected': 'Connected to the hub',
   'connection.connecting': 'Connecting to the hub…',

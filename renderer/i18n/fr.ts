@@ -28,6 +28,11 @@ export const fr = {
   'notify.andOneOther': '{first}, et 1 autre',
   'notify.andOthers': '{first}, et {others} autres',
   'header.alarmWindow': 'Fenêtre d’alarmes',
+  'header.administration': 'Administration',
+  'header.backToConsole': 'Retour à la console',
+
+  'admin.title': 'Administration',
+  'admin.empty': 'Aucun écran d’administration.',
   'alarmWindow.title': 'Alarmes — second écran',
   'connection.connected': 'Connecté au hub',
   'connection.connecting': 'Connexion au hub…',

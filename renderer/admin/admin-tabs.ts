@@ -1,0 +1,16 @@
+import type { ComponentType } from 'react';
+import type { MessageKey } from '../i18n';
+
+/**
+ * The administration screen's tabs, in display order. Each admin feature (users, audit trail,
+ * sources, device registry, on-call rosters) is a folder of its own exporting one screen, listed
+ * here once.
+ */
+export interface AdminTab {
+  /** Stable id, used in the URL (`#administration/<id>`) and by tests (`admin-tab-<id>`). */
+  id: string;
+  label: MessageKey;
+  Screen: ComponentType;
+}
+
+export const ADMIN_TABS: AdminTab[] = [];
