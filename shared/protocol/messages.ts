@@ -141,14 +141,26 @@ export const UserUpdateRequest = z.object({
   grants: z.array(CommandGrant).max(20).nullable().optional(),
 });
 export const UserRevokeSessionsRequest = z.object({ op: z.literal('user.revoke-sessions'), id: RequestId, username: Username });
+/** What an admin narrows the audit trail to: who, what, and a time range (ISO instants, `to` excluded). */
+const AuditFilter = z.object({
+  actor: z.string().max(128).optional(),
+  action: z.string().max(64).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
 export const AuditListRequest = z.object({
   op: z.literal('audit.list'),
   id: RequestId,
   /** Entries before this id (paging back in time). */
   before: z.number().int().positive().optional(),
   limit: z.number().int().min(1).max(500).default(100),
-  actor: z.string().max(128).optional(),
-  action: z.string().max(64).optional(),
+  ...AuditFilter.shape,
+});
+/** The audit trail as CSV (UTF-8, `;`-separated for French spreadsheets); the export is itself audited. */
+export const AuditExportRequest = z.object({
+  op: z.literal('audit.export'),
+  id: RequestId,
+  ...AuditFilter.shape,
 });
 
 export const ClientMessage = z.discriminatedUnion('op', [
@@ -165,6 +177,7 @@ export const ClientMessage = z.discriminatedUnion('op', [
   UserUpdateRequest,
   UserRevokeSessionsRequest,
   AuditListRequest,
+  AuditExportRequest,
   AcknowledgeManyRequest,
   AlarmCommentRequest,
   AlarmShelveRequest,
@@ -247,6 +260,8 @@ export const ReplyPayloads = {
   'user.update': z.object({ user: UserAccount }),
   'user.revoke-sessions': z.object({ revoked: z.number().int() }),
   'audit.list': z.object({ entries: z.array(AuditEntry) }),
+  /** `truncated` when the filter matched more rows than one export carries (the newest are kept). */
+  'audit.export': z.object({ csv: z.string(), rows: z.number().int(), truncated: z.boolean() }),
   'alarm.acknowledge-many': z.object({ acknowledged: z.number().int(), outcomes: z.array(AcknowledgeOutcome) }),
   'alarm.comment': z.object({ alarm: Alarm }),
   'alarm.shelve': z.object({ alarm: Alarm }),

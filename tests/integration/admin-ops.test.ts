@@ -27,6 +27,7 @@ describe('administration', () => {
       ['user.create', { username: 'pirate', password: 'un mot de passe long', role: 'admin', communes: [] }],
       ['user.revoke-sessions', { username: 'admin' }],
       ['audit.list', {}],
+      ['audit.export', {}],
     ] as const) {
       expect(await operator.request(op, fields)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
@@ -83,6 +84,25 @@ describe('administration', () => {
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
     const creations = await admin.request('audit.list', { action: 'user.create' });
     expect(creations.entries).toEqual([expect.objectContaining({ actor: 'admin', target: 'chef-equipe', details: { role: 'operator', communes: [] } })]);
+    expect(await verifyAudit(test.hub.context.db)).toMatchObject({ ok: true });
+  });
+
+  it('exports the filtered trail as CSV for a French spreadsheet, and audits the export', async () => {
+    const from = new Date(Date.now() - 3600_000).toISOString();
+    const reply = await admin.request('audit.export', { action: 'user.create', from });
+    expect(reply).toMatchObject({ ok: true, rows: 1, truncated: false });
+    const lines = (reply.csv as string).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('id;horodatage;acteur;adresse;action;cible;détails;empreinte');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/;admin;.*;user\.create;chef-equipe;"\{""role"":""operator"",""communes"":\[\]\}";[0-9a-f]{64}$/);
+
+    const future = await admin.request('audit.export', { from: new Date(Date.now() + 3600_000).toISOString() });
+    expect(future).toMatchObject({ ok: true, rows: 0 });
+    const exports = await admin.request('audit.list', { action: 'audit.export' });
+    expect(exports.entries).toEqual([
+      expect.objectContaining({ actor: 'admin', details: { rows: 0, filter: { from: expect.any(String) } } }),
+      expect.objectContaining({ actor: 'admin', details: { rows: 1, filter: { action: 'user.create', from } } }),
+    ]);
     expect(await verifyAudit(test.hub.context.db)).toMatchObject({ ok: true });
   });
 });

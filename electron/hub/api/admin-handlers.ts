@@ -5,11 +5,12 @@ import type { AuditEntry, ClientMessage, ReplyPayload, UserAccount } from '../..
 import { hashPassword } from '../auth/passwords';
 import { mayAdminister } from '../auth/permissions';
 import { findUser, userWrite } from '../auth/users';
+import { auditCsv, MAX_AUDIT_EXPORT_ROWS } from '../audit/audit-csv';
 import { HubError } from '../errors';
 import type { ChangeSet } from '../store/change-set';
 import type { ConsoleConnection } from './console-connection';
 
-type AdminOp = 'user.list' | 'user.create' | 'user.update' | 'user.revoke-sessions' | 'audit.list';
+type AdminOp = 'user.list' | 'user.create' | 'user.update' | 'user.revoke-sessions' | 'audit.list' | 'audit.export';
 type Handler<K extends AdminOp> = (message: Extract<ClientMessage, { op: K }>, connection: ConsoleConnection) => Promise<ReplyPayload<K>>;
 
 const UserRow = z.object({ username: z.string(), role: Role, communes: z.string(), disabled: z.number(), created_at: z.string() });
@@ -115,16 +116,52 @@ export const ADMIN_HANDLERS: { [K in AdminOp]: Handler<K> } = {
 
   async 'audit.list'(message, connection) {
     requireAdmin(connection);
-    const where: string[] = [];
-    const params: (string | number)[] = [];
-    if (message.before) (where.push('id < ?'), params.push(message.before));
-    if (message.actor) (where.push('actor = ?'), params.push(message.actor));
-    if (message.action) (where.push('action = ?'), params.push(message.action));
-    const rows = await connection.hub.db.all<{ id: number; at: string; actor: string; address: string | null; action: string; target: string | null; details: string; hash: string }>(
-      `SELECT id, at, actor, address, action, target, details, hash FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
-      [...params, message.limit],
-    );
-    const entries: AuditEntry[] = rows.map((row) => ({ ...row, details: z.record(z.string(), z.unknown()).parse(JSON.parse(row.details)) }));
-    return { entries };
+    const filter = auditWhere(message);
+    if (message.before) (filter.where.push('id < ?'), filter.params.push(message.before));
+    return { entries: await readAudit(connection, filter, message.limit) };
+  },
+
+  async 'audit.export'(message, connection) {
+    const admin = requireAdmin(connection);
+    const filter = auditWhere(message);
+    const entries = await readAudit(connection, filter, MAX_AUDIT_EXPORT_ROWS + 1);
+    const truncated = entries.length > MAX_AUDIT_EXPORT_ROWS;
+    const rows = entries.slice(0, MAX_AUDIT_EXPORT_ROWS);
+    // Exporting the trail is itself security-relevant: who took a copy, of what.
+    await connection.hub.writer.submit((changes) => {
+      changes.audited({ actor: admin, address: connection.address, action: 'audit.export', details: { rows: rows.length, filter: auditFilterDetails(message) } });
+    });
+    return { csv: auditCsv(rows), rows: rows.length, truncated };
   },
 };
+
+interface AuditFilterFields {
+  actor?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
+function auditWhere(filter: AuditFilterFields): { where: string[]; params: (string | number)[] } {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (filter.actor) (where.push('actor = ?'), params.push(filter.actor));
+  if (filter.action) (where.push('action = ?'), params.push(filter.action));
+  // Instants are stored as ISO strings in UTC: normalise the bounds so they compare as text.
+  if (filter.from) (where.push('at >= ?'), params.push(new Date(filter.from).toISOString()));
+  if (filter.to) (where.push('at < ?'), params.push(new Date(filter.to).toISOString()));
+  return { where, params };
+}
+
+function auditFilterDetails(filter: AuditFilterFields): AuditFilterFields {
+  const { actor, action, from, to } = filter;
+  return Object.fromEntries(Object.entries({ actor, action, from, to }).filter(([, value]) => value !== undefined));
+}
+
+async function readAudit(connection: ConsoleConnection, filter: { where: string[]; params: (string | number)[] }, limit: number): Promise<AuditEntry[]> {
+  const rows = await connection.hub.db.all<{ id: number; at: string; actor: string; address: string | null; action: string; target: string | null; details: string; hash: string }>(
+    `SELECT id, at, actor, address, action, target, details, hash FROM audit ${filter.where.length ? `WHERE ${filter.where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
+    [...filter.params, limit],
+  );
+  return rows.map((row) => ({ ...row, details: z.record(z.string(), z.unknown()).parse(JSON.parse(row.details)) }));
+}
