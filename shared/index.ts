@@ -3,6 +3,7 @@ export * from './domain/metrics';
 export * from './domain/alarms';
 export * from './domain/commands';
 export * from './domain/users';
+export * from './domain/grants';
 export * from './domain/maintenance';
 export * from './protocol/errors';
 export * from './protocol/messages';

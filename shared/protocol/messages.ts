@@ -57,6 +57,12 @@ export const AssetCommandsRequest = z.object({
   assetId: z.string().min(1).max(64),
 });
 export const PingRequest = z.object({ op: z.literal('ping'), id: RequestId });
+/** A camera's live view: where the console reads its stream. Audited (who watched which camera, when). */
+export const CameraViewRequest = z.object({
+  op: z.literal('camera.view'),
+  id: RequestId,
+  assetId: z.string().min(1).max(64),
+});
 
 // Alarm management (issue 4).
 const AlarmId = z.string().min(1).max(64);
@@ -172,6 +178,7 @@ export const ClientMessage = z.discriminatedUnion('op', [
   CommandSendRequest,
   AssetCommandsRequest,
   PingRequest,
+  CameraViewRequest,
   UserListRequest,
   UserCreateRequest,
   UserUpdateRequest,
@@ -255,6 +262,13 @@ export const ReplyPayloads = {
   'command.send': z.object({ commandId: z.string(), command: Command }),
   'asset.commands': z.object({ commands: z.array(Command) }),
   ping: z.object({ seq: z.number().int() }),
+  'camera.view': z.object({
+    assetId: z.string(),
+    /** The stream's address as the video system serves it; absent when none is configured. */
+    streamUrl: z.string().optional(),
+    /** What to tell the user, in French (« Flux non configuré… » when there is no address). */
+    message: z.string(),
+  }),
   'user.list': z.object({ users: z.array(UserAccount) }),
   'user.create': z.object({ user: UserAccount }),
   'user.update': z.object({ user: UserAccount }),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { Role } from '../../../shared/domain/users';
+import { grantsProblem } from '../../../shared/domain/grants';
+import type { CommandGrant, Role } from '../../../shared/domain/users';
 import { protocolError } from '../../../shared/protocol/errors';
 import type { AuditEntry, ClientMessage, ReplyPayload, UserAccount } from '../../../shared/protocol/messages';
 import { hashPassword } from '../auth/passwords';
 import { mayAdminister } from '../auth/permissions';
-import { findUser, userWrite } from '../auth/users';
+import { ACCOUNT_COLUMNS, accountFromRow, findUser, grantsColumn, sitesColumn, userWrite } from '../auth/users';
 import { auditCsv, MAX_AUDIT_EXPORT_ROWS } from '../audit/audit-csv';
 import { HubError } from '../errors';
 import type { ChangeSet } from '../store/change-set';
@@ -13,11 +14,8 @@ import type { ConsoleConnection } from './console-connection';
 type AdminOp = 'user.list' | 'user.create' | 'user.update' | 'user.revoke-sessions' | 'audit.list' | 'audit.export';
 type Handler<K extends AdminOp> = (message: Extract<ClientMessage, { op: K }>, connection: ConsoleConnection) => Promise<ReplyPayload<K>>;
 
-const UserRow = z.object({ username: z.string(), role: Role, communes: z.string(), disabled: z.number(), created_at: z.string() });
-
 function account(raw: unknown): UserAccount {
-  const row = UserRow.parse(raw);
-  return { username: row.username, role: row.role, communes: z.array(z.string()).parse(JSON.parse(row.communes)), disabled: row.disabled !== 0, createdAt: row.created_at };
+  return accountFromRow(raw);
 }
 
 function requireAdmin(connection: ConsoleConnection): string {
@@ -25,7 +23,7 @@ function requireAdmin(connection: ConsoleConnection): string {
 }
 
 async function loadAccount(connection: ConsoleConnection, username: string): Promise<UserAccount> {
-  const raw = await connection.hub.db.get('SELECT username, role, communes, disabled, created_at FROM users WHERE username = ?', [username]);
+  const raw = await connection.hub.db.get(`SELECT ${ACCOUNT_COLUMNS} FROM users WHERE username = ?`, [username]);
   if (!raw) throw new HubError('not-found', `Compte « ${username} » introuvable.`);
   return account(raw);
 }
@@ -45,26 +43,46 @@ function dropConsoles(connection: ConsoleConnection, username: string, reason: s
   }
 }
 
-function checkScope(role: Role, communes: readonly string[]): void {
+function checkScope(connection: ConsoleConnection, role: Role, communes: readonly string[], sites: readonly string[]): void {
   if (role === 'elected' && communes.length === 0) throw new HubError('invalid', 'Un élu doit avoir au moins une commune.');
+  // A site is an asset of the user's communes: the scope narrows, it never widens.
+  for (const site of sites) {
+    const asset = connection.hub.state.assets.get(site)?.asset;
+    if (!asset) throw new HubError('invalid', `Site « ${site} » inconnu : indiquez l’identifiant d’un équipement du territoire.`);
+    if (communes.length > 0 && !communes.includes(asset.commune)) {
+      throw new HubError('invalid', `Le site « ${site} » est dans la commune ${asset.commune}, hors des communes du compte.`);
+    }
+  }
+}
+
+function checkGrants(grants: readonly CommandGrant[] | null | undefined): void {
+  const problem = grants ? grantsProblem(grants) : undefined;
+  if (problem) throw new HubError('invalid', problem);
+}
+
+/** What the audit trail keeps of a scope: sites and grants only where they differ from the role's defaults. */
+function scopeDetails(role: Role, communes: readonly string[], sites: readonly string[], grants: readonly CommandGrant[] | null | undefined) {
+  return { role, communes, ...(sites.length > 0 ? { sites } : {}), ...(grants ? { grants } : {}) };
 }
 
 export const ADMIN_HANDLERS: { [K in AdminOp]: Handler<K> } = {
   async 'user.list'(_message, connection) {
     requireAdmin(connection);
-    const rows = await connection.hub.db.all('SELECT username, role, communes, disabled, created_at FROM users ORDER BY role, username');
+    const rows = await connection.hub.db.all(`SELECT ${ACCOUNT_COLUMNS} FROM users ORDER BY role, username`);
     return { users: rows.map(account) };
   },
 
   async 'user.create'(message, connection) {
     const admin = requireAdmin(connection);
-    checkScope(message.role, message.communes);
+    const sites = message.sites ?? [];
+    checkScope(connection, message.role, message.communes, sites);
+    checkGrants(message.grants);
     if (await findUser(connection.hub.db, message.username)) throw new HubError('invalid', `Le compte « ${message.username} » existe déjà.`);
     const passwordHash = await hashPassword(message.password);
     const at = new Date().toISOString();
     await connection.hub.writer.submit((changes) => {
-      changes.write(userWrite({ username: message.username, role: message.role, communes: message.communes, passwordHash }, at));
-      changes.audited({ actor: admin, address: connection.address, action: 'user.create', target: message.username, details: { role: message.role, communes: message.communes } });
+      changes.write(userWrite({ username: message.username, role: message.role, communes: message.communes, sites, ...(message.grants ? { grants: message.grants } : {}), passwordHash }, at));
+      changes.audited({ actor: admin, address: connection.address, action: 'user.create', target: message.username, details: scopeDetails(message.role, message.communes, sites, message.grants) });
     });
     return { user: await loadAccount(connection, message.username) };
   },
@@ -74,7 +92,11 @@ export const ADMIN_HANDLERS: { [K in AdminOp]: Handler<K> } = {
     const before = await loadAccount(connection, message.username);
     const role = message.role ?? before.role;
     const communes = message.communes ?? before.communes;
-    checkScope(role, communes);
+    const sites = message.sites ?? before.sites ?? [];
+    // `null` returns the user to the role's defaults; absent keeps what they had.
+    const grants = message.grants === undefined ? before.grants : message.grants;
+    checkScope(connection, role, communes, sites);
+    checkGrants(grants);
     if (message.username === admin && (role !== 'admin' || message.disabled)) {
       throw new HubError('invalid', 'Vous ne pouvez ni retirer votre propre rôle d’administrateur, ni désactiver votre compte.');
     }
@@ -82,7 +104,10 @@ export const ADMIN_HANDLERS: { [K in AdminOp]: Handler<K> } = {
     const at = new Date().toISOString();
     // New rights apply from a fresh login: the user's open sessions close now.
     await connection.hub.writer.submit((changes) => {
-      changes.write({ sql: 'UPDATE users SET role = ?, communes = ? WHERE username = ?', params: [role, JSON.stringify(communes), message.username] });
+      changes.write({
+        sql: 'UPDATE users SET role = ?, communes = ?, sites = ?, grants = ? WHERE username = ?',
+        params: [role, JSON.stringify(communes), sitesColumn(sites), grantsColumn(grants), message.username],
+      });
       if (message.disabled !== undefined) changes.write({ sql: 'UPDATE users SET disabled = ? WHERE username = ?', params: [message.disabled ? 1 : 0, message.username] });
       if (passwordHash) changes.write({ sql: 'UPDATE users SET password_hash = ? WHERE username = ?', params: [passwordHash, message.username] });
       revokeSessions(changes, message.username, at);
@@ -91,7 +116,12 @@ export const ADMIN_HANDLERS: { [K in AdminOp]: Handler<K> } = {
         address: connection.address,
         action: 'user.update',
         target: message.username,
-        details: { role, communes, ...(message.disabled !== undefined ? { disabled: message.disabled } : {}), ...(passwordHash ? { password: 'changé' } : {}) },
+        details: {
+          ...scopeDetails(role, communes, sites, grants),
+          ...(message.grants === null ? { grants: 'défauts du rôle' } : {}),
+          ...(message.disabled !== undefined ? { disabled: message.disabled } : {}),
+          ...(passwordHash ? { password: 'changé' } : {}),
+        },
       });
     });
     dropConsoles(connection, message.username, 'Votre compte a été modifié par un administrateur : reconnectez-vous.');

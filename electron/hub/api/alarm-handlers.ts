@@ -1,10 +1,10 @@
 import type { Alarm } from '../../../shared/domain/alarms';
 import type { MaintenanceWindow } from '../../../shared/domain/maintenance';
-import { canSeeCommune } from '../../../shared/domain/users';
 import type { AcknowledgeOutcome, ClientMessage, ReplyPayload } from '../../../shared/protocol/messages';
 import { checkCommentRoom } from '../alarms/alarm-book';
 import { sweepAlarmTimers } from '../alarms/alarm-sweep';
 import { mayAcknowledge, maySuppressAlarms } from '../auth/permissions';
+import { scopeOf, windowAssetId } from '../auth/scope';
 import { HubError } from '../errors';
 import { refreshStatus } from '../rules/evaluate';
 import { alarmFromRow } from '../state/territory-state';
@@ -28,7 +28,7 @@ const LOOKUP_CHUNK = 500;
 function visibleAlarm(connection: ConsoleConnection, alarmId: string): Alarm {
   const user = connection.requireUser();
   const alarm = connection.hub.state.alarms.get(alarmId);
-  if (!alarm || !canSeeCommune(user, alarm.commune)) throw new HubError('not-found', NOT_FOUND);
+  if (!alarm || !scopeOf(user).sees(alarm.commune, alarm.assetId)) throw new HubError('not-found', NOT_FOUND);
   return alarm;
 }
 
@@ -40,7 +40,7 @@ async function closedAlarms(connection: ConsoleConnection, ids: readonly string[
     const rows = await connection.hub.db.all(`SELECT * FROM alarms WHERE id IN (${chunk.map(() => '?').join(',')})`, chunk);
     for (const raw of rows) {
       const alarm = alarmFromRow(raw);
-      if (canSeeCommune(connection.requireUser(), alarm.commune)) found.set(alarm.id, alarm);
+      if (scopeOf(connection.requireUser()).sees(alarm.commune, alarm.assetId)) found.set(alarm.id, alarm);
     }
   }
   return found;
@@ -71,7 +71,7 @@ export const ALARM_HANDLERS: { [K in AlarmOp]: Handler<K> } = {
       const at = new Date().toISOString();
       const outcomes: AcknowledgeOutcome[] = ids.map((alarmId) => {
         const alarm = hub.state.alarms.get(alarmId) ?? closed.get(alarmId);
-        if (!alarm || !canSeeCommune(user, alarm.commune)) return { alarmId, outcome: 'not-found' };
+        if (!alarm || !scopeOf(user).sees(alarm.commune, alarm.assetId)) return { alarmId, outcome: 'not-found' };
         if (alarm.state === 'shelved') return { alarmId, outcome: 'shelved' };
         if (alarm.state === 'unacknowledged' || alarm.state === 'cleared-unacknowledged') {
           hub.alarms.acknowledge(alarmId, user.username, comment, at, changes);
@@ -95,7 +95,7 @@ export const ALARM_HANDLERS: { [K in AlarmOp]: Handler<K> } = {
     const { hub } = connection;
     const onList = hub.state.alarms.get(message.alarmId);
     const known = onList ?? (await closedAlarms(connection, [message.alarmId])).get(message.alarmId);
-    if (!known || !canSeeCommune(user, known.commune)) throw new HubError('not-found', NOT_FOUND);
+    if (!known || !scopeOf(user).sees(known.commune, known.assetId)) throw new HubError('not-found', NOT_FOUND);
     if (!mayAcknowledge(user)) throw new HubError('forbidden');
     const audit = (alarm: Alarm) => ({
       actor: user.username,
@@ -168,7 +168,9 @@ export const ALARM_HANDLERS: { [K in AlarmOp]: Handler<K> } = {
     const user = connection.requireUser();
     const { hub } = connection;
     const commune = targetCommune(connection, message.target);
-    if (!commune || !canSeeCommune(user, commune)) throw new HubError('not-found', 'Équipement ou commune introuvable, ou hors de votre périmètre.');
+    const scope = scopeOf(user);
+    const inScope = commune !== undefined && ('assetId' in message.target ? scope.sees(commune, message.target.assetId) : scope.coversCommune(commune));
+    if (!inScope) throw new HubError('not-found', 'Équipement ou commune introuvable, ou hors de votre périmètre.');
     const username = requireSupervisor(connection);
     const fromMs = Date.parse(message.fromAt);
     const toMs = Date.parse(message.toAt);
@@ -188,7 +190,7 @@ export const ALARM_HANDLERS: { [K in AlarmOp]: Handler<K> } = {
   async 'maintenance.list'(_message, connection) {
     const user = connection.requireUser();
     const windows = [...connection.hub.maintenance.windows.values()]
-      .filter((w) => canSeeCommune(user, w.commune))
+      .filter((w) => scopeOf(user).sees(w.commune, windowAssetId(w)))
       .sort((a, b) => (a.fromAt < b.fromAt ? -1 : a.fromAt > b.fromAt ? 1 : 0))
       .map((w) => ({ ...w }));
     return { windows };
@@ -198,7 +200,7 @@ export const ALARM_HANDLERS: { [K in AlarmOp]: Handler<K> } = {
     const user = connection.requireUser();
     const { hub } = connection;
     const known = hub.maintenance.windows.get(message.windowId);
-    if (!known || !canSeeCommune(user, known.commune)) throw new HubError('not-found', 'Période de maintenance introuvable, terminée, ou hors de votre périmètre.');
+    if (!known || !scopeOf(user).sees(known.commune, windowAssetId(known))) throw new HubError('not-found', 'Période de maintenance introuvable, terminée, ou hors de votre périmètre.');
     const username = requireSupervisor(connection);
     const window = await hub.writer.submit((changes) => {
       const nowMs = Date.now();
@@ -218,3 +220,4 @@ function targetCommune(connection: ConsoleConnection, target: MaintenanceWindow[
   if ('assetId' in target) return connection.hub.state.assets.get(target.assetId)?.asset.commune;
   return connection.hub.territory.communes.some((c) => c.code === target.commune) ? target.commune : undefined;
 }
+

@@ -1,5 +1,6 @@
-import { canSeeCommune, seesDevices } from '../../../shared/domain/users';
+import { seesDevices } from '../../../shared/domain/users';
 import type { JournalEvent } from '../../../shared/protocol/messages';
+import { eventAssetId, scopeOf, type Scope } from '../auth/scope';
 import type { ScopedEvent } from '../store/journal';
 import type { ConsoleConnection } from './console-connection';
 
@@ -18,8 +19,10 @@ export function eventFor(event: JournalEvent, withDevices: boolean): JournalEven
 }
 
 /**
- * Sends committed journal events to every subscribed console, each seeing only its communes.
- * Each event is serialised once per variant (with or without devices), not once per console.
+ * Sends committed journal events to every subscribed console, each seeing only its scope
+ * (communes, and sites when it has some). Each event is serialised once per variant (with or
+ * without devices), and each frame once per scope: consoles of users with the same scope, at the
+ * same position in the journal, share one string.
  */
 export class Broadcaster {
   readonly connections = new Set<ConsoleConnection>();
@@ -37,10 +40,14 @@ export class Broadcaster {
     if (events.length === 0) return;
     const full: string[] = [];
     const restricted: string[] = [];
+    const assetIds: (string | undefined)[] = [];
     for (const { event } of events) {
       full.push(JSON.stringify(event));
       restricted.push(event.type === 'asset.updated' ? JSON.stringify(eventFor(event, false)) : full[full.length - 1]!);
+      assetIds.push(eventAssetId(event));
     }
+    const lastSeq = events[events.length - 1]!.event.seq;
+    const frames = new Map<string, { text: string; seq: number } | null>();
     for (const connection of connections) {
       const user = connection.user;
       if (!user || !connection.subscribed) continue;
@@ -48,18 +55,34 @@ export class Broadcaster {
         connection.catchUpBuffer.push(...events);
         continue;
       }
-      const texts = seesDevices(user.role) ? full : restricted;
-      const parts: string[] = [];
-      let lastSeq = connection.sentSeq;
-      for (let i = 0; i < events.length; i++) {
-        const { event, commune } = events[i]!;
-        if (event.seq <= connection.sentSeq || !canSeeCommune(user, commune)) continue;
-        parts.push(texts[i]!);
-        lastSeq = event.seq;
+      const scope = scopeOf(user);
+      const frameKey = `${scope.key}|${connection.sentSeq}`;
+      let frame = frames.get(frameKey);
+      if (frame === undefined) {
+        frame = buildFrame(events, seesDevices(user.role) ? full : restricted, assetIds, scope, connection.sentSeq);
+        frames.set(frameKey, frame);
       }
-      connection.sentSeq = Math.max(connection.sentSeq, events[events.length - 1]!.event.seq);
-      if (parts.length === 0) continue;
-      connection.sendText(`{"op":"events","events":[${parts.join(',')}]}`, lastSeq);
+      connection.sentSeq = Math.max(connection.sentSeq, lastSeq);
+      if (frame) connection.sendText(frame.text, frame.seq);
     }
   }
+}
+
+/** The events frame for one scope from journal position `sentSeq`, or null when nothing is visible. */
+function buildFrame(
+  events: readonly ScopedEvent[],
+  texts: readonly string[],
+  assetIds: readonly (string | undefined)[],
+  scope: Scope,
+  sentSeq: number,
+): { text: string; seq: number } | null {
+  const parts: string[] = [];
+  let seq = sentSeq;
+  for (let i = 0; i < events.length; i++) {
+    const { event, commune } = events[i]!;
+    if (event.seq <= sentSeq || !scope.sees(commune, assetIds[i])) continue;
+    parts.push(texts[i]!);
+    seq = event.seq;
+  }
+  return parts.length === 0 ? null : { text: `{"op":"events","events":[${parts.join(',')}]}`, seq };
 }

@@ -3,6 +3,7 @@ import type { ClientMessage, QuarantinedDevice, ReplyPayload } from '../../../sh
 import { mayAdminister, mayReadQuarantine } from '../auth/permissions';
 import { getCodec } from '../codecs/registry';
 import { acceptedCommands } from '../commands/capabilities';
+import { scopeOf } from '../auth/scope';
 import { HubError } from '../errors';
 import type { ChangeSet } from '../store/change-set';
 import { deviceWrite } from '../store/rows';
@@ -23,7 +24,9 @@ interface Declaration {
 /** Why a declaration cannot be applied, in French, or undefined when it can. */
 function refusal(connection: ConsoleConnection, d: Declaration): string | undefined {
   if (!getCodec(d.model)) return `modèle inconnu « ${d.model} » (npm run decode -- --list donne les modèles)`;
-  if (!connection.hub.state.assets.has(d.assetId)) return `équipement « ${d.assetId} » introuvable`;
+  const asset = connection.hub.state.assets.get(d.assetId)?.asset;
+  // An admin scoped to some communes or sites declares nothing outside them (foreign = unknown).
+  if (!asset || !scopeOf(connection.requireUser()).sees(asset.commune, asset.id)) return `équipement « ${d.assetId} » introuvable`;
   if (connection.hub.state.devices.has(d.devEui)) return `l'appareil ${d.devEui} est déjà déclaré`;
   return undefined;
 }

@@ -1,6 +1,7 @@
-import { canSeeCommune, seesDevices } from '../../../shared/domain/users';
+import { seesDevices } from '../../../shared/domain/users';
 import type { ClientMessage, ClientOp, ReplyPayload } from '../../../shared/protocol/messages';
-import { mayAcknowledge, mayCommand } from '../auth/permissions';
+import { checkCommandBounds, mayAcknowledge, mayCommand, mayViewCameras } from '../auth/permissions';
+import { scopeOf, eventAssetId } from '../auth/scope';
 import { verifyPassword } from '../auth/passwords';
 import { findUser, toSessionUser } from '../auth/users';
 import type { AssetRecord } from '../state/records';
@@ -77,7 +78,8 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
     try {
       const missed = await hub.journal.since(since, MAX_RESYNC_EVENTS);
       const withDevices = seesDevices(user.role);
-      const visible = missed.filter((e) => canSeeCommune(user, e.commune)).map((e) => eventFor(e.event, withDevices));
+      const scope = scopeOf(user);
+      const visible = missed.filter((e) => scope.sees(e.commune, eventAssetId(e.event))).map((e) => eventFor(e.event, withDevices));
       const replayedTo = missed.length > 0 ? missed[missed.length - 1]!.event.seq : since;
       if (visible.length > 0) connection.send({ op: 'events', events: visible });
       connection.sentSeq = replayedTo;
@@ -93,7 +95,7 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
     const user = connection.requireUser();
     const { hub } = connection;
     const known = hub.state.alarms.get(message.alarmId);
-    if (!known || !canSeeCommune(user, known.commune)) throw new HubError('not-found', 'Alarme introuvable ou hors de votre périmètre.');
+    if (!known || !scopeOf(user).sees(known.commune, known.assetId)) throw new HubError('not-found', 'Alarme introuvable ou hors de votre périmètre.');
     if (!mayAcknowledge(user)) throw new HubError('forbidden');
     const alarm = await hub.writer.submit((changes) => {
       const acknowledged = hub.alarms.acknowledge(message.alarmId, user.username, message.comment, new Date().toISOString(), changes);
@@ -112,12 +114,27 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
   async 'command.send'(message, connection) {
     const user = connection.requireUser();
     const { hub } = connection;
-    visibleAsset(connection, message.assetId);
-    if (!mayCommand(user, message.command.type)) {
-      await hub.writer.submit((changes) =>
-        changes.audited({ actor: user.username, address: connection.address, action: 'command.forbidden', target: message.assetId, details: { ...message.command } }),
+    const record = visibleAsset(connection, message.assetId);
+    const refuse = (error: HubError) =>
+      hub.writer.submit((changes) =>
+        changes.audited({
+          actor: user.username,
+          address: connection.address,
+          action: 'command.forbidden',
+          target: message.assetId,
+          details: { ...message.command, refusal: error.code, ...(error.details ?? {}) },
+        }),
       );
-      throw new HubError('forbidden', 'Votre rôle ne permet pas d’envoyer cette commande.');
+    if (!mayCommand(user, message.command.type)) {
+      const error = new HubError('forbidden', 'Votre compte ne permet pas d’envoyer cette commande. Adressez-vous à un administrateur.');
+      await refuse(error);
+      throw error;
+    }
+    try {
+      checkCommandBounds(user, record, message.command);
+    } catch (error) {
+      if (error instanceof HubError) await refuse(error);
+      throw error;
     }
     const command = await hub.commands.send(message.assetId, message.command, { username: user.username, address: connection.address });
     return { commandId: command.id, command: { ...command } };
@@ -133,6 +150,22 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
       return hub.state.commands.get(fromDb.id)?.command ?? fromDb;
     });
     return { commands };
+  },
+
+  async 'camera.view'(message, connection) {
+    const user = connection.requireUser();
+    const record = visibleAsset(connection, message.assetId);
+    if (record.asset.kind !== 'camera') throw new HubError('invalid', `« ${record.asset.name} » n’est pas une caméra.`);
+    if (!mayViewCameras(user)) throw new HubError('forbidden', 'La vidéoprotection est réservée au poste de commandement : votre compte ne permet pas de voir les caméras.');
+    // The hub never reaches the camera itself: it hands out the address its video system serves.
+    const url = record.settings.streamUrl;
+    const streamUrl = typeof url === 'string' && url.length > 0 ? url : undefined;
+    await connection.hub.writer.submit((changes) =>
+      changes.audited({ actor: user.username, address: connection.address, action: 'camera.view', target: record.asset.id, details: { configured: streamUrl !== undefined } }),
+    );
+    return streamUrl
+      ? { assetId: record.asset.id, streamUrl, message: `Flux vidéo de « ${record.asset.name} ».` }
+      : { assetId: record.asset.id, message: `Flux non configuré : aucune adresse de flux vidéo n’est renseignée pour « ${record.asset.name} ». Adressez-vous à un administrateur.` };
   },
 
   async ping(_message, connection) {
@@ -152,7 +185,7 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
 function visibleAsset(connection: ConsoleConnection, assetId: string): AssetRecord {
   const user = connection.requireUser();
   const record = connection.hub.state.assets.get(assetId);
-  if (!record || !canSeeCommune(user, record.asset.commune)) {
+  if (!record || !scopeOf(user).sees(record.asset.commune, record.asset.id)) {
     throw new HubError('not-found', 'Équipement introuvable ou hors de votre périmètre.');
   }
   return record;

@@ -1,8 +1,9 @@
 import { isAlarmKept } from '../../../shared/domain/alarms';
 import type { Asset } from '../../../shared/domain/assets';
 import type { MaintenanceWindow } from '../../../shared/domain/maintenance';
-import { canSeeCommune, seesDevices, type SessionUser } from '../../../shared/domain/users';
+import { seesDevices, type SessionUser } from '../../../shared/domain/users';
 import type { SnapshotMessage, Territory } from '../../../shared/protocol/messages';
+import { scopeOf, windowAssetId } from '../auth/scope';
 import type { TerritoryState } from '../state/territory-state';
 
 /** The territory as this user may see it, at journal position `seq`. */
@@ -14,16 +15,17 @@ export function buildSnapshot(
   maintenanceWindows: Iterable<MaintenanceWindow> = [],
 ): SnapshotMessage {
   const withDevices = seesDevices(user.role);
+  const scope = scopeOf(user);
   const assets: Asset[] = [];
   for (const { asset, devices } of state.assets.values()) {
-    if (!canSeeCommune(user, asset.commune)) continue;
+    if (!scope.sees(asset.commune, asset.id)) continue;
     assets.push(withDevices ? { ...asset, devices: devices.map((d) => ({ devEui: d.devEui, model: d.model })) } : asset);
   }
-  const alarms = [...state.alarms.values()].filter((a) => isAlarmKept(a.state) && canSeeCommune(user, a.commune));
+  const alarms = [...state.alarms.values()].filter((a) => isAlarmKept(a.state) && scope.sees(a.commune, a.assetId));
   const commands = [...state.commands.values()]
     .map((r) => r.command)
-    .filter((c) => canSeeCommune(user, c.commune));
-  const communes = territory.communes.filter((c) => canSeeCommune(user, c.code));
-  const maintenance = [...maintenanceWindows].filter((w) => canSeeCommune(user, w.commune));
+    .filter((c) => scope.sees(c.commune, c.assetId));
+  const communes = territory.communes.filter((c) => scope.sees(c.code, undefined));
+  const maintenance = [...maintenanceWindows].filter((w) => scope.sees(w.commune, windowAssetId(w)));
   return { op: 'snapshot', seq, territory: { ...territory, communes }, assets, alarms, commands, maintenance };
 }

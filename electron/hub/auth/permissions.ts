@@ -1,20 +1,62 @@
-import type { CommandType } from '../../../shared/domain/commands';
+import type { CommandRequest, CommandType } from '../../../shared/domain/commands';
+import { effectiveBounds, grantFor, type Bounds } from '../../../shared/domain/grants';
 import type { SessionUser } from '../../../shared/domain/users';
+import { setpointBounds } from '../commands/validate';
+import { HubError } from '../errors';
+import { formatNumberFr } from '../rules/format';
+import type { AssetRecord } from '../state/records';
 
 /**
- * Which commands a role may send. Elected officials act on their own commune's heating and
- * cemetery gate; on-call staff acknowledge but do not command. (Finer grants come with user admin.)
+ * Whether the user may send this type of command: per their own grants when an admin set some,
+ * else per their role's defaults (shared/domain/grants.ts: elected officials heating and gates,
+ * on-call staff nothing, operators and admins everything).
  */
 export function mayCommand(user: SessionUser, type: CommandType): boolean {
-  switch (user.role) {
-    case 'admin':
-    case 'operator':
-      return true;
-    case 'elected':
-      return type === 'heating.setpoint' || type === 'gate.set';
-    case 'oncall':
-      return false;
+  return grantFor(user, type) !== undefined;
+}
+
+/** The number a command carries and the asset's own bounds for it; none for open/close. */
+function commandValue(record: AssetRecord, request: CommandRequest): { value: number; bounds: Bounds; unit: string } | undefined {
+  switch (request.type) {
+    case 'heating.setpoint':
+      return { value: request.celsius, bounds: setpointBounds(record), unit: '°C' };
+    case 'lighting.dim':
+      return { value: request.percent, bounds: { min: 0, max: 100 }, unit: '%' };
+    case 'gate.set':
+      return undefined;
   }
+}
+
+/**
+ * Refuses a command outside what this user may send on this asset: the intersection of the
+ * asset's bounds and the user's grant. When the grant narrows nothing, the asset's bounds are
+ * the user's and the command planner words the refusal for the building.
+ */
+export function checkCommandBounds(user: SessionUser, record: AssetRecord, request: CommandRequest): void {
+  const grant = grantFor(user, request.type);
+  const carried = commandValue(record, request);
+  if (!grant || !carried) return;
+  const allowed = effectiveBounds(carried.bounds, grant);
+  if (!allowed.narrowed || (carried.value >= allowed.min && carried.value <= allowed.max)) return;
+  const details = { min: allowed.min, max: allowed.max, unit: carried.unit, limitedBy: 'grant' };
+  if (allowed.min > allowed.max) {
+    throw new HubError('command.out-of-range', 'Aucune valeur de cette commande n’est autorisée pour votre compte sur cet équipement. Adressez-vous à un administrateur.', details);
+  }
+  const what = request.type === 'heating.setpoint' ? 'Consigne' : 'Valeur';
+  throw new HubError(
+    'command.out-of-range',
+    `${what} hors des limites autorisées pour votre compte : entre ${formatNumberFr(allowed.min)} et ${formatNumberFr(allowed.max)} ${carried.unit}.`,
+    details,
+  );
+}
+
+/**
+ * Live video is the command post's matter (in France video-protection images are viewed by
+ * authorised staff of the command post or the police, not by elected officials): admins,
+ * operators and on-call staff may open a camera's view; elected officials may not.
+ */
+export function mayViewCameras(user: SessionUser): boolean {
+  return user.role !== 'elected';
 }
 
 /**
