@@ -2,7 +2,8 @@
  * `npm run admin -- <command>`: user administration on a hub's data directory, for the first
  * admin of a server with no demo, or when nobody can log in. Stop the hub first.
  *
- *   create-user --username <name> --role admin|operator|oncall|elected [--communes 91228,91377] [--password-stdin]
+ *   create-user --username <name> --role admin|operator|oncall|elected [--communes 91228,91377]
+ *               [--allow heating.setpoint:18-21 --allow gate.set] [--sites <asset id>,<asset id>] [--password-stdin]
  *   reset-password --username <name> [--password-stdin]
  *   disable-user --username <name>      enable-user --username <name>
  *   list-users                          verify-audit
@@ -11,10 +12,11 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { InseeCode } from '../../shared/domain/assets';
-import { Role } from '../../shared/domain/users';
+import { Role, type CommandGrant } from '../../shared/domain/users';
 import { AuditChain, verifyAudit } from './audit/audit-chain';
 import { hashPassword } from './auth/passwords';
-import { findUser, userWrite } from './auth/users';
+import { parseAllowOptions } from './auth/grant-option';
+import { ACCOUNT_COLUMNS, accountFromRow, findUser, userWrite } from './auth/users';
 import { readHubConfig } from './config';
 import { Database } from './store/db';
 import { runningHubPid } from './store/hub-lock';
@@ -30,6 +32,20 @@ class UsageError extends Error {}
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(`--${name}`);
   return index >= 0 ? args[index + 1] : undefined;
+}
+
+/** Every value of an option given several times (`--allow a --allow b`). */
+function repeated(args: string[], name: string): string[] {
+  return args.flatMap((arg, i) => (arg === `--${name}` && args[i + 1] !== undefined ? [args[i + 1]!] : []));
+}
+
+/** Checks sites against the territory in the database: known assets of the account's communes. */
+async function checkSites(db: Database, sites: readonly string[], communes: readonly string[]): Promise<void> {
+  for (const site of sites) {
+    const row = await db.get<{ commune: string }>('SELECT commune FROM assets WHERE id = ?', [site]);
+    if (!row) throw new UsageError(`--sites : équipement « ${site} » inconnu`);
+    if (communes.length > 0 && !communes.includes(row.commune)) throw new UsageError(`--sites : « ${site} » est dans la commune ${row.commune}, hors de --communes`);
+  }
 }
 
 function required(args: string[], name: string): string {
@@ -94,13 +110,26 @@ async function main(argv: string[]): Promise<number> {
         const communes = z.array(InseeCode).safeParse((option(args, 'communes') ?? '').split(',').filter(Boolean));
         if (!communes.success) throw new UsageError('--communes : codes INSEE séparés par des virgules');
         if (role.data === 'elected' && communes.data.length === 0) throw new UsageError('un élu doit avoir au moins une commune (--communes)');
+        const allowed = args.includes('--allow') ? parseAllowOptions(repeated(args, 'allow')) : undefined;
+        if (allowed && 'problem' in allowed) throw new UsageError(allowed.problem);
+        const grants = allowed?.grants;
+        const sites = (option(args, 'sites') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+        await checkSites(db, sites, communes.data);
         if (await findUser(db, username)) throw new UsageError(`le compte « ${username} » existe déjà (reset-password pour changer son mot de passe)`);
         const passwordHash = await hashPassword(await readPassword(args));
         await writer.submit((changes) => {
-          changes.write(userWrite({ username, role: role.data, communes: communes.data, passwordHash }, at));
-          changes.audited({ actor: 'cli', action: 'user.create', target: username, details: { role: role.data, communes: communes.data } });
+          changes.write(userWrite({ username, role: role.data, communes: communes.data, sites, ...(grants ? { grants } : {}), passwordHash }, at));
+          changes.audited({
+            actor: 'cli',
+            action: 'user.create',
+            target: username,
+            details: { role: role.data, communes: communes.data, ...(sites.length ? { sites } : {}), ...(grants ? { grants } : {}) },
+          });
         });
-        console.log(`Compte « ${username} » créé (${role.data}${communes.data.length ? `, communes ${communes.data.join(', ')}` : ''}).`);
+        const scope = [communes.data.length ? `communes ${communes.data.join(', ')}` : '', sites.length ? `sites ${sites.join(', ')}` : '', grants ? `commandes ${grants.map(describeGrant).join(', ') || 'aucune'}` : '']
+          .filter(Boolean)
+          .join(' ; ');
+        console.log(`Compte « ${username} » créé (${role.data}${scope ? `, ${scope}` : ''}).`);
         return 0;
       }
       case 'reset-password': {
@@ -129,12 +158,12 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'list-users': {
-        const rows = await db.all<{ username: string; role: string; communes: string; disabled: number }>(
-          'SELECT username, role, communes, disabled FROM users ORDER BY role, username',
-        );
-        for (const row of rows) {
-          const communes = (JSON.parse(row.communes) as string[]).join(',') || 'tout le territoire';
-          console.log(`${row.username.padEnd(24)} ${row.role.padEnd(9)} ${communes}${row.disabled ? ' (désactivé)' : ''}`);
+        for (const raw of await db.all(`SELECT ${ACCOUNT_COLUMNS} FROM users ORDER BY role, username`)) {
+          const user = accountFromRow(raw);
+          const communes = user.communes.join(',') || 'tout le territoire';
+          const sites = user.sites ? ` sites ${user.sites.join(',')}` : '';
+          const grants = user.grants ? ` commandes ${user.grants.map(describeGrant).join(', ') || 'aucune'}` : '';
+          console.log(`${user.username.padEnd(24)} ${user.role.padEnd(9)} ${communes}${sites}${grants}${user.disabled ? ' (désactivé)' : ''}`);
         }
         return 0;
       }
@@ -150,6 +179,10 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await db.close();
   }
+}
+
+function describeGrant(grant: CommandGrant): string {
+  return grant.min === undefined && grant.max === undefined ? grant.type : `${grant.type} ${grant.min ?? ''}–${grant.max ?? ''}`;
 }
 
 main(process.argv.slice(2)).then(

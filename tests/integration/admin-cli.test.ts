@@ -57,9 +57,40 @@ describe('admin command line on a server with no demo', () => {
     [['create-user', '--username', 'elu', '--role', 'elected'], 'un mot de passe solide', /au moins une commune/],
     [['create-user', '--username', 'maire', '--role', 'maire'], 'un mot de passe solide', /rôle attendu/],
     [['create-user', '--username', 'elu-x', '--role', 'elected', '--communes', '9122'], 'un mot de passe solide', /codes INSEE/],
+    [['create-user', '--username', 'elu-y', '--role', 'elected', '--communes', '91228', '--allow', 'chauffage:18-21'], 'un mot de passe solide', /commande parmi/],
+    [['create-user', '--username', 'elu-z', '--role', 'elected', '--communes', '91228', '--sites', 'sch-91228-999'], 'un mot de passe solide', /--sites : équipement « sch-91228-999 » inconnu/],
   ])('refuses %j with a clear message', (args, password, message) => {
     const result = admin(dir.path, args, `${password}\n`);
     expect(result.code).toBe(2);
     expect(result.err).toMatch(message);
   });
+
+  it('creates an elected official with their own commands, bounds and sites, which their session carries', async () => {
+    // Sites are assets of the territory: seed the demo once, then administer the stopped hub's data.
+    const demo = await tempDir();
+    try {
+      const seeded = await startTestHub({ BEFFROI_DATA_DIR: demo.path });
+      await seeded.stop();
+      const school = [...seeded.hub.context.state.assets.values()].find((r) => r.asset.commune === '91228' && r.asset.category === 'school')!.asset;
+      const created = admin(
+        demo.path,
+        ['create-user', '--username', 'maire-91228', '--role', 'elected', '--communes', '91228', '--allow', 'heating.setpoint:18,5-20', '--allow', 'gate.set', '--sites', school.id],
+        'un mot de passe solide\n',
+      );
+      expect(created).toMatchObject({ code: 0 });
+      expect(created.out).toContain(`Compte « maire-91228 » créé (elected, communes 91228 ; sites ${school.id} ; commandes heating.setpoint 18.5–20, gate.set)`);
+      expect(admin(demo.path, ['list-users']).out).toMatch(new RegExp(`maire-91228\\s+elected\\s+91228 sites ${school.id} commandes heating.setpoint 18.5–20, gate.set`));
+      const test = await startTestHub({ BEFFROI_DATA_DIR: demo.path });
+      try {
+        const client = await HubClient.connect(test.hub.url);
+        const login = await client.request('login', { username: 'maire-91228', password: 'un mot de passe solide' });
+        expect(login).toMatchObject({ ok: true, session: { user: { sites: [school.id], grants: [{ type: 'heating.setpoint', min: 18.5, max: 20 }, { type: 'gate.set' }] } } });
+        await client.close();
+      } finally {
+        await test.stop();
+      }
+    } finally {
+      await demo.remove();
+    }
+  }, 120_000);
 });
