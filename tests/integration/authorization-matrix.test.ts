@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTerritory } from '../../electron/hub/territory';
+import { CLIENT_OPS } from '../../shared/protocol/messages';
 import { FieldDevice } from '../support/field-device';
 import { HubClient } from '../support/hub-client';
 import { startTestHub } from '../support/hub';
@@ -23,68 +24,118 @@ const foreignSchool = inCommune(foreign, (a) => a.category === 'school');
 const cabinet = inCommune(home, (a) => a.kind === 'lighting-cabinet');
 const foreignCabinet = inCommune(foreign, (a) => a.kind === 'lighting-cabinet');
 const homeBin = inCommune(home, (a) => a.kind === 'waste-container');
+const camera = inCommune(home, (a) => a.kind === 'camera');
+const foreignCamera = inCommune(foreign, (a) => a.kind === 'camera');
 const foreignBin = inCommune(foreign, (a) => a.kind === 'waste-container');
+const binModel = territory.devices.find((d) => d.assetId === homeBin.id)!.model;
 
 type Scope = 'own' | 'foreign' | 'unknown';
-type Role = 'admin' | 'operateur' | 'astreinte' | 'elu';
-const ROLES: Role[] = ['admin', 'operateur', 'astreinte', 'elu'];
+/** `elu-droits`: an elected official of the same commune whose admin gave them their own grants. */
+type Role = 'admin' | 'operateur' | 'astreinte' | 'elu' | 'elu-droits';
+const ROLES: Role[] = ['admin', 'operateur', 'astreinte', 'elu', 'elu-droits'];
+/** Heating only, 19–20 °C: narrower than the 18–21 °C elected officials have by default. */
+const OWN_GRANTS = [{ type: 'heating.setpoint', min: 19, max: 20 }];
 
 /** What each role gets, per op and scope: 'ok' or an error code. */
 const EXPECTED: Record<string, Record<Scope, Record<Role, string>>> = {
   'command.send heating.setpoint': {
-    own: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'ok' },
-    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'not-found' },
-    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found' },
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'ok', 'elu-droits': 'ok' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'not-found', 'elu-droits': 'not-found' },
+    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found', 'elu-droits': 'not-found' },
+  },
+  // Within the building's 16–22 °C, outside the elected officials' 18–21 °C (and 19–20 °C).
+  'command.send heating.setpoint 21.5 °C': {
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'command.out-of-range', 'elu-droits': 'command.out-of-range' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'not-found', 'elu-droits': 'not-found' },
+    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found', 'elu-droits': 'not-found' },
+  },
+  // Within 18–21 °C but outside the account's own 19–20 °C.
+  'command.send heating.setpoint 18.5 °C': {
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'ok', 'elu-droits': 'command.out-of-range' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'not-found', 'elu-droits': 'not-found' },
+    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found', 'elu-droits': 'not-found' },
+  },
+  'camera.view': {
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden', 'elu-droits': 'forbidden' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'not-found', 'elu-droits': 'not-found' },
+    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found', 'elu-droits': 'not-found' },
+  },
+  'device.declare': {
+    own: { admin: 'ok', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+    foreign: { admin: 'ok', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+    unknown: { admin: 'invalid', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
   },
   'command.send lighting.dim': {
-    own: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'forbidden' },
-    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'not-found' },
-    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found' },
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'not-found', 'elu-droits': 'not-found' },
+    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found', 'elu-droits': 'not-found' },
   },
   'asset.commands': {
-    own: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'ok' },
-    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'not-found' },
-    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found' },
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'ok', 'elu-droits': 'ok' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'not-found', 'elu-droits': 'not-found' },
+    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found', 'elu-droits': 'not-found' },
   },
   'alarm.acknowledge': {
-    own: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden' },
-    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'not-found' },
-    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found' },
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden', 'elu-droits': 'forbidden' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'not-found', 'elu-droits': 'not-found' },
+    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found', 'elu-droits': 'not-found' },
   },
   // Alarm management (issue 4). The rows below reuse each (role, scope)'s alarm, in this order.
   // A bulk acknowledgement reports unknown and foreign ids per id (`not-found` outcomes), so it
   // answers ok; its refusal for elected officials does not depend on the ids and reveals nothing.
   'alarm.acknowledge-many': {
-    own: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden' },
-    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden' },
-    unknown: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden' },
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden', 'elu-droits': 'forbidden' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden', 'elu-droits': 'forbidden' },
+    unknown: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden', 'elu-droits': 'forbidden' },
   },
   'alarm.comment': {
-    own: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden' },
-    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'not-found' },
-    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found' },
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden', 'elu-droits': 'forbidden' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'not-found', 'elu-droits': 'not-found' },
+    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found', 'elu-droits': 'not-found' },
   },
   'alarm.shelve': {
-    own: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'forbidden' },
-    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'not-found' },
-    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found' },
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'not-found', 'elu-droits': 'not-found' },
+    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found', 'elu-droits': 'not-found' },
   },
   'alarm.unshelve': {
-    own: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'forbidden' },
-    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'not-found' },
-    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found' },
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'not-found', 'elu-droits': 'not-found' },
+    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found', 'elu-droits': 'not-found' },
   },
   'maintenance.create': {
-    own: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'forbidden' },
-    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'not-found' },
-    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found' },
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'not-found', 'elu-droits': 'not-found' },
+    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found', 'elu-droits': 'not-found' },
   },
   'maintenance.delete': {
-    own: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'forbidden' },
-    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'not-found' },
-    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found' },
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'not-found', 'elu-droits': 'not-found' },
+    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found', 'elu-droits': 'not-found' },
   },
 };
+
+/** Ops with no asset or alarm to aim at: what each role gets. */
+const UNSCOPED: Record<string, Record<Role, string>> = {
+  login: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'ok', 'elu-droits': 'ok' },
+  resume: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'ok', 'elu-droits': 'ok' },
+  logout: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'ok', 'elu-droits': 'ok' },
+  subscribe: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'ok', 'elu-droits': 'ok' },
+  ping: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'ok', 'elu-droits': 'ok' },
+  'maintenance.list': { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'ok', 'elu-droits': 'ok' },
+  'device.quarantine': { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  'device.import': { admin: 'ok', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  'user.list': { admin: 'ok', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  'user.create': { admin: 'ok', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  'user.update': { admin: 'ok', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  'user.revoke-sessions': { admin: 'ok', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  'audit.list': { admin: 'ok', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  'audit.export': { admin: 'ok', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+};
+
+const PASSWORD = 'beffroi';
+/** The account every user.update and user.revoke-sessions of the matrix aims at. */
+const TARGET_ACCOUNT = 'matrice-cible';
 
 const maintenancePeriod = () => ({
   fromAt: new Date(Date.now() + 3_600_000).toISOString(),
@@ -92,11 +143,12 @@ const maintenancePeriod = () => ({
   reason: 'Contrôle des droits',
 });
 
-const username = (role: Role) => (role === 'elu' ? `elu-${home}` : role);
+const username = (role: Role) => (role === 'elu' ? `elu-${home}` : role === 'elu-droits' ? `droits-${home}` : role);
 
 describe('authorisation matrix', () => {
   let test: Awaited<ReturnType<typeof startTestHub>>;
   const clients = new Map<Role, HubClient>();
+  const tokens = new Map<Role, string>();
   /** One fresh alarm per (role, scope) so that every acknowledgement meets an unacknowledged alarm. */
   const alarms = new Map<string, string>();
   /** Maintenance windows made ahead, per scope: [the admin's to delete, the operator's, one nobody may delete]. */
@@ -104,9 +156,16 @@ describe('authorisation matrix', () => {
 
   beforeAll(async () => {
     test = await startTestHub();
+    const setup = await HubClient.connect(test.hub.url);
+    await setup.login('admin');
+    const account = { password: 'un mot de passe solide', communes: [home] };
+    await setup.request('user.create', { username: `droits-${home}`, role: 'elected', ...account, grants: OWN_GRANTS });
+    await setup.request('user.create', { username: TARGET_ACCOUNT, role: 'elected', ...account });
+    await setup.close();
     for (const role of ROLES) {
       const client = await HubClient.connect(test.hub.url);
-      await client.login(username(role));
+      const login = await client.login(username(role), role === 'elu-droits' ? account.password : PASSWORD);
+      tokens.set(role, (login.session as { token: string }).token);
       await client.request('subscribe');
       clients.set(role, client);
     }
@@ -146,6 +205,17 @@ describe('authorisation matrix', () => {
     switch (op) {
       case 'command.send heating.setpoint':
         return ['command.send', { assetId: { own: school.id, foreign: foreignSchool.id, unknown: 'sch-00000-000' }[scope], command: { type: 'heating.setpoint', celsius: 19 } }];
+      case 'command.send heating.setpoint 21.5 °C':
+      case 'command.send heating.setpoint 18.5 °C': {
+        const celsius = op.endsWith('21.5 °C') ? 21.5 : 18.5;
+        return ['command.send', { assetId: { own: school.id, foreign: foreignSchool.id, unknown: 'sch-00000-000' }[scope], command: { type: 'heating.setpoint', celsius } }];
+      }
+      case 'camera.view':
+        return [op, { assetId: { own: camera.id, foreign: foreignCamera.id, unknown: 'cam-00000-000' }[scope] }];
+      case 'device.declare': {
+        const devEui = `a1b2c3d4e5f6${ROLES.indexOf(role)}${['own', 'foreign', 'unknown'].indexOf(scope)}00`;
+        return [op, { devEui, model: binModel, assetId: { own: homeBin.id, foreign: foreignBin.id, unknown: 'bin-00000-000' }[scope] }];
+      }
       case 'command.send lighting.dim': {
         return ['command.send', { assetId: { own: cabinet.id, foreign: foreignCabinet.id, unknown: 'cab-00000-000' }[scope], command: { type: 'lighting.dim', percent: 0 } }];
       }
@@ -190,6 +260,49 @@ describe('authorisation matrix', () => {
     const reply = await clients.get(role)!.request(wireOp, fields);
     if (expected === 'ok') expect(reply).toMatchObject({ ok: true });
     else expect(reply).toMatchObject({ ok: false, error: { code: expected } });
+  });
+
+  /** Session ops run on a console of their own, so that the matrix's consoles stay logged in. */
+  async function unscoped(op: string, role: Role): Promise<Record<string, unknown>> {
+    const client = clients.get(role)!;
+    const password = role === 'elu-droits' ? 'un mot de passe solide' : PASSWORD;
+    switch (op) {
+      case 'login':
+      case 'resume':
+      case 'logout': {
+        const fresh = await HubClient.connect(test.hub.url);
+        try {
+          if (op === 'resume') return await fresh.request(op, { token: tokens.get(role)! });
+          const login = await fresh.request('login', { username: username(role), password });
+          return op === 'login' ? login : await fresh.request('logout');
+        } finally {
+          await fresh.close();
+        }
+      }
+      case 'device.import':
+        return client.request(op, { csv: '' });
+      case 'user.create':
+        return client.request(op, { username: `matrice-${role}`, password: 'un mot de passe solide', role: 'operator', communes: [] });
+      case 'user.update':
+        return client.request(op, { username: TARGET_ACCOUNT, disabled: false });
+      case 'user.revoke-sessions':
+        return client.request(op, { username: TARGET_ACCOUNT });
+      default:
+        return client.request(op);
+    }
+  }
+
+  const unscopedRows = Object.entries(UNSCOPED).flatMap(([op, byRole]) => ROLES.map((role) => [op, role, byRole[role]] as const));
+
+  it.each(unscopedRows)('%s as %s → %s', async (op, role, expected) => {
+    const reply = await unscoped(op, role);
+    if (expected === 'ok') expect(reply).toMatchObject({ ok: true });
+    else expect(reply).toMatchObject({ ok: false, error: { code: expected } });
+  });
+
+  it('covers every op of the protocol, so that a new op cannot be forgotten', () => {
+    const covered = new Set([...Object.keys(EXPECTED).map((row) => row.split(' ')[0]!), ...Object.keys(UNSCOPED)]);
+    expect(CLIENT_OPS.filter((op) => !covered.has(op))).toEqual([]);
   });
 
   it('streams nothing of a foreign commune to an elected official', async () => {
