@@ -1,17 +1,13 @@
 import { useEffect, useMemo } from 'react';
-import type { Asset } from '../../shared';
+import { viewsCameras, type Asset } from '../../shared';
 import { PRIORITY_COLOUR } from '../alarms';
+import { CameraView } from '../cameras';
 import { RecentCommands, SetpointForm, setpointLimits } from '../commands';
 import { useConnectionState } from '../connection';
 import { formatAge, formatDateTime, useI18n, useNow } from '../i18n';
 import { iconNameFor, KindIcon } from '../map';
 import { statusCss, useActiveAlarms, useAsset, useSelectedAssetId, useStore } from '../state';
 import { formatMetrics, splitMetrics } from './metric-format';
-
-/** Roles that may send commands from the panel (the hub checks again). */
-function maySendCommands(role: string | undefined): boolean {
-  return role === 'admin' || role === 'operator' || role === 'elected';
-}
 
 /** The selected asset: what it is, where, its state, latest values, open alarms and commands. */
 export function AssetPanel() {
@@ -33,8 +29,9 @@ function AssetDetails({ asset }: { asset: Asset }) {
   const kindLabel = asset.kind === 'building' && asset.category ? t(`category.${asset.category}`) : t(`kind.${asset.kind}`);
   const isSchool = asset.kind === 'building' && asset.category === 'school';
   const feeder = asset.parentId ? store.getAsset(asset.parentId) : undefined;
-  // The form only where the hub says a thermostat takes a setpoint, with its limits.
-  const setpoint = useMemo(() => setpointLimits(asset), [asset]);
+  // The form only where the hub says a thermostat takes a setpoint and the user may send one,
+  // within the user's own limits (the hub checks again).
+  const setpoint = useMemo(() => setpointLimits(asset, session?.user), [asset, session]);
 
   // Escape closes the panel, unless a dialog above it takes the key first.
   useEffect(() => {
@@ -104,7 +101,8 @@ function AssetDetails({ asset }: { asset: Asset }) {
           )}
         </section>
 
-        {setpoint && maySendCommands(session?.user.role) && <SetpointForm asset={asset} limits={setpoint} />}
+        {setpoint && session && <SetpointForm asset={asset} limits={setpoint} />}
+        {asset.kind === 'camera' && session && viewsCameras(session.user.role) && <CameraView asset={asset} />}
         <section className="panel-section">
           <h3>{t('asset.metrics')}</h3>
           {metrics.measures.length + metrics.link.length === 0 ? (
@@ -133,7 +131,7 @@ function AssetDetails({ asset }: { asset: Asset }) {
           )}
         </section>
 
-        {(isSchool || setpoint || asset.kind === 'gate' || asset.kind === 'lighting-cabinet') && <RecentCommands asset={asset} />}
+        {(isSchool || setpointLimits(asset) || asset.kind === 'gate' || asset.kind === 'lighting-cabinet') && <RecentCommands asset={asset} />}
 
         {asset.devices && asset.devices.length > 0 && (
           <section className="panel-section">

@@ -8,9 +8,10 @@ import { checkSetpoint, nudgeSetpoint, nudgeStepC, stepDecimals, stepWording, va
 
 /**
  * Heating setpoint of a building whose thermostat takes one. Bounds and resolution are the hub's
- * (`Asset.accepts`): the building's bounds, the device's step (0,1 °C on a Vicki, 1 °C on a
- * WT101). The value is typed the French way (« 19,5 »); an off-step value is refused here, an
- * out-of-bounds one is sent and the hub's refusal shown as it words it.
+ * (`Asset.accepts`): the building's bounds narrowed to the user's own, the device's step (0,1 °C
+ * on a Vicki, 1 °C on a WT101). The value is typed the French way (« 19,5 »); an off-step value
+ * or one outside the user's own bounds is refused here, one outside the building's is sent and
+ * the hub's refusal shown as it words it.
  */
 export function SetpointForm({ asset, limits }: { asset: Asset; limits: SetpointLimits }) {
   const { t, locale } = useI18n();
@@ -38,7 +39,13 @@ export function SetpointForm({ asset, limits }: { asset: Asset; limits: Setpoint
     event.preventDefault();
     const checked = checkSetpoint(text, limits);
     if (!checked.ok) {
-      setError(checked.problem === 'off-step' ? t('setpoint.offStep', { value: text.trim(), step: stepText }) : t('setpoint.invalidNumber'));
+      setError(
+        checked.problem === 'off-step'
+          ? t('setpoint.offStep', { value: text.trim(), step: stepText })
+          : checked.problem === 'out-of-bounds'
+            ? t('setpoint.outOfBounds', { min: format(limits.minC), max: format(limits.maxC) })
+            : t('setpoint.invalidNumber'),
+      );
       return;
     }
     setSending(true);
@@ -85,7 +92,7 @@ export function SetpointForm({ asset, limits }: { asset: Asset; limits: Setpoint
           </span>
         </label>
         <p id="setpoint-bounds" className="muted small" data-testid="setpoint-bounds">
-          {t('setpoint.bounds', { min: format(limits.minC), max: format(limits.maxC), step: stepText })}
+          {t(limits.narrowed ? 'setpoint.boundsAccount' : 'setpoint.bounds', { min: format(limits.minC), max: format(limits.maxC), step: stepText })}
         </p>
       </form>
       {error && (

@@ -1,8 +1,11 @@
-import type { AcceptedCommand, Asset } from '../../shared';
+import { effectiveBounds, grantFor, type AcceptedCommand, type Asset, type SessionUser } from '../../shared';
 import { parseDecimal } from '../i18n/format';
 
-/** What the hub says an asset's thermostat takes: the building's bounds, the device's resolution. */
-export type SetpointLimits = Omit<Extract<AcceptedCommand, { type: 'heating.setpoint' }>, 'type'>;
+/**
+ * What this console may set on an asset's thermostat: the building's bounds as the hub gives them,
+ * narrowed to the user's own (`narrowed`: an elected official's 18–21 °C), and the device's step.
+ */
+export type SetpointLimits = Omit<Extract<AcceptedCommand, { type: 'heating.setpoint' }>, 'type'> & { narrowed?: boolean };
 
 /** The step the +/− buttons take when the thermostat's resolution allows it. */
 const PREFERRED_NUDGE_C = 0.5;
@@ -10,10 +13,19 @@ const PREFERRED_NUDGE_C = 0.5;
 /** Rounding slack: 19.3 / 0.1 is 192.99999999999997 in binary floating point. */
 const EPSILON = 1e-6;
 
-/** The asset's setpoint limits, or null when none of its devices takes a setpoint. */
-export function setpointLimits(asset: Pick<Asset, 'accepts'>): SetpointLimits | null {
+/**
+ * The asset's setpoint limits, or null when none of its devices takes a setpoint. Given the
+ * signed-in user, the limits are theirs (the same intersection the hub enforces, from the same
+ * grants), and null when they may not send setpoints or no value is left to them.
+ */
+export function setpointLimits(asset: Pick<Asset, 'accepts'>, user?: Pick<SessionUser, 'role' | 'grants'>): SetpointLimits | null {
   const accepted = asset.accepts?.find((c) => c.type === 'heating.setpoint');
-  return accepted ? { minC: accepted.minC, maxC: accepted.maxC, stepC: accepted.stepC } : null;
+  if (!accepted) return null;
+  if (!user) return { minC: accepted.minC, maxC: accepted.maxC, stepC: accepted.stepC };
+  const grant = grantFor(user, 'heating.setpoint');
+  if (!grant) return null;
+  const { min, max, narrowed } = effectiveBounds({ min: accepted.minC, max: accepted.maxC }, grant);
+  return min > max ? null : { minC: min, maxC: max, stepC: accepted.stepC, narrowed };
 }
 
 /** Whether `value` is a whole number of `stepC` (a multiple of the step, counted from 0 °C). */
@@ -46,16 +58,18 @@ export function nudgeSetpoint(value: number, direction: 1 | -1, limits: Setpoint
   return roundTo(nudged, stepDecimals(limits.stepC));
 }
 
-export type SetpointCheck = { ok: true; celsius: number } | { ok: false; problem: 'not-a-number' | 'off-step' };
+export type SetpointCheck = { ok: true; celsius: number } | { ok: false; problem: 'not-a-number' | 'off-step' | 'out-of-bounds' };
 
 /**
  * Reads what the operator typed (« 19,5 », « 19.5 »). A value off the thermostat's step is refused
- * here, since the device could not hold it; a value out of bounds goes to the hub, which is the
- * authority on a building's bounds and says why it refuses in its own words.
+ * here, since the device could not hold it; so is a value outside the user's own narrower bounds,
+ * in the hub's words. A value outside the building's bounds goes to the hub, which is the
+ * authority on them and says why it refuses in its own words (it re-checks everything anyway).
  */
 export function checkSetpoint(text: string, limits: SetpointLimits): SetpointCheck {
   const celsius = parseDecimal(text);
   if (celsius === null) return { ok: false, problem: 'not-a-number' };
+  if (limits.narrowed && (celsius < limits.minC - EPSILON || celsius > limits.maxC + EPSILON)) return { ok: false, problem: 'out-of-bounds' };
   if (!isOnStep(celsius, limits.stepC)) return { ok: false, problem: 'off-step' };
   return { ok: true, celsius: roundTo(celsius, stepDecimals(limits.stepC)) };
 }

@@ -152,9 +152,14 @@ export const en: Record<MessageKey, string> = {
   'map.assetsDrawn': '{count} assets shown',
   'map.webglMissing': 'The map needs WebGL, which this computer lacks.',
 
+  'camera.title': 'Video protection',
+  'camera.open': 'View the camera',
+
   'setpoint.title': 'Heating setpoint',
   'setpoint.label': 'New setpoint (°C)',
   'setpoint.bounds': 'Between {min} and {max} °C, {step}',
+  'setpoint.boundsAccount': 'Between {min} and {max} °C for your account, {step}',
+  'setpoint.outOfBounds': 'Setpoint outside the limits allowed for your account: between {min} and {max} °C.',
   'setpoint.step.tenth': 'to a tenth of a degree',
   'setpoint.step.half': 'to half a degree',
   'setpoint.step.whole': 'in whole degrees',

@@ -153,9 +153,14 @@ export const fr = {
   'map.assetsDrawn': '{count} équipements affichés',
   'map.webglMissing': 'La carte nécessite WebGL, indisponible sur ce poste.',
 
+  'camera.title': 'Vidéoprotection',
+  'camera.open': 'Voir la caméra',
+
   'setpoint.title': 'Consigne de chauffage',
   'setpoint.label': 'Nouvelle consigne (°C)',
   'setpoint.bounds': 'Entre {min} et {max} °C, {step}',
+  'setpoint.boundsAccount': 'Entre {min} et {max} °C pour votre compte, {step}',
+  'setpoint.outOfBounds': 'Consigne hors des limites autorisées pour votre compte : entre {min} et {max} °C.',
   'setpoint.step.tenth': 'au dixième de degré',
   'setpoint.step.half': 'au demi-degré',
   'setpoint.step.whole': 'en degrés entiers',

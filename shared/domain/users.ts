@@ -45,3 +45,12 @@ export function canSeeCommune(user: SessionUser, commune: string): boolean {
 export function seesDevices(role: Role): boolean {
   return role === 'admin' || role === 'operator';
 }
+
+/**
+ * Live video is the command post's matter: in France video-protection images are for authorised
+ * command-post or police staff, so admins, operators and on-call staff open camera views and
+ * elected officials do not. The hub enforces it (`camera.view`); the console hides the button.
+ */
+export function viewsCameras(role: Role): boolean {
+  return role !== 'elected';
+}

@@ -1,6 +1,6 @@
 import type { CommandRequest, CommandType } from '../../../shared/domain/commands';
 import { effectiveBounds, grantFor, type Bounds } from '../../../shared/domain/grants';
-import type { SessionUser } from '../../../shared/domain/users';
+import { viewsCameras, type SessionUser } from '../../../shared/domain/users';
 import { setpointBounds } from '../commands/validate';
 import { HubError } from '../errors';
 import { formatNumberFr } from '../rules/format';
@@ -50,13 +50,9 @@ export function checkCommandBounds(user: SessionUser, record: AssetRecord, reque
   );
 }
 
-/**
- * Live video is the command post's matter (in France video-protection images are viewed by
- * authorised staff of the command post or the police, not by elected officials): admins,
- * operators and on-call staff may open a camera's view; elected officials may not.
- */
+/** Camera views: the command post's (shared/domain/users.ts `viewsCameras`), not elected officials'. */
 export function mayViewCameras(user: SessionUser): boolean {
-  return user.role !== 'elected';
+  return viewsCameras(user.role);
 }
 
 /**

@@ -24,6 +24,17 @@ describe('setpoint limits from the hub’s accepts', () => {
     expect(setpointLimits({})).toBeNull();
   });
 
+  it('narrows the building’s bounds to the signed-in user’s: role defaults or own grants', () => {
+    const school = { accepts: [{ type: 'heating.setpoint' as const, minC: 16, maxC: 22, stepC: 0.1 }] };
+    expect(setpointLimits(school, { role: 'elected' })).toEqual({ minC: 18, maxC: 21, stepC: 0.1, narrowed: true });
+    expect(setpointLimits(school, { role: 'operator' })).toEqual({ minC: 16, maxC: 22, stepC: 0.1, narrowed: false });
+    expect(setpointLimits(school, { role: 'elected', grants: [{ type: 'heating.setpoint', min: 19.5 }] })).toEqual({ minC: 19.5, maxC: 22, stepC: 0.1, narrowed: true });
+    // No setpoint for whoever may not send one, nor when the grant and the building do not overlap.
+    expect(setpointLimits(school, { role: 'oncall' })).toBeNull();
+    expect(setpointLimits(school, { role: 'elected', grants: [{ type: 'gate.set' }] })).toBeNull();
+    expect(setpointLimits(school, { role: 'elected', grants: [{ type: 'heating.setpoint', min: 23 }] })).toBeNull();
+  });
+
   it('steps the buttons by 0,5 °C where the device allows it, else by its own step', () => {
     expect(nudgeStepC(0.1)).toBe(0.5);
     expect(nudgeStepC(0.5)).toBe(0.5);
@@ -56,6 +67,13 @@ describe('setpoint limits from the hub’s accepts', () => {
 
   it('leaves the bounds to the hub: an on-step value out of bounds is sent as typed', () => {
     expect(checkSetpoint('45', VICKI)).toEqual({ ok: true, celsius: 45 });
+  });
+
+  it('refuses here a value outside the user’s own narrower bounds (the hub would too)', () => {
+    const elected = { ...VICKI, minC: 18, maxC: 21, narrowed: true };
+    expect(checkSetpoint('21', elected)).toEqual({ ok: true, celsius: 21 });
+    expect(checkSetpoint('21,5', elected)).toEqual({ ok: false, problem: 'out-of-bounds' });
+    expect(checkSetpoint('17', elected)).toEqual({ ok: false, problem: 'out-of-bounds' });
   });
 
   it('survives binary floating point (19,3 is not exactly 193 tenths)', () => {
