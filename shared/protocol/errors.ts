@@ -41,9 +41,14 @@ export const ERRORS = {
     fr: 'Opération inconnue : consultez la liste des opérations du hub.',
     en: 'Unknown operation: see the hub’s list of operations.',
   },
+  /**
+   * Outside the asset's bounds, or outside the narrower ones of the user's account (the hub
+   * enforces their intersection); `details` gives `min`, `max`, `unit`, and `limitedBy: 'grant'`
+   * when the account's bounds are the ones crossed.
+   */
   'command.out-of-range': {
-    fr: 'Valeur hors des bornes autorisées pour cet équipement.',
-    en: 'Value outside the bounds allowed for this asset.',
+    fr: 'Valeur hors des bornes autorisées pour cet équipement ou pour votre compte.',
+    en: 'Value outside the bounds allowed for this asset or for your account.',
   },
   'command.unsupported': {
     fr: "Cet équipement n'accepte pas cette commande.",
