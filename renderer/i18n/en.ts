@@ -32,6 +32,12 @@ export const en: Record<MessageKey, string> = {
 
   'admin.title': 'Administration',
   'admin.empty': 'No administration screen.',
+  'session.expired.title': 'Session expired',
+  'session.expired.reason': 'Your session has ended.',
+  'session.expired.kept': 'The console and what you were typing are kept: log in again to carry on.',
+  'session.expired.otherUser': 'A username other than {user} starts from a fresh console.',
+  'session.expired.submit': 'Log in again',
+
   'alarmWindow.title': 'Alarms — second screen',
   'connection.connected': 'Connected to the hub',
   'connection.connecting': 'Connecting to the hub…',

@@ -33,6 +33,12 @@ export const fr = {
 
   'admin.title': 'Administration',
   'admin.empty': 'Aucun écran d’administration.',
+  'session.expired.title': 'Session expirée',
+  'session.expired.reason': 'Votre session a pris fin.',
+  'session.expired.kept': 'La console et votre saisie en cours sont conservées : reconnectez-vous pour continuer.',
+  'session.expired.otherUser': 'Un autre identifiant que {user} repartira d’une console vierge.',
+  'session.expired.submit': 'Se reconnecter',
+
   'alarmWindow.title': 'Alarmes — second écran',
   'connection.connected': 'Connecté au hub',
   'connection.connecting': 'Connexion au hub…',
