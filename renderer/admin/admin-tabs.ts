@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../i18n';
+import { AuditTab } from './audit';
 import { UsersTab } from './users';
 
 /**
@@ -16,4 +17,5 @@ export interface AdminTab {
 
 export const ADMIN_TABS: AdminTab[] = [
   { id: 'users', label: 'admin.tab.users', Screen: UsersTab },
+  { id: 'audit', label: 'admin.tab.audit', Screen: AuditTab },
 ];
