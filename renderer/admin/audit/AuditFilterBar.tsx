@@ -1,11 +1,49 @@
 import type { FormEvent } from 'react';
 import { useI18n } from '../../i18n';
-import { KNOWN_AUDIT_ACTIONS, type AuditFilterForm } from './audit-filter';
+import { KNOWN_AUDIT_ACTIONS, type AuditFilterForm, type AuditFilterProblem } from './audit-filter';
 import { actionLabel } from './AuditTable';
 
-/** Who, what, from which day to which day (Paris days, both included). */
-export function AuditFilterBar({ value, onChange, onApply, onClear }: { value: AuditFilterForm; onChange(value: AuditFilterForm): void; onApply(): void; onClear(): void }) {
+/** Who, what, from which day to which day (Paris days typed « jj/mm/aaaa », both included). */
+export function AuditFilterBar({
+  value,
+  problem,
+  onChange,
+  onApply,
+  onClear,
+}: {
+  value: AuditFilterForm;
+  problem: AuditFilterProblem | null;
+  onChange(value: AuditFilterForm): void;
+  onApply(): void;
+  onClear(): void;
+}) {
   const { t } = useI18n();
+  const dayError = (field: 'fromDay' | 'toDay') =>
+    problem?.field === field ? t('audit.dayUnreadable', { text: problem.text }) : problem?.field === 'range' && field === 'toDay' ? t('audit.rangeBackwards') : null;
+  const dayField = (field: 'fromDay' | 'toDay', label: string) => {
+    const error = dayError(field);
+    const id = field === 'fromDay' ? 'audit-from' : 'audit-to';
+    return (
+      <div className="field">
+        <label htmlFor={id}>{label}</label>
+        <input
+          id={id}
+          data-testid={id}
+          inputMode="numeric"
+          placeholder={t('audit.dayPlaceholder')}
+          value={value[field]}
+          onChange={(e) => set(field, e.target.value)}
+          aria-invalid={error !== null}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
+        {error && (
+          <span className="form-error audit-filter__error" role="alert" id={`${id}-error`} data-testid={`${id}-error`}>
+            {error}
+          </span>
+        )}
+      </div>
+    );
+  };
   const set = (key: keyof AuditFilterForm, text: string) => onChange({ ...value, [key]: text });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -29,14 +67,8 @@ export function AuditFilterBar({ value, onChange, onApply, onClear }: { value: A
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="audit-from">{t('audit.from')}</label>
-        <input id="audit-from" data-testid="audit-from" type="date" lang="fr" value={value.fromDay} onChange={(e) => set('fromDay', e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor="audit-to">{t('audit.to')}</label>
-        <input id="audit-to" data-testid="audit-to" type="date" lang="fr" value={value.toDay} onChange={(e) => set('toDay', e.target.value)} />
-      </div>
+      {dayField('fromDay', t('audit.from'))}
+      {dayField('toDay', t('audit.to'))}
       <div className="audit-filter__actions">
         <button type="submit" className="button button--primary" data-testid="audit-apply">
           {t('audit.apply')}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../shared';
 import { HubRequestError, useConnectionState, useHubClient } from '../../connection';
 import { useI18n } from '../../i18n';
-import { auditExportFileName, auditFilter, EMPTY_AUDIT_FILTER, rangeIsBackwards, type AuditFilter, type AuditFilterForm } from './audit-filter';
+import { auditExportFileName, auditFilter, EMPTY_AUDIT_FILTER, type AuditFilter, type AuditFilterForm, type AuditFilterProblem } from './audit-filter';
 import { AuditFilterBar } from './AuditFilterBar';
 import { AuditTable } from './AuditTable';
 import { downloadText } from './download';
@@ -24,6 +24,7 @@ export function AuditTab() {
   const [hasOlder, setHasOlder] = useState(false);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<AuditFilterProblem | null>(null);
   const [exported, setExported] = useState<{ rows: number; truncated: boolean; file: string } | null>(null);
 
   /** The newest page of `filter`, or (with `before`) the page older than what is shown. */
@@ -49,13 +50,16 @@ export function AuditTab() {
   }, [subscribed, applied, load]);
 
   const apply = () => {
-    if (rangeIsBackwards(draft)) return setError(t('audit.rangeBackwards'));
+    const read = auditFilter(draft);
+    if ('problem' in read) return setProblem(read.problem);
+    setProblem(null);
     setExported(null);
-    setApplied(auditFilter(draft));
+    setApplied(read.filter);
   };
 
   const clear = () => {
     setDraft(EMPTY_AUDIT_FILTER);
+    setProblem(null);
     setExported(null);
     setApplied({});
   };
@@ -81,7 +85,7 @@ export function AuditTab() {
           {t('audit.export')}
         </button>
       </div>
-      <AuditFilterBar value={draft} onChange={setDraft} onApply={apply} onClear={clear} />
+      <AuditFilterBar value={draft} problem={problem} onChange={setDraft} onApply={apply} onClear={clear} />
       {exported && (
         <p className="admin-notice" role="status" data-testid="audit-exported">
           {t('audit.exported', { count: exported.rows, file: exported.file })}

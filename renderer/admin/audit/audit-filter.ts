@@ -27,7 +27,11 @@ export const KNOWN_AUDIT_ACTIONS = [
   'audit.export',
 ] as const;
 
-/** The filter as the admin fills it in: days as the date inputs give them (`2026-11-23`), Paris days. */
+/**
+ * The filter as the admin fills it in: days typed the French way (« 23/11/2026 »), Paris days.
+ * Text rather than `<input type="date">`, whose display follows the browser's own language (a
+ * US-English Chromium shows 11/23/2026 whatever the page's language).
+ */
 export interface AuditFilterForm {
   actor: string;
   action: string;
@@ -46,6 +50,23 @@ export interface AuditFilter {
 export const EMPTY_AUDIT_FILTER: AuditFilterForm = { actor: '', action: '', fromDay: '', toDay: '' };
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const FRENCH_DAY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+
+/** « 23/11/2026 » (or 23.11.2026, 3/1/2026) → `2026-11-23`; null when it is not a real day. */
+export function parseFrenchDay(text: string): string | null {
+  const match = FRENCH_DAY.exec(text.trim());
+  if (!match) return null;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** `2026-11-23` → « 23/11/2026 ». */
+export function frenchDay(isoDay: string): string {
+  const match = DAY.exec(isoDay);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : isoDay;
+}
 
 const parisParts = new Intl.DateTimeFormat('en-GB', {
   timeZone: PARIS_TIME_ZONE,
@@ -82,25 +103,33 @@ export function parisDay(instant: Date): string {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
+/** A typed day that does not read, by field, so the bar can say which. */
+export type AuditFilterProblem = { field: 'fromDay' | 'toDay'; text: string } | { field: 'range' };
+
 /**
  * The request fields of a filter: empty fields left out, the day range from the first day's
  * midnight to the midnight after the last (Paris time), so « du 23 au 23 » is that whole day.
+ * A day that does not read, or a range that reads backwards, is a problem instead.
  */
-export function auditFilter(form: AuditFilterForm): AuditFilter {
+export function auditFilter(form: AuditFilterForm): { filter: AuditFilter } | { problem: AuditFilterProblem } {
   const filter: AuditFilter = {};
   const actor = form.actor.trim();
   if (actor) filter.actor = actor;
   if (form.action) filter.action = form.action;
-  const from = form.fromDay ? parisDayStart(form.fromDay) : null;
-  const to = form.toDay ? parisDayStart(form.toDay, 1) : null;
+  const days: Partial<Record<'fromDay' | 'toDay', string>> = {};
+  for (const field of ['fromDay', 'toDay'] as const) {
+    const text = form[field].trim();
+    if (!text) continue;
+    const day = parseFrenchDay(text);
+    if (!day) return { problem: { field, text } };
+    days[field] = day;
+  }
+  if (days.fromDay && days.toDay && days.toDay < days.fromDay) return { problem: { field: 'range' } };
+  const from = days.fromDay ? parisDayStart(days.fromDay) : null;
+  const to = days.toDay ? parisDayStart(days.toDay, 1) : null;
   if (from) filter.from = from;
   if (to) filter.to = to;
-  return filter;
-}
-
-/** Whether the range reads backwards (the last day before the first). */
-export function rangeIsBackwards(form: AuditFilterForm): boolean {
-  return form.fromDay !== '' && form.toDay !== '' && form.toDay < form.fromDay;
+  return { filter };
 }
 
 /** `beffroi-audit-2026-11-23.csv`: the day of the export, in Paris. */

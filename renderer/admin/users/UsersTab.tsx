@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { UserAccount } from '../../../shared';
 import { HubRequestError, useConnectionState, useHubClient } from '../../connection';
 import { useI18n } from '../../i18n';
+import { foldForSearch, useStore } from '../../state';
 import { AccountActionDialog, type AccountAction, type ActionOutcome } from './AccountActions';
 import { UserForm } from './UserForm';
 import { UserTable } from './UserTable';
@@ -19,6 +20,14 @@ export function UsersTab() {
   const [editing, setEditing] = useState<Editing>(null);
   const [pending, setPending] = useState<{ action: AccountAction; account: UserAccount } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const store = useStore();
+  // A syndicat has an elected official per commune: a few hundred rows, found by typing.
+  const shown = useMemo(() => {
+    const folded = foldForSearch(query.trim());
+    if (!users || !folded) return users;
+    return users.filter((u) => foldForSearch([u.username, t(`role.${u.role}`), ...u.communes, ...u.communes.map((c) => store.communeName(c))].join(' ')).includes(folded));
+  }, [users, query, store, t]);
 
   const load = useCallback(async () => {
     try {
@@ -82,7 +91,13 @@ export function UsersTab() {
         </p>
       )}
       {users === null && !loadError && <p className="muted">{t('users.loading')}</p>}
-      {users && <UserTable users={users} me={session?.user.username} onEdit={(account) => setEditing({ mode: 'edit', account })} onAction={(action, account) => setPending({ action, account })} />}
+      {users && (
+        <label className="field users__search">
+          <span>{t('users.search')}</span>
+          <input type="search" data-testid="user-search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('users.searchPlaceholder')} />
+        </label>
+      )}
+      {shown && <UserTable users={shown} me={session?.user.username} onEdit={(account) => setEditing({ mode: 'edit', account })} onAction={(action, account) => setPending({ action, account })} />}
       {pending && <AccountActionDialog action={pending.action} account={pending.account} onDone={done} onClose={() => setPending(null)} />}
     </div>
   );

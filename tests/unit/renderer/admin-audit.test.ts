@@ -1,18 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { auditExportFileName, auditFilter, detailLines, EMPTY_AUDIT_FILTER, parisDayStart, rangeIsBackwards } from '../../../renderer/admin/audit/audit-filter';
+import { auditExportFileName, auditFilter, detailLines, EMPTY_AUDIT_FILTER, parisDayStart, parseFrenchDay } from '../../../renderer/admin/audit/audit-filter';
 
 describe('the audit filter becomes audit.list / audit.export fields', () => {
   it('leaves out what is empty', () => {
-    expect(auditFilter(EMPTY_AUDIT_FILTER)).toEqual({});
-    expect(auditFilter({ ...EMPTY_AUDIT_FILTER, actor: '  admin ', action: 'login' })).toEqual({ actor: 'admin', action: 'login' });
+    expect(auditFilter(EMPTY_AUDIT_FILTER)).toEqual({ filter: {} });
+    expect(auditFilter({ ...EMPTY_AUDIT_FILTER, actor: '  admin ', action: 'login' })).toEqual({ filter: { actor: 'admin', action: 'login' } });
   });
 
-  it('takes Paris days, both included: from the first midnight to the midnight after the last', () => {
-    expect(auditFilter({ ...EMPTY_AUDIT_FILTER, fromDay: '2026-11-23', toDay: '2026-11-23' })).toEqual({
-      from: '2026-11-22T23:00:00.000Z',
-      to: '2026-11-23T23:00:00.000Z',
+  it('takes French days in Paris, both included: from the first midnight to the midnight after the last', () => {
+    expect(auditFilter({ ...EMPTY_AUDIT_FILTER, fromDay: '23/11/2026', toDay: ' 23/11/2026 ' })).toEqual({
+      filter: { from: '2026-11-22T23:00:00.000Z', to: '2026-11-23T23:00:00.000Z' },
     });
-    expect(auditFilter({ ...EMPTY_AUDIT_FILTER, fromDay: '2026-07-14' })).toEqual({ from: '2026-07-13T22:00:00.000Z' });
+    expect(auditFilter({ ...EMPTY_AUDIT_FILTER, fromDay: '14/7/2026' })).toEqual({ filter: { from: '2026-07-13T22:00:00.000Z' } });
+  });
+
+  it('reads « jj/mm/aaaa » (with / . or -) and refuses what is not a real day', () => {
+    expect(parseFrenchDay('23/11/2026')).toBe('2026-11-23');
+    expect(parseFrenchDay('1.2.2026')).toBe('2026-02-01');
+    expect(parseFrenchDay('29/02/2028')).toBe('2028-02-29');
+    for (const text of ['31/11/2026', '29/02/2026', '2026-11-23', '11/23/2026', 'hier']) expect(parseFrenchDay(text)).toBeNull();
+  });
+
+  it('says which day does not read, or that the range reads backwards', () => {
+    expect(auditFilter({ ...EMPTY_AUDIT_FILTER, fromDay: '31/11/2026' })).toEqual({ problem: { field: 'fromDay', text: '31/11/2026' } });
+    expect(auditFilter({ ...EMPTY_AUDIT_FILTER, fromDay: '23/11/2026', toDay: '20/11/2026' })).toEqual({ problem: { field: 'range' } });
   });
 
   it.each([
@@ -28,11 +39,6 @@ describe('the audit filter becomes audit.list / audit.export fields', () => {
   it('rolls over months and years when adding the day after', () => {
     expect(parisDayStart('2026-12-31', 1)).toBe('2026-12-31T23:00:00.000Z');
     expect(parisDayStart('pas une date')).toBeNull();
-  });
-
-  it('notices a range that reads backwards', () => {
-    expect(rangeIsBackwards({ ...EMPTY_AUDIT_FILTER, fromDay: '2026-11-23', toDay: '2026-11-20' })).toBe(true);
-    expect(rangeIsBackwards({ ...EMPTY_AUDIT_FILTER, fromDay: '2026-11-23', toDay: '' })).toBe(false);
   });
 });
 
