@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { auditExportFileName, frenchDay } from '../../renderer/admin/audit/audit-filter';
+import { HubClient } from '../support/hub-client';
 import { loginAs } from './support/console-page';
 import { ARTIFACTS_DIR, expect, missingForEndToEnd, startTestHub, test, type TestHub } from './support/hub';
 
@@ -75,6 +76,17 @@ test.describe('l’administration des comptes et le journal d’audit', () => {
     await expect(mayor.getByTestId('user-state-cell')).toHaveText('Actif');
     await expect(mayor).toContainText(/\d\d\/\d\d\/\d{4}/);
 
+    // Edited: a second commune found by its INSEE code, the grants back to the role's defaults.
+    await page.getByRole('button', { name: 'Modifier maire-massy' }).click();
+    const edit = page.getByTestId('user-form');
+    await expect(edit.getByRole('heading', { name: 'Modifier maire-massy' })).toBeVisible();
+    await edit.getByLabel('Rechercher une commune').fill('91228');
+    await edit.getByRole('checkbox', { name: 'Évry (91228)' }).check();
+    await edit.getByRole('radio', { name: 'Celles du rôle (par défaut)' }).check();
+    await edit.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(page.getByTestId('users-notice')).toHaveText('Compte maire-massy modifié ; ses sessions ouvertes ont été fermées.');
+    await expect(mayor.getByTestId('user-communes-cell')).toHaveText('Massy, Évry');
+
     // A new password, then the mayor logs in with it on another workstation.
     await page.getByRole('button', { name: 'Nouveau mot de passe pour maire-massy' }).click();
     await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('marie-de-massy-2026');
@@ -141,5 +153,23 @@ test.describe('l’administration des comptes et le journal d’audit', () => {
     await page.getByLabel('Action', { exact: true }).selectOption({ label: 'Export du journal' });
     await page.getByRole('button', { name: 'Filtrer', exact: true }).click();
     await expect(rows.first()).toHaveAttribute('data-action', 'audit.export');
+
+    // More exports than a page holds (made over the protocol, it is the paging under test):
+    // « Plus ancien » brings the older ones after the newest hundred, then there are no more.
+    const script = await HubClient.connect(hub.baseURL);
+    try {
+      await script.login('admin');
+      for (let i = 0; i < 120; i += 1) await script.request('audit.export', { action: 'aucune' });
+    } finally {
+      await script.close();
+    }
+    await page.getByRole('button', { name: 'Filtrer', exact: true }).click();
+    await expect(rows).toHaveCount(100);
+    await page.getByRole('button', { name: 'Plus ancien' }).click();
+    await expect(rows).toHaveCount(121);
+    await expect(page.getByRole('button', { name: 'Plus ancien' })).toHaveCount(0);
+    const ids = (await rows.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-audit-id'))))) as number[];
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

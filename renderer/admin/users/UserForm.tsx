@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Role, type UserAccount } from '../../../shared';
 import { HubRequestError, useHubClient } from '../../connection';
 import { useI18n } from '../../i18n';
@@ -22,6 +22,13 @@ export function UserForm({ account, onSaved, onCancel }: { account?: UserAccount
   const [errors, setErrors] = useState<FormErrors>({});
   const [sending, setSending] = useState(false);
   const creating = account === undefined;
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // Opened from a row far down a long table: bring the form into view, its first field focused.
+  useEffect(() => {
+    formRef.current?.scrollIntoView({ block: 'start' });
+    formRef.current?.querySelector<HTMLElement>('input, select')?.focus();
+  }, []);
   const set = <K extends keyof UserFormState>(key: K, value: UserFormState[K]) => setForm((f) => ({ ...f, [key]: value }));
 
   /** Sends the request; a refusal goes next to the field it is about, the form untouched. */
@@ -54,7 +61,7 @@ export function UserForm({ account, onSaved, onCancel }: { account?: UserAccount
 
   const title = creating ? t('users.createTitle') : t('users.editTitle', { user: account.username });
   return (
-    <form className="user-form" aria-labelledby="user-form-title" data-testid="user-form" onSubmit={submit} noValidate>
+    <form ref={formRef} className="user-form" aria-labelledby="user-form-title" data-testid="user-form" onSubmit={submit} noValidate>
       <h3 id="user-form-title">{title}</h3>
       {creating && (
         <div className="user-form__row">
