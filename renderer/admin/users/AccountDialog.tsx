@@ -31,11 +31,16 @@ export function AccountDialog({
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  // The row's button that opened the dialog gets the focus back when it closes (keyboard users).
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
 
   useEffect(() => {
     const first = formRef.current?.querySelector<HTMLElement>('input, [type="submit"]');
     first?.focus();
-  }, []);
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
+  }, [opener]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
