@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../i18n';
+import { AuditTab } from './audit';
+import { UsersTab } from './users';
 
 /**
  * The administration screen's tabs, in display order. Each admin feature (users, audit trail,
@@ -13,4 +15,7 @@ export interface AdminTab {
   Screen: ComponentType;
 }
 
-export const ADMIN_TABS: AdminTab[] = [];
+export const ADMIN_TABS: AdminTab[] = [
+  { id: 'users', label: 'admin.tab.users', Screen: UsersTab },
+  { id: 'audit', label: 'admin.tab.audit', Screen: AuditTab },
+];

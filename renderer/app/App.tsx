@@ -2,7 +2,8 @@ import { useCallback, useEffect } from 'react';
 import { AdminScreen } from '../admin';
 import { AlarmList } from '../alarms';
 import { AssetPanel } from '../assets';
-import { useConnectionState } from '../connection';
+import type { Role } from '../../shared';
+import { useConnectionState, type LinkState } from '../connection';
 import { useI18n } from '../i18n';
 import { MapView, type MapStats } from '../map';
 import { useStoreReady, useTerritory } from '../state';
@@ -11,11 +12,12 @@ import { ALARM_WINDOW_HASH } from './desktop';
 import { ADMIN_HASH, useHashRoute } from './hash-route';
 import { Header } from './Header';
 import { LoginScreen } from './LoginScreen';
+import { SessionExpiredDialog } from './SessionExpiredDialog';
 
 /** Login, or the console: header, banner when the hub is lost, map with its panel, alarm list. */
 export function App({ onMapStats }: { onMapStats(stats: MapStats | null): void }) {
   const { t } = useI18n();
-  const { session, resuming, link } = useConnectionState();
+  const { session, resuming, link, expired } = useConnectionState();
   const territory = useTerritory();
   const ready = useStoreReady();
   const onStats = useCallback((stats: MapStats | null) => onMapStats(stats), [onMapStats]);
@@ -29,10 +31,32 @@ export function App({ onMapStats }: { onMapStats(stats: MapStats | null): void }
     if (resuming) return <Splash />;
     return <LoginScreen />;
   }
-  if (route === ALARM_WINDOW_HASH) return <AlarmWindow />;
-  if (route.startsWith(ADMIN_HASH) && session.user.role === 'admin') {
+  // An expired session keeps the console mounted (state, open dialogs, typed text) under the
+  // re-login dialog; another user logging in remounts it from scratch (`key`).
+  const user = session.user.username;
+  return (
+    <>
+      <ConsoleLayout key={user} route={route} role={session.user.role} link={link} ready={ready} inert={expired} onStats={onStats} />
+      <SessionExpiredDialog />
+    </>
+  );
+}
+
+interface ConsoleLayoutProps {
+  route: string;
+  role: Role;
+  link: LinkState;
+  ready: boolean;
+  /** Under the re-login dialog: visible, kept, but out of reach of keyboard and mouse. */
+  inert: boolean;
+  onStats(stats: MapStats | null): void;
+}
+
+function ConsoleLayout({ route, role, link, ready, inert, onStats }: ConsoleLayoutProps) {
+  if (route === ALARM_WINDOW_HASH) return <AlarmWindow inert={inert} />;
+  if (route.startsWith(ADMIN_HASH) && role === 'admin') {
     return (
-      <div className="console" data-testid="console" data-link={link}>
+      <div className="console" data-testid="console" data-link={link} inert={inert}>
         <Header />
         <ConnectionBanner />
         <AdminScreen route={route} />
@@ -40,7 +64,7 @@ export function App({ onMapStats }: { onMapStats(stats: MapStats | null): void }
     );
   }
   return (
-    <div className="console" data-testid="console" data-ready={ready} data-link={link}>
+    <div className="console" data-testid="console" data-ready={ready} data-link={link} inert={inert}>
       <Header />
       <ConnectionBanner />
       <div className="console__body">
@@ -65,9 +89,9 @@ function Splash() {
 }
 
 /** The detachable alarm list the desktop shell opens on a second screen: alarms only, full height. */
-function AlarmWindow() {
+function AlarmWindow({ inert }: { inert: boolean }) {
   return (
-    <div className="console console--alarms" data-testid="alarm-window">
+    <div className="console console--alarms" data-testid="alarm-window" inert={inert}>
       <Header compact />
       <ConnectionBanner />
       <div className="console__alarms-only">

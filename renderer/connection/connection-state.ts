@@ -18,6 +18,11 @@ export interface ConnectionState {
   resuming: boolean;
   /** Why the operator is back at the login screen (session expired…), in the hub's words. */
   authMessage: string | null;
+  /**
+   * The hub ended the session mid-shift (expiry, revocation): `session` stays the last one, so the
+   * console keeps its state and what the operator was typing, under a re-login dialog.
+   */
+  expired: boolean;
   /** The hub confirmed the subscription and streams to this console. */
   subscribed: boolean;
   /** Frames from the hub that were ignored because they were invalid. */
@@ -32,6 +37,7 @@ export function initialConnectionState(nowMs: number): ConnectionState {
     session: null,
     resuming: false,
     authMessage: null,
+    expired: false,
     subscribed: false,
     problemCount: 0,
   };

@@ -26,6 +26,8 @@ export interface HubStreamSink {
   lastSeq(username: string): number | null;
   snapshot(message: SnapshotMessage, username: string): void;
   events(message: EventsMessage): void;
+  /** Another user logged in after a session expired: forget what the previous one could see. */
+  reset(): void;
 }
 
 export interface HubClientOptions {
@@ -163,7 +165,7 @@ export class HubClient {
 
   private startHeartbeat(): void {
     this.heartbeatTimer = setInterval(() => {
-      if (!this.state.session) return;
+      if (!this.state.session || this.state.expired) return;
       this.request('ping', {}, HEARTBEAT_TIMEOUT_MS).catch((error: unknown) => {
         // No answer in time: the link is dead even if TCP has not noticed. Start over.
         if (error instanceof HubRequestError && error.code === 'timeout') this.socket?.close();
@@ -187,18 +189,24 @@ export class HubClient {
 
   // ─── session ────────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * Logs in, from the login screen or from the re-login dialog of an expired session. The same
+   * user carries on where the stream stopped (`subscribe {since}`); another user starts afresh.
+   */
   async login(username: string, password: string): Promise<Session> {
     const { session } = await this.request('login', { username, password });
+    const previous = this.state.session?.user.username;
+    if (previous !== undefined && previous !== session.user.username) this.options.sink.reset();
     this.options.tokens.set(session.token);
-    this.update({ session, authMessage: null, resuming: false });
+    this.update({ session, authMessage: null, resuming: false, expired: false });
     await this.subscribeStream(session);
     return session;
   }
 
   async logout(): Promise<void> {
-    const wasLoggedIn = this.state.session !== null;
+    const wasLoggedIn = this.state.session !== null && !this.state.expired;
     this.options.tokens.clear();
-    this.update({ session: null, subscribed: false, authMessage: null, resuming: false });
+    this.update({ session: null, subscribed: false, authMessage: null, resuming: false, expired: false });
     if (wasLoggedIn) await this.request('logout', {}).catch(() => undefined);
   }
 
@@ -207,7 +215,7 @@ export class HubClient {
     try {
       const { session } = await this.request('resume', { token });
       this.options.tokens.set(session.token);
-      this.update({ session, authMessage: null, resuming: false });
+      this.update({ session, authMessage: null, resuming: false, expired: false });
       await this.subscribeStream(session);
     } catch (error) {
       if (error instanceof HubRequestError && isAuthEnding(error.code)) this.endSession(error.message);
@@ -221,10 +229,14 @@ export class HubClient {
     this.update({ subscribed: true });
   }
 
-  /** Back to the login screen with the hub's reason; the store keeps what is on screen. */
+  /**
+   * The hub ended the session. Mid-shift, the console stays as it is under a re-login dialog
+   * (`expired`); with no session yet (a stale token at start-up), back to the login screen.
+   */
   private endSession(message: string): void {
     this.options.tokens.clear();
-    this.update({ session: null, subscribed: false, authMessage: message, resuming: false });
+    if (this.state.session) this.update({ expired: true, subscribed: false, authMessage: message, resuming: false });
+    else this.update({ session: null, subscribed: false, authMessage: message, resuming: false });
   }
 
   // ─── incoming frames ────────────────────────────────────────────────────────────────────────
@@ -244,7 +256,7 @@ export class HubClient {
         const settled = this.requests.settle(message.id, message);
         if (!settled.matched) this.reportProblem('reply.unmatched', `réponse ${String(message.id)} sans requête`);
         else if (settled.invalid) this.reportProblem('reply.invalid', `${settled.op} : ${settled.invalid}`);
-        else if (settled.error && settled.error.code === 'auth.expired') this.endSession(settled.error.message);
+        else if (settled.error && this.endsSession(settled.error.code)) this.endSession(settled.error.message);
         return;
       }
       case 'snapshot': {
@@ -260,6 +272,15 @@ export class HubClient {
         else this.reportProblem(`hub.${message.error.code}`, message.error.message);
         return;
     }
+  }
+
+  /**
+   * `auth.expired` ends the session; so does `auth.required` while the console believes it holds
+   * one (the hub lost it, e.g. across a restart), so the operator gets the re-login dialog instead
+   * of a refusal they cannot act on.
+   */
+  private endsSession(code: string): boolean {
+    return code === 'auth.expired' || (code === 'auth.required' && this.state.session !== null && !this.state.expired);
   }
 
   private reportProblem(key: string, detail: string): void {

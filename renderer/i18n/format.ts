@@ -69,6 +69,16 @@ export function formatDateTime(at: string | number | Date, locale: Locale): stri
   return dateTimeFormats[locale].format(toDate(at)).replace(',', '');
 }
 
+const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
+  fr: dateTimeFormat('fr', { day: '2-digit', month: '2-digit', year: 'numeric' }),
+  en: dateTimeFormat('en', { day: '2-digit', month: '2-digit', year: 'numeric' }),
+};
+
+/** « 23/11/2025 », the day in Paris. */
+export function formatDate(at: string | number | Date, locale: Locale): string {
+  return dateFormats[locale].format(toDate(at));
+}
+
 /** « 14 h 32 » as French speaks a time of day; « 14:32 » in English. */
 export function formatClock(at: string | number | Date, locale: Locale): string {
   const hhmm = formatTime(at, locale);

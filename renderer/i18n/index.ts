@@ -8,6 +8,7 @@ export {
   formatTime,
   formatTimeSeconds,
   formatDateTime,
+  formatDate,
   formatClock,
   formatAge,
   parseDecimal,

@@ -116,4 +116,51 @@ describe('console link to a real hub', () => {
     expect(watcher.store.stats.snapshotsApplied).toBe(1);
     expect(watcher.store.stats.eventsIgnored).toBe(0);
   });
+
+  it('a session revoked mid-shift keeps the console under a re-login; the same user resumes from its seq', async () => {
+    const operator = open();
+    const admin = open();
+    await until(operator, () => operator.client.getState().link === 'connected', 'the operator socket');
+    await until(admin, () => admin.client.getState().link === 'connected', 'the admin socket');
+    await operator.client.login('operateur', 'beffroi');
+    await admin.client.login('admin', 'beffroi');
+    await until(operator, () => operator.store.getView().ready, 'the operator snapshot');
+    operator.store.select(school.id);
+
+    await admin.client.request('user.revoke-sessions', { username: 'operateur' });
+    await until(operator, () => operator.client.getState().expired, 'the session to end');
+    // The console is kept: same session (whose state it shows), same store, same selection.
+    expect(operator.client.getState()).toMatchObject({ session: { user: { username: 'operateur' } }, subscribed: false, authMessage: expect.stringMatching(/administrateur/) });
+    expect(operator.store.getView()).toMatchObject({ ready: true, selectedAssetId: school.id });
+    const seqAtExpiry = operator.store.getView().lastSeq;
+
+    // Meanwhile the admin changes something the operator's console must catch up on.
+    const { commandId } = await admin.client.request('command.send', { assetId: school.id, command: { type: 'heating.setpoint', celsius: 19 } });
+    await operator.client.login('operateur', 'beffroi');
+    expect(operator.client.getState()).toMatchObject({ expired: false, subscribed: true });
+    await until(operator, () => operator.store.getCommand(commandId) !== undefined, 'the missed command event');
+    expect(operator.store.getView().lastSeq).toBeGreaterThan(seqAtExpiry);
+    expect(operator.store.getView().selectedAssetId).toBe(school.id);
+    expect(operator.store.stats.snapshotsApplied).toBe(1);
+  });
+
+  it('another user logging in after an expiry starts from a fresh console', async () => {
+    const shared = open();
+    const admin = open();
+    await until(shared, () => shared.client.getState().link === 'connected', 'the shared socket');
+    await until(admin, () => admin.client.getState().link === 'connected', 'the admin socket');
+    await shared.client.login('operateur', 'beffroi');
+    await admin.client.login('admin', 'beffroi');
+    await until(shared, () => shared.store.getView().ready, 'the operator snapshot');
+    shared.store.select(school.id);
+    await admin.client.request('user.revoke-sessions', { username: 'operateur' });
+    await until(shared, () => shared.client.getState().expired, 'the session to end');
+
+    const elected = `elu-${school.commune}`;
+    await shared.client.login(elected, 'beffroi');
+    await until(shared, () => shared.store.getView().owner === elected && shared.store.getView().ready, 'the elected official’s snapshot');
+    const communes = new Set(shared.store.currentBuffers().records.map((a) => a.commune));
+    expect([...communes]).toEqual([school.commune]);
+    expect(shared.store.getView().selectedAssetId).toBeNull();
+  });
 });

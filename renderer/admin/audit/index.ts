@@ -1,0 +1,2 @@
+/** « Journal d’audit », the audit trail tab of the administration screen. */
+export { AuditTab } from './AuditTab';

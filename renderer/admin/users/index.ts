@@ -1,0 +1,2 @@
+/** « Utilisateurs », the accounts tab of the administration screen. */
+export { UsersTab } from './UsersTab';
