@@ -1,4 +1,5 @@
-import { canSeeCommune, seesDevices } from '../../../shared/domain/users';
+import { canSeeCommune, seesDevices, type SessionUser } from '../../../shared/domain/users';
+import { mayKeepLogbook } from '../auth/permissions';
 import type { JournalEvent } from '../../../shared/protocol/messages';
 import type { ScopedEvent } from '../store/journal';
 import type { ConsoleConnection } from './console-connection';
@@ -15,6 +16,14 @@ export function eventFor(event: JournalEvent, withDevices: boolean): JournalEven
   if (event.type !== 'asset.updated' || withDevices || !event.asset.devices) return event;
   const { devices: _devices, ...asset } = event.asset;
   return { ...event, asset };
+}
+
+/**
+ * Whether this user is sent this event: it must be of their communes, and main courante entries
+ * only go to those who may read the main courante.
+ */
+export function mayReceive(user: SessionUser, { event, commune }: ScopedEvent): boolean {
+  return canSeeCommune(user, commune) && (event.type !== 'logbook.added' || mayKeepLogbook(user));
 }
 
 /**
@@ -52,10 +61,10 @@ export class Broadcaster {
       const parts: string[] = [];
       let lastSeq = connection.sentSeq;
       for (let i = 0; i < events.length; i++) {
-        const { event, commune } = events[i]!;
-        if (event.seq <= connection.sentSeq || !canSeeCommune(user, commune)) continue;
+        const scoped = events[i]!;
+        if (scoped.event.seq <= connection.sentSeq || !mayReceive(user, scoped)) continue;
         parts.push(texts[i]!);
-        lastSeq = event.seq;
+        lastSeq = scoped.event.seq;
       }
       connection.sentSeq = Math.max(connection.sentSeq, events[events.length - 1]!.event.seq);
       if (parts.length === 0) continue;

@@ -9,7 +9,8 @@ import { HubError } from '../errors';
 import { ADMIN_HANDLERS } from './admin-handlers';
 import { DEVICE_HANDLERS } from './device-handlers';
 import { ALARM_HANDLERS } from './alarm-handlers';
-import { eventFor } from './broadcaster';
+import { LOGBOOK_HANDLERS } from './logbook-handlers';
+import { eventFor, mayReceive } from './broadcaster';
 import type { ConsoleConnection } from './console-connection';
 import { buildSnapshot } from './snapshot';
 
@@ -77,7 +78,7 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
     try {
       const missed = await hub.journal.since(since, MAX_RESYNC_EVENTS);
       const withDevices = seesDevices(user.role);
-      const visible = missed.filter((e) => canSeeCommune(user, e.commune)).map((e) => eventFor(e.event, withDevices));
+      const visible = missed.filter((e) => mayReceive(user, e)).map((e) => eventFor(e.event, withDevices));
       const replayedTo = missed.length > 0 ? missed[missed.length - 1]!.event.seq : since;
       if (visible.length > 0) connection.send({ op: 'events', events: visible });
       connection.sentSeq = replayedTo;
@@ -96,7 +97,9 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
     if (!known || !canSeeCommune(user, known.commune)) throw new HubError('not-found', 'Alarme introuvable ou hors de votre périmètre.');
     if (!mayAcknowledge(user)) throw new HubError('forbidden');
     const alarm = await hub.writer.submit((changes) => {
-      const acknowledged = hub.alarms.acknowledge(message.alarmId, user.username, message.comment, new Date().toISOString(), changes);
+      const at = new Date().toISOString();
+      const acknowledged = hub.alarms.acknowledge(message.alarmId, user.username, message.comment, at, changes);
+      hub.logbook.acknowledged([acknowledged], user.username, message.comment, at, changes);
       changes.audited({
         actor: user.username,
         address: connection.address,
@@ -143,6 +146,7 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
   ...ADMIN_HANDLERS,
   ...DEVICE_HANDLERS,
   ...ALARM_HANDLERS,
+  ...LOGBOOK_HANDLERS,
 };
 
 /**
