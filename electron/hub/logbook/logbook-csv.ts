@@ -2,7 +2,7 @@ import type { Alarm } from '../../../shared/domain/alarms';
 import type { Command } from '../../../shared/domain/commands';
 import type { LogbookEntry, LogbookHandover } from '../../../shared/domain/logbook';
 import { csvDocument, parisTimestamp } from '../spreadsheet-csv';
-import { ALARM_STATE_FR, COMMAND_STATE_FR, commandLabel, parisShort } from './wording';
+import { ALARM_PRIORITY_FR, ALARM_STATE_FR, COMMAND_STATE_FR, commandLabel, parisShort } from './wording';
 
 /** Names the export shows beside the ids: the asset's and the commune's. */
 export interface CsvNames {
@@ -39,7 +39,7 @@ function alarmRow(section: string, alarm: Alarm, at: string, who: string, names:
   const detail = [
     alarm.comment ? `commentaire : ${alarm.comment}` : '',
     alarm.state === 'shelved' ? `motif : ${alarm.shelveReason ?? ''} ; échéance : ${alarm.shelvedUntil ? parisShort(alarm.shelvedUntil) : '?'}` : '',
-    `priorité : ${alarm.priority}`,
+    `priorité : ${ALARM_PRIORITY_FR[alarm.priority]}`,
   ].filter(Boolean);
   return [section, parisTimestamp(at), who, communeCell(alarm.commune, names), names.asset(alarm.assetId) ?? alarm.assetId, alarm.message, ALARM_STATE_FR[alarm.state], detail.join(' ; '), '', alarm.id];
 }

@@ -1,4 +1,4 @@
-import type { Alarm, AlarmState } from '../../../shared/domain/alarms';
+import type { Alarm, AlarmPriority, AlarmState } from '../../../shared/domain/alarms';
 import type { Command, CommandState } from '../../../shared/domain/commands';
 import { formatNumberFr } from '../rules/format';
 
@@ -26,6 +26,8 @@ export const ALARM_STATE_FR: Record<AlarmState, string> = {
   cleared: 'résorbée',
   shelved: 'mise de côté',
 };
+
+export const ALARM_PRIORITY_FR: Record<AlarmPriority, string> = { critical: 'critique', high: 'haute', medium: 'moyenne', low: 'basse' };
 
 export const COMMAND_STATE_FR: Record<CommandState, string> = {
   requested: 'demandée',
