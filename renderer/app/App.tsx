@@ -4,6 +4,7 @@ import { AlarmList } from '../alarms';
 import { AssetPanel } from '../assets';
 import { useConnectionState } from '../connection';
 import { useI18n } from '../i18n';
+import { LogbookDrawer, LOGBOOK_HASH, mayKeepLogbook } from '../logbook';
 import { MapView, type MapStats } from '../map';
 import { useStoreReady, useTerritory } from '../state';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -47,6 +48,7 @@ export function App({ onMapStats }: { onMapStats(stats: MapStats | null): void }
         <div className="console__map">
           <MapView onStats={onStats} />
           <AssetPanel />
+          {route === LOGBOOK_HASH && mayKeepLogbook(session.user.role) && <LogbookDrawer />}
         </div>
         <AlarmList />
       </div>
