@@ -134,6 +134,10 @@ describe('main courante', () => {
     const fix = await operator.request('logbook.add', { text: 'Correction : vidée à 11 h', corrects: first.id });
     expect(fix).toMatchObject({ ok: true, entry: { corrects: first.id } });
     expect(await operator.request('logbook.add', { text: 'x', corrects: 'lb-inconnue' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    // A correction stays where the entry it corrects is read: a commune's on-call staff see both.
+    const aboutBin = (await operator.request('logbook.add', { text: 'Benne 7 renversée', assetIds: [homeBins[1]!.id] })).entry as LogbookEntry;
+    const aboutBinFix = await operator.request('logbook.add', { text: 'Correction : benne 8', corrects: aboutBin.id });
+    expect(aboutBinFix).toMatchObject({ ok: true, entry: { commune: home, links: [] } });
     await expect(test.hub.context.db.transaction([{ sql: 'UPDATE logbook SET text = ? WHERE id = ?', params: ['réécrit', first.id] }])).rejects.toThrow(/ajout seulement/);
     await expect(test.hub.context.db.transaction([{ sql: 'DELETE FROM logbook WHERE id = ?', params: [first.id] }])).rejects.toThrow(/ajout seulement/);
     const listed = await operator.request('logbook.list', { text: 'vidée à' });

@@ -1,3 +1,4 @@
+import type { LogbookEntry } from '../../../shared/domain/logbook';
 import type { ClientMessage, ReplyPayload } from '../../../shared/protocol/messages';
 import { mayKeepLogbook } from '../auth/permissions';
 import { HubError } from '../errors';
@@ -29,11 +30,14 @@ export const LOGBOOK_HANDLERS: { [K in LogbookOp]: Handler<K> } = {
     const user = requireLogbook(connection);
     const { hub } = connection;
     const { links, communes } = await resolveLinks(hub, user, message);
-    const commune = entryCommune(user, message.commune, communes, new Set(hub.territory.communes.map((c) => c.code)));
+    let corrected: LogbookEntry | undefined;
     if (message.corrects) {
-      const [earlier] = await readEntries(hub.db, scopeTo(user, 'e.commune', { where: ['e.id = ?'], params: [message.corrects] }), 'newest', 1);
-      if (!earlier) throw new HubError('not-found', 'L’entrée à corriger est introuvable ou hors de votre périmètre.');
+      [corrected] = await readEntries(hub.db, scopeTo(user, 'e.commune', { where: ['e.id = ?'], params: [message.corrects] }), 'newest', 1);
+      if (!corrected) throw new HubError('not-found', 'L’entrée à corriger est introuvable ou hors de votre périmètre.');
     }
+    // A correction without links of its own stays where the entry it corrects was read.
+    const given = message.commune ?? (communes.size === 0 ? corrected?.commune : undefined);
+    const commune = entryCommune(user, given, communes, new Set(hub.territory.communes.map((c) => c.code)));
     const entry = await hub.writer.submit((changes) =>
       hub.logbook.add(
         { author: user.username, kind: 'note', ...(commune ? { commune } : {}), text: message.text, links, ...(message.corrects ? { corrects: message.corrects } : {}) },

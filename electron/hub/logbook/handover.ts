@@ -80,11 +80,12 @@ function newest<T>(key: (item: T) => string): (a: T, b: T) => number {
 }
 
 /**
- * The shift asked for: `to` defaults to now, `from` to 12 hours before `to`. Refused when empty,
- * reversed or longer than a month.
+ * The shift asked for, [from, to): `to` defaults to now included (what was written this very
+ * millisecond is in), `from` to 12 hours before `to`. Refused when empty, reversed or longer
+ * than a month.
  */
 export function shiftRange(request: { from?: string; to?: string }, nowMs: number): { fromMs: number; toMs: number } | { error: string } {
-  const toMs = request.to ? Date.parse(request.to) : nowMs;
+  const toMs = request.to ? Date.parse(request.to) : nowMs + 1;
   const fromMs = request.from ? Date.parse(request.from) : toMs - DEFAULT_SHIFT_MS;
   if (!(toMs > fromMs)) return { error: 'La fin de la période doit suivre son début.' };
   if (toMs - fromMs > MAX_SHIFT_MS) return { error: 'Période trop longue : 31 jours au plus.' };

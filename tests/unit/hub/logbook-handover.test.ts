@@ -97,9 +97,9 @@ describe('shift range', () => {
   const now = Date.parse('2026-11-23T07:00:00Z');
 
   it.each<[{ from?: string; to?: string }, string, string, string]>([
-    [{}, '2026-11-22T19:00:00.000Z', '2026-11-23T07:00:00.000Z', 'the last 12 h by default'],
+    [{}, '2026-11-22T19:00:00.001Z', '2026-11-23T07:00:00.001Z', 'the last 12 h by default, now included'],
     [{ to: '2026-11-23T19:00:00+01:00' }, '2026-11-23T06:00:00.000Z', '2026-11-23T18:00:00.000Z', '12 h before the end given'],
-    [{ from: '2026-11-23T00:00:00Z' }, '2026-11-23T00:00:00.000Z', '2026-11-23T07:00:00.000Z', 'from a start to now'],
+    [{ from: '2026-11-23T00:00:00Z' }, '2026-11-23T00:00:00.000Z', '2026-11-23T07:00:00.001Z', 'from a start to now'],
   ])('%j → %s – %s (%s)', (request, from, to, _why) => {
     const range = shiftRange(request, now);
     expect('error' in range).toBe(false);
