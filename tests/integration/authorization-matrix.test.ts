@@ -84,6 +84,13 @@ const EXPECTED: Record<string, Record<Scope, Record<Role, string>>> = {
     foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'not-found' },
     unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found' },
   },
+  // The main courante is the command post's: elected officials are refused whatever the link,
+  // which tells them nothing about what exists.
+  'logbook.add': {
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden' },
+    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'forbidden' },
+  },
 };
 
 const maintenancePeriod = () => ({
@@ -169,6 +176,8 @@ describe('authorisation matrix', () => {
         const slot = role === 'admin' ? 0 : role === 'operateur' ? 1 : 2;
         return [op, { windowId: scope === 'unknown' ? 'mw-inconnue' : windows.get(scope)![slot]! }];
       }
+      case 'logbook.add':
+        return [op, { text: `Contrôle des droits par ${role}`, assetIds: [{ own: homeBin.id, foreign: foreignBin.id, unknown: 'bin-00000-000' }[scope]] }];
       default:
         throw new Error(op);
     }
