@@ -51,6 +51,20 @@ test.describe('la main courante', () => {
 
   test('l’opérateur écrit une entrée liée à une alarme, l’astreinte la voit en direct, la relève l’exporte en CSV', async ({ page, browser }) => {
     test.setTimeout(360_000);
+    // Between the console and the hub, able to answer one `logbook.add` with a failure of the hub.
+    let refuseNextEntry = false;
+    await page.routeWebSocket(/\/ws$/, (socket) => {
+      const hubSide = socket.connectToServer();
+      socket.onMessage((frame) => {
+        const message = JSON.parse(String(frame)) as { op: string; id: unknown };
+        if (refuseNextEntry && message.op === 'logbook.add') {
+          refuseNextEntry = false;
+          socket.send(JSON.stringify({ op: 'reply', id: message.id, ok: false, error: { code: 'internal', message: 'Erreur interne du hub : l’opération n’a pas été effectuée, réessayez.' } }));
+          return;
+        }
+        hubSide.send(frame);
+      });
+    });
     const operator = await openConsole(page, 'operateur');
     const other = await otherWorkstation(browser);
     try {
@@ -76,10 +90,18 @@ test.describe('la main courante', () => {
       await box.fill('Benne pleine signalée par le gardien ; collecte demandée au prestataire.');
       await logbook.getByRole('button', { name: 'Lier à l’alarme sélectionnée' }).click();
       await expect(logbook.getByTestId('logbook-pending-links')).toContainText(message);
+      const text = 'Benne pleine signalée par le gardien ; collecte demandée au prestataire.';
+
+      // The hub fails: what was typed and linked stays, with the reason; sending again works.
+      refuseNextEntry = true;
+      await box.press('Control+Enter');
+      await expect(logbook.getByTestId('logbook-error')).toHaveText('Erreur interne du hub : l’opération n’a pas été effectuée, réessayez.');
+      await expect(box).toHaveValue(text);
+      await expect(logbook.getByTestId('logbook-pending-links')).toContainText(message);
       await box.press('Control+Enter');
       await expect(box).toHaveValue('');
+      await expect(logbook.getByTestId('logbook-error')).toHaveCount(0);
 
-      const text = 'Benne pleine signalée par le gardien ; collecte demandée au prestataire.';
       const written = logbook.getByTestId('logbook-entry').filter({ hasText: text });
       await expect(written).toHaveCount(1);
       await expect(written.getByTestId('logbook-link')).toContainText(message);
@@ -107,6 +129,13 @@ test.describe('la main courante', () => {
       expect(entryLine).toContain(alarmId);
       expect(entryLine).toMatch(/^Main courante;\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0[12]:00;operateur;/);
       await other.page.screenshot({ path: join(SCREENSHOTS, 'logbook-handover.png') });
+
+      // On paper, the handover alone: the console (map, lists, drawer) is not printed.
+      await other.page.emulateMedia({ media: 'print' });
+      await expect(other.page.locator('#root')).toBeHidden();
+      await expect(other.page.locator('.logbook-print')).toBeVisible();
+      await expect(other.page.locator('.logbook-print')).toContainText(text);
+      await other.page.screenshot({ path: join(SCREENSHOTS, 'logbook-handover-print.png'), fullPage: true });
     } finally {
       await other.close();
     }
