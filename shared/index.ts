@@ -5,6 +5,7 @@ export * from './domain/commands';
 export * from './domain/users';
 export * from './domain/grants';
 export * from './domain/maintenance';
+export * from './domain/logbook';
 export * from './protocol/errors';
 export * from './protocol/messages';
 export * from './desktop-bridge';

@@ -19,6 +19,7 @@ import { startField, type Field } from './field';
 import { applyUplink, type IngestCounters } from './ingest/apply-uplink';
 import { sweepSilences } from './ingest/silence';
 import { ThrottledLog } from './ingest/throttled-log';
+import { Logbook } from './logbook/logbook';
 import type { SourceSink } from './sources/types';
 import { Database } from './store/db';
 import { takeHubLock } from './store/hub-lock';
@@ -71,6 +72,8 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
   const maintenance = await MaintenanceBook.load(db);
   const alarms = new AlarmBook(state, { maxShelveH: config.maxShelveH, suppressor: maintenance });
   const commands = new CommandDispatcher(state, writer, config.commandTtlS * 1000, log);
+  const logbook = new Logbook(state);
+  commands.onSettled((record, changes) => logbook.commandSettled(record, changes));
   const context: HubContext = {
     db,
     state,
@@ -80,6 +83,7 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
     alarms,
     maintenance,
     commands,
+    logbook,
     sessions: new SessionStore(db, writer),
     loginThrottle: new LoginThrottle(),
     broadcaster,

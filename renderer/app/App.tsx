@@ -5,6 +5,7 @@ import { AssetPanel } from '../assets';
 import type { Role } from '../../shared';
 import { useConnectionState, type LinkState } from '../connection';
 import { useI18n } from '../i18n';
+import { LogbookDrawer, LOGBOOK_HASH, mayKeepLogbook } from '../logbook';
 import { MapView, type MapStats } from '../map';
 import { useStoreReady, useTerritory } from '../state';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -71,6 +72,7 @@ function ConsoleLayout({ route, role, link, ready, inert, onStats }: ConsoleLayo
         <div className="console__map">
           <MapView onStats={onStats} />
           <AssetPanel />
+          {route === LOGBOOK_HASH && mayKeepLogbook(role) && <LogbookDrawer />}
         </div>
         <AlarmList />
       </div>

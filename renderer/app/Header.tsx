@@ -6,6 +6,7 @@ import { BeffroiMark } from './BeffroiMark';
 import { ConnectionLight } from './ConnectionBanner';
 import { desktopFeatures } from './desktop';
 import { ADMIN_HASH, navigateTo, useHashRoute } from './hash-route';
+import { LogbookToggle } from '../logbook';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** `compact`: the alarm window's header (no search: there is no map to fly). */
@@ -46,6 +47,7 @@ export function Header({ compact = false }: { compact?: boolean }) {
         )}
         <ConnectionLight />
         {!compact && <AlarmWindowButton />}
+        {!compact && <LogbookToggle />}
         {!compact && session?.user.role === 'admin' && <AdminButton />}
         {session && (
           <span className="app-header__user" data-testid="current-user">

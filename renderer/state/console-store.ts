@@ -1,4 +1,4 @@
-import type { Alarm, Asset, AssetKind, Command, EventsMessage, JournalEvent, SnapshotMessage, Territory } from '../../shared';
+import type { Alarm, Asset, AssetKind, Command, EventsMessage, JournalEvent, LogbookEntry, SnapshotMessage, Territory } from '../../shared';
 import { AlarmBook, type AlarmCounts } from './alarm-book';
 import { AssetBuffers } from './asset-buffers';
 import { CommandBook } from './command-book';
@@ -71,6 +71,8 @@ export class ConsoleStore {
   private readonly flyListeners = new Set<FlyListener>();
   private readonly raisedListeners = new Set<(alarms: readonly Alarm[]) => void>();
   private raisedThisFrame: Alarm[] = [];
+  private readonly logbookListeners = new Set<(entries: readonly LogbookEntry[]) => void>();
+  private logbookThisFrame: LogbookEntry[] = [];
   private readonly scheduler: FrameScheduler;
   private readonly now: () => number;
   readonly stats: StoreStats = { framesApplied: 0, lastApplyMs: 0, applyMsTotal: 0, lastFrameEvents: 0, eventsApplied: 0, eventsIgnored: 0, snapshotsApplied: 0 };
@@ -140,6 +142,11 @@ export class ConsoleStore {
       this.raisedThisFrame = [];
       for (const listener of this.raisedListeners) listener(raised);
     }
+    if (this.logbookThisFrame.length > 0) {
+      const added = this.logbookThisFrame;
+      this.logbookThisFrame = [];
+      for (const listener of this.logbookListeners) listener(added);
+    }
     this.stats.framesApplied += 1;
     this.stats.lastApplyMs = this.now() - started;
     this.stats.applyMsTotal += this.stats.lastApplyMs;
@@ -181,6 +188,10 @@ export class ConsoleStore {
         return;
       case 'command.updated':
         this.commands.apply(event.command);
+        return;
+      case 'logbook.added':
+        // Not kept here: the main courante panel keeps what it shows and listens while open.
+        this.logbookThisFrame.push(event.entry);
         return;
     }
   }
@@ -246,6 +257,12 @@ export class ConsoleStore {
   onAlarmsRaised(listener: (alarms: readonly Alarm[]) => void): () => void {
     this.raisedListeners.add(listener);
     return () => this.raisedListeners.delete(listener);
+  }
+
+  /** Main courante entries written live (here or on another console), once per frame. */
+  onLogbookAdded(listener: (entries: readonly LogbookEntry[]) => void): () => void {
+    this.logbookListeners.add(listener);
+    return () => this.logbookListeners.delete(listener);
   }
 
   onFly(listener: FlyListener): () => void {

@@ -5,6 +5,7 @@ import { MaintenanceTarget, MaintenanceWindow } from '../domain/maintenance';
 import { Command, CommandRequest } from '../domain/commands';
 import { DeviceRef, InseeCode } from '../domain/assets';
 import { CommandGrant, Role, Session } from '../domain/users';
+import { LogbookEntry, LogbookHandover, MAX_LOGBOOK_LINKS, MAX_LOGBOOK_TEXT } from '../domain/logbook';
 import { ProtocolError } from './errors';
 
 /** Version of `hub-contract.md` this protocol implements. */
@@ -169,6 +170,42 @@ export const AuditExportRequest = z.object({
   ...AuditFilter.shape,
 });
 
+// Main courante (operator logbook): admins, operators and on-call staff.
+const LinkedIds = z.array(z.string().min(1).max(64)).max(MAX_LOGBOOK_LINKS);
+export const LogbookAddRequest = z.object({
+  op: z.literal('logbook.add'),
+  id: RequestId,
+  text: z.string().trim().min(1, 'texte vide').max(MAX_LOGBOOK_TEXT),
+  /** The commune the entry concerns; by default the one its links share, if any. */
+  commune: InseeCode.optional(),
+  alarmIds: LinkedIds.optional(),
+  commandIds: LinkedIds.optional(),
+  assetIds: LinkedIds.optional(),
+  /** The earlier entry this one corrects (entries are never edited). */
+  corrects: z.string().min(1).max(64).optional(),
+});
+/** Which entries: a time range (`to` excluded), an author, words in the text, a linked alarm. */
+const LogbookFilter = z.object({
+  from: IsoInstant.optional(),
+  to: IsoInstant.optional(),
+  author: z.string().max(128).optional(),
+  text: z.string().max(200).optional(),
+  alarmId: AlarmId.optional(),
+});
+export const LogbookListRequest = z.object({
+  op: z.literal('logbook.list'),
+  id: RequestId,
+  /** Entries older than this one (paging back in time). */
+  before: z.string().min(1).max(64).optional(),
+  limit: z.number().int().min(1).max(500).optional(),
+  ...LogbookFilter.shape,
+});
+/** A shift: `from`–`to`, by default the last 12 hours. */
+const ShiftRange = z.object({ from: IsoInstant.optional(), to: IsoInstant.optional() });
+export const LogbookHandoverRequest = z.object({ op: z.literal('logbook.handover'), id: RequestId, ...ShiftRange.shape });
+/** The shift handover as CSV for a French spreadsheet; the export is audited. */
+export const LogbookExportRequest = z.object({ op: z.literal('logbook.export'), id: RequestId, ...ShiftRange.shape });
+
 export const ClientMessage = z.discriminatedUnion('op', [
   LoginRequest,
   ResumeRequest,
@@ -195,6 +232,10 @@ export const ClientMessage = z.discriminatedUnion('op', [
   DeviceQuarantineRequest,
   DeviceDeclareRequest,
   DeviceImportRequest,
+  LogbookAddRequest,
+  LogbookListRequest,
+  LogbookHandoverRequest,
+  LogbookExportRequest,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientOp = ClientMessage['op'];
@@ -289,6 +330,11 @@ export const ReplyPayloads = {
     declared: z.number().int(),
     lines: z.array(z.object({ line: z.number().int(), ok: z.boolean(), devEui: z.string().optional(), error: z.string().optional() })),
   }),
+  'logbook.add': z.object({ entry: LogbookEntry }),
+  /** Newest first; `more` when older entries match too (ask again with `before`). */
+  'logbook.list': z.object({ entries: z.array(LogbookEntry), more: z.boolean() }),
+  'logbook.handover': z.object({ handover: LogbookHandover }),
+  'logbook.export': z.object({ csv: z.string(), rows: z.number().int(), from: z.string(), to: z.string() }),
 } satisfies Record<ClientOp, z.ZodType>;
 export type ReplyPayload<K extends ClientOp> = z.infer<(typeof ReplyPayloads)[K]>;
 
@@ -326,6 +372,8 @@ export const AlarmSuppressedEvent = z.object({
   message: z.string(),
   windowId: z.string(),
 });
+/** An entry was written in the main courante (by a person or, for an action, by the hub). */
+export const LogbookAddedEvent = z.object({ seq: z.number().int(), at: z.string(), type: z.literal('logbook.added'), entry: LogbookEntry });
 export const JournalEvent = z.discriminatedUnion('type', [
   AssetUpdatedEvent,
   AlarmRaisedEvent,
@@ -333,6 +381,7 @@ export const JournalEvent = z.discriminatedUnion('type', [
   CommandUpdatedEvent,
   MaintenanceUpdatedEvent,
   AlarmSuppressedEvent,
+  LogbookAddedEvent,
 ]);
 export type JournalEvent = z.infer<typeof JournalEvent>;
 export type JournalEventType = JournalEvent['type'];

@@ -113,6 +113,13 @@ const EXPECTED: Record<string, Record<Scope, Record<Role, string>>> = {
     foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'not-found', 'elu-droits': 'not-found' },
     unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found', 'elu-droits': 'not-found' },
   },
+  // The main courante is the command post's: elected officials are refused whatever the link,
+  // which tells them nothing about what exists.
+  'logbook.add': {
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden', 'elu-droits': 'forbidden' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden', 'elu-droits': 'forbidden' },
+    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  },
 };
 
 /** Ops with no asset or alarm to aim at: what each role gets. */
@@ -131,6 +138,10 @@ const UNSCOPED: Record<string, Record<Role, string>> = {
   'user.revoke-sessions': { admin: 'ok', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
   'audit.list': { admin: 'ok', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
   'audit.export': { admin: 'ok', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  // The main courante is the command post's and the on-call staff's, never an elected official's.
+  'logbook.list': { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  'logbook.handover': { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  'logbook.export': { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden', 'elu-droits': 'forbidden' },
 };
 
 const PASSWORD = 'beffroi';
@@ -239,6 +250,8 @@ describe('authorisation matrix', () => {
         const slot = role === 'admin' ? 0 : role === 'operateur' ? 1 : 2;
         return [op, { windowId: scope === 'unknown' ? 'mw-inconnue' : windows.get(scope)![slot]! }];
       }
+      case 'logbook.add':
+        return [op, { text: `Contrôle des droits par ${role}`, assetIds: [{ own: homeBin.id, foreign: foreignBin.id, unknown: 'bin-00000-000' }[scope]] }];
       default:
         throw new Error(op);
     }

@@ -69,17 +69,19 @@ export const ALARM_HANDLERS: { [K in AlarmOp]: Handler<K> } = {
     const comment = message.comment?.trim() || undefined;
     return hub.writer.submit((changes) => {
       const at = new Date().toISOString();
+      const acknowledgedAlarms: Alarm[] = [];
       const outcomes: AcknowledgeOutcome[] = ids.map((alarmId) => {
         const alarm = hub.state.alarms.get(alarmId) ?? closed.get(alarmId);
         if (!alarm || !scopeOf(user).sees(alarm.commune, alarm.assetId)) return { alarmId, outcome: 'not-found' };
         if (alarm.state === 'shelved') return { alarmId, outcome: 'shelved' };
         if (alarm.state === 'unacknowledged' || alarm.state === 'cleared-unacknowledged') {
-          hub.alarms.acknowledge(alarmId, user.username, comment, at, changes);
+          acknowledgedAlarms.push(hub.alarms.acknowledge(alarmId, user.username, comment, at, changes));
           return { alarmId, outcome: 'acknowledged' };
         }
         return { alarmId, outcome: 'already-acknowledged', ...(alarm.acknowledgedBy ? { by: alarm.acknowledgedBy } : {}) };
       });
       const acknowledged = outcomes.filter((o) => o.outcome === 'acknowledged').length;
+      hub.logbook.acknowledged(acknowledgedAlarms, user.username, comment, at, changes);
       changes.audited({
         actor: user.username,
         address: connection.address,
@@ -138,6 +140,7 @@ export const ALARM_HANDLERS: { [K in AlarmOp]: Handler<K> } = {
       const shelved = hub.alarms.shelve(message.alarmId, username, message.reason, untilMs, nowMs, changes);
       const record = hub.state.assets.get(shelved.assetId);
       if (record) refreshStatus(record, hub.state, hub.alarms, new Date(nowMs).toISOString(), changes);
+      hub.logbook.shelved(shelved, new Date(nowMs).toISOString(), changes);
       changes.audited({
         actor: username,
         address: connection.address,
@@ -156,8 +159,10 @@ export const ALARM_HANDLERS: { [K in AlarmOp]: Handler<K> } = {
     const username = requireSupervisor(connection);
     const alarm = await hub.writer.submit((changes) => {
       const back = hub.alarms.unshelve(message.alarmId, changes);
+      const at = new Date().toISOString();
       const record = hub.state.assets.get(back.assetId);
-      if (record) refreshStatus(record, hub.state, hub.alarms, new Date().toISOString(), changes);
+      if (record) refreshStatus(record, hub.state, hub.alarms, at, changes);
+      hub.logbook.unshelved(back, username, at, changes);
       changes.audited({ actor: username, address: connection.address, action: 'alarm.unshelve', target: back.id, details: { assetId: back.assetId, condition: back.condition } });
       return back;
     });

@@ -1,4 +1,5 @@
-import { seesDevices } from '../../../shared/domain/users';
+import { seesDevices, type SessionUser } from '../../../shared/domain/users';
+import { mayKeepLogbook } from '../auth/permissions';
 import type { JournalEvent } from '../../../shared/protocol/messages';
 import { eventAssetId, scopeOf, type Scope } from '../auth/scope';
 import type { ScopedEvent } from '../store/journal';
@@ -16,6 +17,14 @@ export function eventFor(event: JournalEvent, withDevices: boolean): JournalEven
   if (event.type !== 'asset.updated' || withDevices || !event.asset.devices) return event;
   const { devices: _devices, ...asset } = event.asset;
   return { ...event, asset };
+}
+
+/**
+ * Whether this user is sent this event: it must be in their scope, and main courante entries only
+ * go to those who may read the main courante. (The live path below applies the same two rules.)
+ */
+export function mayReceive(user: SessionUser, { event, commune }: ScopedEvent): boolean {
+  return scopeOf(user).sees(commune, eventAssetId(event)) && (event.type !== 'logbook.added' || mayKeepLogbook(user));
 }
 
 /**
@@ -56,10 +65,11 @@ export class Broadcaster {
         continue;
       }
       const scope = scopeOf(user);
-      const frameKey = `${scope.key}|${connection.sentSeq}`;
+      const logbook = mayKeepLogbook(user);
+      const frameKey = `${scope.key}|${logbook ? 'logbook' : ''}|${connection.sentSeq}`;
       let frame = frames.get(frameKey);
       if (frame === undefined) {
-        frame = buildFrame(events, seesDevices(user.role) ? full : restricted, assetIds, scope, connection.sentSeq);
+        frame = buildFrame(events, seesDevices(user.role) ? full : restricted, assetIds, scope, logbook, connection.sentSeq);
         frames.set(frameKey, frame);
       }
       connection.sentSeq = Math.max(connection.sentSeq, lastSeq);
@@ -74,13 +84,14 @@ function buildFrame(
   texts: readonly string[],
   assetIds: readonly (string | undefined)[],
   scope: Scope,
+  logbook: boolean,
   sentSeq: number,
 ): { text: string; seq: number } | null {
   const parts: string[] = [];
   let seq = sentSeq;
   for (let i = 0; i < events.length; i++) {
     const { event, commune } = events[i]!;
-    if (event.seq <= sentSeq || !scope.sees(commune, assetIds[i])) continue;
+    if (event.seq <= sentSeq || !scope.sees(commune, assetIds[i]) || (event.type === 'logbook.added' && !logbook)) continue;
     parts.push(texts[i]!);
     seq = event.seq;
   }

@@ -1,7 +1,7 @@
 import { seesDevices } from '../../../shared/domain/users';
 import type { ClientMessage, ClientOp, ReplyPayload } from '../../../shared/protocol/messages';
 import { checkCommandBounds, mayAcknowledge, mayCommand, mayViewCameras } from '../auth/permissions';
-import { scopeOf, eventAssetId } from '../auth/scope';
+import { scopeOf } from '../auth/scope';
 import { verifyPassword } from '../auth/passwords';
 import { findUser, toSessionUser } from '../auth/users';
 import type { AssetRecord } from '../state/records';
@@ -10,7 +10,8 @@ import { HubError } from '../errors';
 import { ADMIN_HANDLERS } from './admin-handlers';
 import { DEVICE_HANDLERS } from './device-handlers';
 import { ALARM_HANDLERS } from './alarm-handlers';
-import { eventFor } from './broadcaster';
+import { LOGBOOK_HANDLERS } from './logbook-handlers';
+import { eventFor, mayReceive } from './broadcaster';
 import type { ConsoleConnection } from './console-connection';
 import { buildSnapshot } from './snapshot';
 
@@ -78,8 +79,7 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
     try {
       const missed = await hub.journal.since(since, MAX_RESYNC_EVENTS);
       const withDevices = seesDevices(user.role);
-      const scope = scopeOf(user);
-      const visible = missed.filter((e) => scope.sees(e.commune, eventAssetId(e.event))).map((e) => eventFor(e.event, withDevices));
+      const visible = missed.filter((e) => mayReceive(user, e)).map((e) => eventFor(e.event, withDevices));
       const replayedTo = missed.length > 0 ? missed[missed.length - 1]!.event.seq : since;
       if (visible.length > 0) connection.send({ op: 'events', events: visible });
       connection.sentSeq = replayedTo;
@@ -98,7 +98,9 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
     if (!known || !scopeOf(user).sees(known.commune, known.assetId)) throw new HubError('not-found', 'Alarme introuvable ou hors de votre périmètre.');
     if (!mayAcknowledge(user)) throw new HubError('forbidden');
     const alarm = await hub.writer.submit((changes) => {
-      const acknowledged = hub.alarms.acknowledge(message.alarmId, user.username, message.comment, new Date().toISOString(), changes);
+      const at = new Date().toISOString();
+      const acknowledged = hub.alarms.acknowledge(message.alarmId, user.username, message.comment, at, changes);
+      hub.logbook.acknowledged([acknowledged], user.username, message.comment, at, changes);
       changes.audited({
         actor: user.username,
         address: connection.address,
@@ -176,6 +178,7 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
   ...ADMIN_HANDLERS,
   ...DEVICE_HANDLERS,
   ...ALARM_HANDLERS,
+  ...LOGBOOK_HANDLERS,
 };
 
 /**

@@ -80,3 +80,13 @@ export function mayAdminister(user: SessionUser): boolean {
 export function mayReadQuarantine(user: SessionUser): boolean {
   return user.role === 'admin' || user.role === 'operator';
 }
+
+/**
+ * The main courante is the command post's working record: operators, admins and on-call staff
+ * read it and write in it. Elected officials have no access at all, not even to their commune's
+ * entries: colleagues write there for colleagues (names, hunches, half-checked facts), and what
+ * an elected official needs (alarms, command outcomes) their console already shows.
+ */
+export function mayKeepLogbook(user: SessionUser): boolean {
+  return user.role !== 'elected';
+}

@@ -31,6 +31,7 @@ const RANK: Record<CommandState, number> = {
  */
 export class CommandDispatcher {
   private source: Source | undefined;
+  private readonly settledListeners: ((record: CommandRecord, changes: ChangeSet) => void)[] = [];
 
   constructor(
     private readonly state: TerritoryState,
@@ -41,6 +42,11 @@ export class CommandDispatcher {
 
   attach(source: Source): void {
     this.source = source;
+  }
+
+  /** Called in the same batch as each command reaching a final state (the main courante listens). */
+  onSettled(listener: (record: CommandRecord, changes: ChangeSet) => void): void {
+    this.settledListeners.push(listener);
   }
 
   /** Journals the command, then hands it to the network server; resolves once journaled. */
@@ -186,6 +192,7 @@ export class CommandDispatcher {
       this.withNextListen(record);
     }
     changes.command(record);
+    if (isCommandFinal(state)) for (const listener of this.settledListeners) listener(record, changes);
   }
 
   /** When the class A device should next open its receive windows, from its uplink period. */

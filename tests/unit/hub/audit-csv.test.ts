@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditCsv, csvField } from '../../../electron/hub/audit/audit-csv';
+import { auditCsv } from '../../../electron/hub/audit/audit-csv';
+import { csvField } from '../../../electron/hub/spreadsheet-csv';
 
 describe('audit CSV', () => {
   it.each([
