@@ -7,3 +7,6 @@ export * from './domain/maintenance';
 export * from './protocol/errors';
 export * from './protocol/messages';
 export * from './desktop-bridge';
+export * from './domain/device-models';
+export * from './domain/device-csv';
+export * from './search-text';

@@ -50,14 +50,16 @@ describe('device registry and quarantine', () => {
     expect(quarantined.find((d) => d.devEui === NEWCOMER)).toMatchObject({ fPort: 85, gatewayId: '0016c001f0000001', payloadHex: expect.stringMatching(/^[0-9a-f]+$/) });
   });
 
-  it('adopts it: declared against an asset, its next uplinks update that asset and out of quarantine', async () => {
+  it('adopts it: declared against an asset, its last quarantined uplink is replayed, its next ones update that asset', async () => {
     const operator = await HubClient.connect(test.hub.url);
     await operator.login('operateur');
     expect(await operator.request('device.declare', { devEui: NEWCOMER, model: 'milesight-am307', assetId: gym.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     await operator.close();
 
     const declared = await admin.request('device.declare', { devEui: NEWCOMER.toUpperCase(), model: 'milesight-am307', assetId: gym.id, uplinkPeriodS: 300 });
-    expect(declared).toMatchObject({ ok: true, device: { devEui: NEWCOMER, model: 'milesight-am307' }, assetId: gym.id });
+    // The quarantine kept the second uplink (CO2 820 ppm): the gym shows it at once.
+    expect(declared).toMatchObject({ ok: true, device: { devEui: NEWCOMER, model: 'milesight-am307' }, assetId: gym.id, replayed: 'decoded' });
+    expect(test.hub.context.state.assets.get(gym.id)!.asset.metrics).toMatchObject({ co2Ppm: 820, rssiDbm: -99 });
     await admin.waitFor((m) => m.op === 'events' && JSON.stringify(m).includes(NEWCOMER));
     expect(((await admin.request('device.quarantine')).devices as { devEui: string }[]).map((d) => d.devEui)).not.toContain(NEWCOMER);
 
@@ -66,6 +68,10 @@ describe('device registry and quarantine', () => {
       (m) => m.op === 'events' && (m.events as { type: string; alarm?: { assetId: string } }[]).some((e) => e.type === 'alarm.raised' && e.alarm?.assetId === gym.id),
     );
     expect(raised).toBeTruthy();
+    const gymNow = test.hub.context.state.assets.get(gym.id)!.asset.metrics;
+    expect(gymNow.co2Ppm).toBe(1900);
+    // The replay's stand-in frame counter is not taken for 2 lost uplinks before fCnt 3.
+    expect(gymNow.uplinksLost ?? 0).toBe(0);
   });
 
   it.each([
@@ -91,8 +97,8 @@ describe('device registry and quarantine', () => {
     expect(reply.lines).toEqual([
       { line: 2, ok: true, devEui: 'a84041000000c001' },
       { line: 3, ok: true, devEui: 'a84041000000c002' },
-      { line: 4, ok: false, error: expect.stringMatching(/DevEUI invalide/) },
-      { line: 5, ok: false, devEui: 'a84041000000c003', error: expect.stringMatching(/introuvable/) },
+      { line: 4, ok: false, field: 'devEui', error: expect.stringMatching(/DevEUI invalide/) },
+      { line: 5, ok: false, field: 'assetId', devEui: 'a84041000000c003', error: expect.stringMatching(/introuvable/) },
     ]);
     const audit = await test.hub.context.db.all("SELECT target FROM audit WHERE action = 'device.declare'");
     expect(audit).toHaveLength(3);

@@ -1,5 +1,5 @@
 import type { CommandType } from '../../../shared/domain/commands';
-import type { SessionUser } from '../../../shared/domain/users';
+import { seesDevices, type SessionUser } from '../../../shared/domain/users';
 
 /**
  * Which commands a role may send. Elected officials act on their own commune's heating and
@@ -41,4 +41,9 @@ export function mayAdminister(user: SessionUser): boolean {
 /** The quarantine of undeclared devices is for the command post (it tells them what to declare). */
 export function mayReadQuarantine(user: SessionUser): boolean {
   return user.role === 'admin' || user.role === 'operator';
+}
+
+/** The device registry (DevEUIs, radio health) is technical data for the command post. */
+export function mayReadDevices(user: SessionUser): boolean {
+  return seesDevices(user.role);
 }
