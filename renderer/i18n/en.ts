@@ -243,7 +243,7 @@ export const en: Record<MessageKey, string> = {
   'devices.import.result': '{declared} device(s) imported, {refused} refused.',
   'devices.import.refusedLine': 'Line {line}: {why}',
   'devices.import.empty': 'The file holds no device line.',
-  'devices.import.tooMany': 'At most {max} devices per file.',
+  'devices.import.tooMany': 'File too big: at most {max} devices (400,000 characters) per file; split it.',
 
   'devices.field.devEui': 'DevEUI',
   'devices.field.model': 'model',

@@ -245,7 +245,7 @@ export const fr = {
   'devices.import.result': '{declared} appareil(s) importé(s), {refused} refusé(s).',
   'devices.import.refusedLine': 'Ligne {line} : {why}',
   'devices.import.empty': 'Le fichier ne contient aucune ligne d’appareil.',
-  'devices.import.tooMany': 'Au plus {max} appareils par fichier.',
+  'devices.import.tooMany': 'Fichier trop gros : au plus {max} appareils (400 000 caractères) par fichier ; découpez-le.',
 
   'devices.field.devEui': 'DevEUI',
   'devices.field.model': 'modèle',

@@ -25,6 +25,8 @@ export const MIN_UPLINK_PERIOD_S = 10;
 export const MAX_UPLINK_PERIOD_S = 7 * 24 * 3600;
 /** Most devices one file declares: one writer batch stays short. */
 export const MAX_IMPORT_ROWS = 10_000;
+/** Largest file one import carries (~40 characters a line), inside the hub's frame limit. */
+export const MAX_IMPORT_CSV_CHARS = 400_000;
 
 export const DEV_EUI_PATTERN = /^[0-9a-fA-F]{16}$/;
 

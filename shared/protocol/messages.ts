@@ -4,6 +4,7 @@ import { Alarm, AlarmPriority } from '../domain/alarms';
 import { MaintenanceTarget, MaintenanceWindow } from '../domain/maintenance';
 import { Command, CommandRequest } from '../domain/commands';
 import { AssetKind, DeviceRef, InseeCode } from '../domain/assets';
+import { MAX_IMPORT_CSV_CHARS } from '../domain/device-csv';
 import { CommandGrant, Role, Session } from '../domain/users';
 import { ProtocolError } from './errors';
 
@@ -110,7 +111,7 @@ export const DeviceImportRequest = z.object({
   op: z.literal('device.import'),
   id: RequestId,
   /** One device per line: `devEui;model;assetId[;uplinkPeriodS]` (comma or semicolon, header optional). */
-  csv: z.string().max(400_000),
+  csv: z.string().max(MAX_IMPORT_CSV_CHARS, `fichier trop gros : ${MAX_IMPORT_CSV_CHARS} caractères au plus`),
 });
 /** Most registry rows one page carries: the registry may hold 100k devices. */
 export const MAX_DEVICE_PAGE = 200;

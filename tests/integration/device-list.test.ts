@@ -87,6 +87,19 @@ describe('device.list and device.remove', () => {
     }
   });
 
+  it('keeps an admin scoped to a commune from declaring on, or retiring from, a foreign asset', async () => {
+    const foreignDevice = territory.devices.find((d) => communeOf(d.assetId) !== home && territory.assets.find((a) => a.id === d.assetId)!.kind === 'building')!;
+    await admin.request('user.create', { username: 'admin-local', password: 'un mot de passe long', role: 'admin', communes: [home] });
+    const local = await HubClient.connect(test.hub.url);
+    await local.login('admin-local', 'un mot de passe long');
+    const declared = await local.request('device.declare', { devEui: 'a84041000000d001', model: 'milesight-am307', assetId: foreignDevice.assetId });
+    expect(declared).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect((declared.error as { message: string }).message).toMatch(/introuvable/);
+    expect(await local.request('device.remove', { devEui: foreignDevice.devEui })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    await local.close();
+    expect(test.hub.context.state.devices.has(foreignDevice.devEui)).toBe(true);
+  });
+
   it('retires a device for admins only, audited; its next uplink lands in quarantine', async () => {
     const operator = await HubClient.connect(test.hub.url);
     await operator.login('operateur');

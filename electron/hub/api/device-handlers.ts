@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describeDeviceProblem, MAX_IMPORT_ROWS, parseDeviceCsv, registryProblem, type DeviceDeclaration, type DeviceRegistryView } from '../../../shared/domain/device-csv';
+import { canSeeCommune, type SessionUser } from '../../../shared/domain/users';
 import type { ClientMessage, QuarantinedDevice, ReplyPayload } from '../../../shared/protocol/messages';
 import { mayAdminister, mayReadDevices, mayReadQuarantine } from '../auth/permissions';
 import { acceptedCommands } from '../commands/capabilities';
@@ -17,9 +18,18 @@ import { listDevices } from './device-list';
 type DeviceOp = 'device.quarantine' | 'device.declare' | 'device.import' | 'device.list' | 'device.remove';
 type Handler<K extends DeviceOp> = (message: Extract<ClientMessage, { op: K }>, connection: ConsoleConnection) => Promise<ReplyPayload<K>>;
 
-/** The registry as the writer sees it, for the checks shared with the console's CSV preview. */
-function registryView(state: TerritoryState): DeviceRegistryView {
-  return { assetKind: (id) => state.assets.get(id)?.asset.kind, isDeclared: (devEui) => state.devices.has(devEui) };
+/**
+ * The registry as the writer sees it, for the checks shared with the console's CSV preview. An
+ * asset outside the user's scope reads as unknown: nobody learns what exists beyond it.
+ */
+function registryView(state: TerritoryState, user: SessionUser): DeviceRegistryView {
+  return {
+    assetKind: (id) => {
+      const asset = state.assets.get(id)?.asset;
+      return asset && canSeeCommune(user, asset.commune) ? asset.kind : undefined;
+    },
+    isDeclared: (devEui) => state.devices.has(devEui),
+  };
 }
 
 /**
@@ -94,12 +104,13 @@ export const DEVICE_HANDLERS: { [K in DeviceOp]: Handler<K> } = {
   },
 
   async 'device.declare'(message, connection) {
-    const actor = connection.requirePermission(mayAdminister, 'Réservé aux administrateurs.').username;
+    const user = connection.requirePermission(mayAdminister, 'Réservé aux administrateurs.');
+    const actor = user.username;
     const { hub } = connection;
     const declaration = { devEui: message.devEui, model: message.model, assetId: message.assetId, uplinkPeriodS: message.uplinkPeriodS };
     const quarantined = await readQuarantined(hub.db, message.devEui);
     const replayed = await hub.writer.submit((changes) => {
-      const problem = registryProblem(declaration, registryView(hub.state));
+      const problem = registryProblem(declaration, registryView(hub.state, user));
       if (problem) throw new HubError('invalid', `Déclaration refusée : ${describeDeviceProblem(problem)}.`);
       declare(connection, declaration, changes, actor);
       if (!quarantined) return undefined;
@@ -109,12 +120,13 @@ export const DEVICE_HANDLERS: { [K in DeviceOp]: Handler<K> } = {
   },
 
   async 'device.import'(message, connection) {
-    const actor = connection.requirePermission(mayAdminister, 'Réservé aux administrateurs.').username;
+    const user = connection.requirePermission(mayAdminister, 'Réservé aux administrateurs.');
+    const actor = user.username;
     const rows = parseDeviceCsv(message.csv);
     if (rows.length > MAX_IMPORT_ROWS) throw new HubError('invalid', `Import limité à ${MAX_IMPORT_ROWS} appareils par fichier.`);
     const lines = await connection.hub.writer.submit((changes) =>
       rows.map((row) => {
-        const problem = row.problem ?? registryProblem(row.declaration!, registryView(connection.hub.state));
+        const problem = row.problem ?? registryProblem(row.declaration!, registryView(connection.hub.state, user));
         const devEui = row.declaration?.devEui;
         if (problem) return { line: row.line, ok: false, ...(devEui ? { devEui } : {}), error: describeDeviceProblem(problem), field: problem.field };
         declare(connection, row.declaration!, changes, actor);
@@ -125,12 +137,13 @@ export const DEVICE_HANDLERS: { [K in DeviceOp]: Handler<K> } = {
   },
 
   async 'device.remove'(message, connection) {
-    const actor = connection.requirePermission(mayAdminister, 'Réservé aux administrateurs.').username;
+    const user = connection.requirePermission(mayAdminister, 'Réservé aux administrateurs.');
     const { hub } = connection;
     return hub.writer.submit((changes) => {
       const device = hub.state.devices.get(message.devEui);
-      if (!device) throw new HubError('not-found', `Appareil ${message.devEui} introuvable dans le registre.`);
-      retire(connection, device, changes, actor);
+      const commune = device && hub.state.assets.get(device.assetId)?.asset.commune;
+      if (!device || (commune !== undefined && !canSeeCommune(user, commune))) throw new HubError('not-found', `Appareil ${message.devEui} introuvable dans le registre.`);
+      retire(connection, device, changes, user.username);
       return { device: { devEui: device.devEui, model: device.model }, assetId: device.assetId };
     });
   },

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { MAX_IMPORT_ROWS, type ReplyPayload } from '../../../shared';
+import { MAX_IMPORT_CSV_CHARS, MAX_IMPORT_ROWS, type ReplyPayload } from '../../../shared';
 import { useHubClient } from '../../connection';
 import { useI18n } from '../../i18n';
 import { useStore } from '../../state';
@@ -25,6 +25,7 @@ export function CsvImport() {
   const rows = useMemo(() => (file ? previewDeviceCsv(file.text, registryFromAssets(store.currentBuffers().records)) : []), [file, store]);
   const good = rows.filter((r) => r.declaration).length;
   const bad = rows.length - good;
+  const tooBig = rows.length > MAX_IMPORT_ROWS || (file?.text.length ?? 0) > MAX_IMPORT_CSV_CHARS;
 
   const choose = (chosen: File | undefined) => {
     setResult(null);
@@ -63,7 +64,7 @@ export function CsvImport() {
       </label>
       {error && <p className="form-error" role="alert">{error}</p>}
       {file && rows.length === 0 && <p className="form-error">{t('devices.import.empty')}</p>}
-      {file && rows.length > MAX_IMPORT_ROWS && <p className="form-error">{t('devices.import.tooMany', { max: MAX_IMPORT_ROWS })}</p>}
+      {file && tooBig && <p className="form-error">{t('devices.import.tooMany', { max: MAX_IMPORT_ROWS })}</p>}
       {file && rows.length > 0 && (
         <>
           <p data-testid="csv-summary">{t('devices.import.preview', { ok: good, bad })}</p>
@@ -90,7 +91,7 @@ export function CsvImport() {
               })}
             </tbody>
           </table>
-          <button type="button" className="button button--primary" data-testid="csv-send" disabled={sending || good === 0 || rows.length > MAX_IMPORT_ROWS} onClick={send}>
+          <button type="button" className="button button--primary" data-testid="csv-send" disabled={sending || good === 0 || tooBig} onClick={send}>
             {sending ? t('devices.import.sending') : t('devices.import.send', { count: good })}
           </button>
         </>

@@ -81,6 +81,9 @@ export function DeviceRegistry() {
               : t('devices.page', { from: formatNumber(page.offset + 1, 0, locale), to: formatNumber(shownTo, 0, locale), total: formatNumber(page.total, 0, locale) })}
           </span>
         )}
+        <button type="button" className="button button--small" onClick={() => setReload((n) => n + 1)}>
+          {t('devices.refresh')}
+        </button>
         <button type="button" className="button button--small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
           {t('devices.previous')}
         </button>
