@@ -116,6 +116,14 @@ test.describe('le registre des appareils, en administration', () => {
     await expect(row).toContainText(gym.name);
     await expect(row).toContainText(/104\s?dBm/);
     await expect(row).not.toContainText('jamais reçue');
+
+    // The whole registry, a page at a time: the hub sends 50 rows, not the territory's thousands.
+    await page.getByTestId('device-search').fill('');
+    await expect(page.getByTestId('device-total')).toHaveText(/^1–50 sur \d[\d\s\u202f]*$/);
+    await expect(page.getByTestId('device-row')).toHaveCount(50);
+    await page.getByTestId('device-next').click();
+    await expect(page.getByTestId('device-total')).toHaveText(/^51–100 sur /);
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-devices-registry.png') });
   });
 
   test('le formulaire dit pourquoi un DevEUI est refusé', async ({ page }) => {
