@@ -227,6 +227,7 @@ export const en: Record<MessageKey, string> = {
   'devices.declare.done': 'Device {devEui} declared on {asset}.',
   'devices.declare.replayed': 'Its last quarantined uplink was decoded: the asset shows its value.',
   'devices.declare.unreadable': 'Its last quarantined uplink could not be decoded with this model.',
+  'devices.declare.superseded': 'Its last quarantined uplink is older than the asset’s values: it was not replayed.',
   'devices.declare.adopting': 'Adopting {devEui}, seen in quarantine.',
 
   'devices.import.help':

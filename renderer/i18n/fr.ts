@@ -229,6 +229,7 @@ export const fr = {
   'devices.declare.done': 'Appareil {devEui} déclaré sur {asset}.',
   'devices.declare.replayed': 'Sa dernière trame en quarantaine a été décodée : l’équipement affiche sa valeur.',
   'devices.declare.unreadable': 'Sa dernière trame en quarantaine n’a pas pu être décodée avec ce modèle.',
+  'devices.declare.superseded': 'Sa dernière trame en quarantaine est plus ancienne que les valeurs de l’équipement : elle n’a pas été rejouée.',
   'devices.declare.adopting': 'Adoption de {devEui}, vu en quarantaine.',
 
   'devices.import.help':

@@ -315,9 +315,14 @@ export const ReplyPayloads = {
   'device.quarantine': z.object({ devices: z.array(QuarantinedDevice) }),
   /**
    * `replayed` (adopting a quarantined device): its latest quarantined payload was `decoded` into
-   * the asset's values, was `unreadable` for that model, or there was `nothing` to replay.
+   * the asset's values, was `unreadable` for that model, was older than the asset's values
+   * (`superseded`, left alone), or there was `nothing` to replay.
    */
-  'device.declare': z.object({ device: DeviceRef, assetId: z.string(), replayed: z.enum(['decoded', 'unreadable', 'nothing']).optional() }),
+  'device.declare': z.object({
+    device: DeviceRef,
+    assetId: z.string(),
+    replayed: z.enum(['decoded', 'unreadable', 'superseded', 'nothing']).optional(),
+  }),
   'device.import': z.object({
     declared: z.number().int(),
     lines: z.array(

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCodec } from '../../electron/hub/codecs/registry';
 import { deviceInfoFor, topicOf, uplinkEvent } from '../../electron/hub/simulator/chirpstack-events';
 import { generateTerritory } from '../../electron/hub/territory';
+import { FieldDevice } from '../support/field-device';
 import { HubClient } from '../support/hub-client';
 import { startTestHub } from '../support/hub';
 
@@ -74,6 +75,21 @@ describe('device registry and quarantine', () => {
     expect(gymNow.uplinksLost ?? 0).toBe(0);
   });
 
+  it('leaves alone an asset another device reported to since the quarantined uplink', async () => {
+    const late = 'a84041000000abce';
+    const sensor = territory.devices.find((d) => d.assetId === library.id && d.model === 'milesight-am307')!;
+    await publishUnknownUplink(test.hub.brokerUrl, late, 1, 1500);
+    while (!((await admin.request('device.quarantine')).devices as { devEui: string }[]).some((d) => d.devEui === late));
+    const field = await FieldDevice.connect(test.hub.brokerUrl, territory, sensor.devEui);
+    await field.uplink({ battery: 90, temperature: 20, humidity: 45, co2: 700 });
+    await field.close();
+    while (test.hub.context.state.assets.get(library.id)!.asset.metrics.co2Ppm !== 700) await new Promise((r) => setTimeout(r, 20));
+
+    const declared = await admin.request('device.declare', { devEui: late, model: 'milesight-am307', assetId: library.id });
+    expect(declared).toMatchObject({ ok: true, replayed: 'superseded' });
+    expect(test.hub.context.state.assets.get(library.id)!.asset.metrics.co2Ppm).toBe(700);
+  });
+
   it.each([
     [{ devEui: NEWCOMER, model: 'milesight-am307', assetId: library.id }, /déjà déclaré/],
     [{ devEui: 'a84041000000beef', model: 'inconnu-x1', assetId: library.id }, /modèle inconnu/],
@@ -100,7 +116,7 @@ describe('device registry and quarantine', () => {
       { line: 4, ok: false, field: 'devEui', error: expect.stringMatching(/DevEUI invalide/) },
       { line: 5, ok: false, field: 'assetId', devEui: 'a84041000000c003', error: expect.stringMatching(/introuvable/) },
     ]);
-    const audit = await test.hub.context.db.all("SELECT target FROM audit WHERE action = 'device.declare'");
-    expect(audit).toHaveLength(3);
+    const audit = await test.hub.context.db.all("SELECT target FROM audit WHERE action = 'device.declare' AND target LIKE 'a84041000000c%'");
+    expect(audit).toEqual([{ target: 'a84041000000c001' }, { target: 'a84041000000c002' }]);
   });
 });

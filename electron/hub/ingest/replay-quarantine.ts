@@ -35,7 +35,8 @@ export async function readQuarantined(db: Database, devEui: string): Promise<Qua
  * Once an admin adopts a quarantined device, its latest uplink goes through decode → rules as if
  * it had just arrived, so the asset shows a value at once rather than after the device's next
  * uplink (up to hours for a bin sensor). Runs in the declaring writer work, after the declaration.
- * An uplink the network server sent already decoded left no raw payload: nothing to replay.
+ * An uplink the network server sent already decoded left no raw payload: nothing to replay. An
+ * asset another device updated since is `superseded`: its fresher values are not overwritten.
  */
 export function replayQuarantined(
   quarantined: QuarantinedUplink,
@@ -43,9 +44,13 @@ export function replayQuarantined(
   alarms: AlarmBook,
   changes: ChangeSet,
   onObservations: ObservationListener,
-): 'decoded' | 'unreadable' | 'nothing' {
+): 'decoded' | 'unreadable' | 'superseded' | 'nothing' {
   const device = state.devices.get(quarantined.devEui);
   if (!device || quarantined.payloadHex === null) return 'nothing';
+  // Its values' freshness, not `updatedAt`, which a mere status change (a silent device) moves.
+  const sentAtMs = Date.parse(quarantined.lastAt);
+  const others = state.assets.get(device.assetId)?.devices.filter((d) => d !== device) ?? [];
+  if (others.some((d) => (d.lastUplinkAt ?? 0) > sentAtMs)) return 'superseded';
   const counters: IngestCounters = { uplinks: 0, unknownDevices: 0, malformed: 0, duplicates: 0 };
   const uplink = {
     devEui: quarantined.devEui,

@@ -110,6 +110,7 @@ export function DeclareForm({ adoptDevEui }: { adoptDevEui: string | null }) {
           {t('devices.declare.done', { devEui: formatDevEui(done.devEui), asset: done.asset })}{' '}
           {done.replayed === 'decoded' && t('devices.declare.replayed')}
           {done.replayed === 'unreadable' && t('devices.declare.unreadable')}
+          {done.replayed === 'superseded' && t('devices.declare.superseded')}
         </p>
       )}
       <button type="submit" className="button button--primary" data-testid="declare-submit" disabled={sending}>
