@@ -13,7 +13,7 @@ import { deviceWrite } from '../store/rows';
 import type { DeviceRecord } from '../state/records';
 import type { TerritoryState } from '../state/territory-state';
 import type { ConsoleConnection } from './console-connection';
-import { listDevices } from './device-list';
+import { listDevices, prepareSearch } from './device-list';
 
 type DeviceOp = 'device.quarantine' | 'device.declare' | 'device.import' | 'device.list' | 'device.remove';
 type Handler<K extends DeviceOp> = (message: Extract<ClientMessage, { op: K }>, connection: ConsoleConnection) => Promise<ReplyPayload<K>>;
@@ -99,6 +99,7 @@ export const DEVICE_HANDLERS: { [K in DeviceOp]: Handler<K> } = {
     const user = connection.requirePermission(mayReadDevices, 'Le registre des appareils est réservé au poste de commandement.');
     const { state, territory } = connection.hub;
     const communeNames = new Map(territory.communes.map((c) => [c.code, c.name]));
+    if (message.query.trim()) await prepareSearch(state, communeNames);
     const page = listDevices(state, communeNames, user, message);
     return { total: page.total, offset: message.offset, devices: page.devices };
   },

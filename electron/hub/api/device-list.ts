@@ -17,6 +17,8 @@ export function listDevices(
   page: { query: string; offset: number; limit: number },
 ): { total: number; devices: RegisteredDevice[] } {
   const words = foldForSearch(page.query).split(/\s+/).filter(Boolean);
+  // The whole registry, unfiltered: only the page's rows are looked at.
+  if (words.length === 0 && user.communes.length === 0) return { total: state.devices.size, devices: pageOf(state, communeNames, page) };
   const devices: RegisteredDevice[] = [];
   let total = 0;
   for (const device of state.devices.values()) {
@@ -32,21 +34,51 @@ export function listDevices(
   return { total, devices };
 }
 
+/** The page of an unfiltered registry, reaching no further than its last row. */
+function pageOf(state: TerritoryState, communeNames: ReadonlyMap<string, string>, page: { offset: number; limit: number }): RegisteredDevice[] {
+  const rows: RegisteredDevice[] = [];
+  let index = 0;
+  for (const device of state.devices.values()) {
+    if (index++ < page.offset) continue;
+    if (rows.length >= page.limit) break;
+    const record = state.assets.get(device.assetId);
+    if (record) rows.push(registryRow(device, record, communeNames));
+  }
+  return rows;
+}
+
 /**
- * What a search matches, folded once per device and kept until its asset is renamed: folding
- * 100k names on every keystroke would cost the hub ~100 ms each time.
+ * What a search matches, per device: its DevEUI, model, asset name and id, commune, folded once and
+ * kept until the asset is renamed. Folding 100k accented names costs the hub a noticeable stall,
+ * so `prepareSearch` does it in slices between which uplinks keep flowing.
  */
 const searchTexts = new WeakMap<DeviceRecord, { name: string; text: string }>();
+
+/** Devices folded per slice before the event loop gets a turn. */
+const FOLD_SLICE = 2000;
 
 function searchText(device: DeviceRecord, record: AssetRecord, communeNames: ReadonlyMap<string, string>): string {
   const cached = searchTexts.get(device);
   if (cached && cached.name === record.asset.name) return cached.text;
   const { asset } = record;
   const text = foldForSearch(
-    [device.devEui, device.model, deviceModelName(device.model), asset.id, asset.name, asset.commune, communeNames.get(asset.commune) ?? ''].join(' '),
+    `${device.devEui} ${device.model} ${deviceModelName(device.model)} ${asset.id} ${asset.name} ${asset.commune} ${communeNames.get(asset.commune) ?? ''}`,
   );
   searchTexts.set(device, { name: asset.name, text });
   return text;
+}
+
+/** Folds what a search will read, a slice at a time; a no-op once every device is folded. */
+export async function prepareSearch(state: TerritoryState, communeNames: ReadonlyMap<string, string>): Promise<void> {
+  let sliced = 0;
+  for (const device of state.devices.values()) {
+    const record = state.assets.get(device.assetId);
+    if (!record) continue;
+    const cached = searchTexts.get(device);
+    if (cached && cached.name === record.asset.name) continue;
+    searchText(device, record, communeNames);
+    if (++sliced % FOLD_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 function numberMetric(record: AssetRecord, metric: string): number | null {
