@@ -133,5 +133,11 @@ test.describe('le registre des appareils, en administration', () => {
     await page.getByTestId('declare-deveui').fill('A840 41');
     await page.getByTestId('declare-submit').click();
     await expect(page.getByTestId('declare-deveui-error')).toHaveText('Le DevEUI doit compter 16 chiffres hexadécimaux (0-9, A-F) : 6 saisi(s).');
+    // The asset picker offers only assets of a kind the chosen model fits: bins for an EM310-UDL.
+    await page.getByTestId('declare-model').selectOption('milesight-em310-udl');
+    await page.getByTestId('asset-picker').fill('parking');
+    await expect(page.getByTestId('asset-choice').first()).toContainText('Conteneur à déchets');
+    await expect(page.getByTestId('asset-choice').filter({ hasNotText: 'Conteneur à déchets' })).toHaveCount(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-devices-declare.png') });
   });
 });
