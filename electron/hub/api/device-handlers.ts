@@ -39,7 +39,7 @@ function registryView(state: TerritoryState, user: SessionUser): DeviceRegistryV
 function declare(connection: ConsoleConnection, d: DeviceDeclaration, changes: ChangeSet, actor: string): void {
   const { state } = connection.hub;
   const record = state.assets.get(d.assetId)!;
-  const device: DeviceRecord = { devEui: d.devEui, model: d.model, assetId: d.assetId, uplinkPeriodS: d.uplinkPeriodS, silent: false };
+  const device: DeviceRecord = { devEui: d.devEui, model: d.model, assetId: d.assetId, uplinkPeriodS: d.uplinkPeriodS, declaredAt: Date.now(), silent: false };
   state.addDevice(device);
   const accepts = acceptedCommands(record);
   if (accepts.length > 0) record.asset.accepts = accepts;
