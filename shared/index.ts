@@ -9,3 +9,6 @@ export * from './domain/logbook';
 export * from './protocol/errors';
 export * from './protocol/messages';
 export * from './desktop-bridge';
+export * from './domain/device-models';
+export * from './domain/device-csv';
+export * from './search-text';

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { MessageKey } from '../i18n';
 import { AuditTab } from './audit';
 import { UsersTab } from './users';
+import { DevicesScreen } from './devices';
 
 /**
  * The administration screen's tabs, in display order. Each admin feature (users, audit trail,
@@ -18,4 +19,5 @@ export interface AdminTab {
 export const ADMIN_TABS: AdminTab[] = [
   { id: 'users', label: 'admin.tab.users', Screen: UsersTab },
   { id: 'audit', label: 'admin.tab.audit', Screen: AuditTab },
+  { id: 'devices', label: 'devices.tab', Screen: DevicesScreen },
 ];

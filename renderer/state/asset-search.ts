@@ -1,9 +1,7 @@
 import type { Asset } from '../../shared';
+import { foldForSearch } from '../../shared/search-text';
 
-/** Lower case without accents, so « ecole » finds « École Jules-Ferry ». */
-export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-}
+export { foldForSearch };
 
 /**
  * Assets whose name or id contains every word of `query`, exact id first, then names that start

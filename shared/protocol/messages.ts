@@ -3,7 +3,8 @@ import { Asset } from '../domain/assets';
 import { Alarm, AlarmPriority } from '../domain/alarms';
 import { MaintenanceTarget, MaintenanceWindow } from '../domain/maintenance';
 import { Command, CommandRequest } from '../domain/commands';
-import { DeviceRef, InseeCode } from '../domain/assets';
+import { AssetKind, DeviceRef, InseeCode } from '../domain/assets';
+import { MAX_IMPORT_CSV_CHARS } from '../domain/device-csv';
 import { CommandGrant, Role, Session } from '../domain/users';
 import { LogbookEntry, LogbookHandover, MAX_LOGBOOK_LINKS, MAX_LOGBOOK_TEXT } from '../domain/logbook';
 import { ProtocolError } from './errors';
@@ -117,8 +118,20 @@ export const DeviceImportRequest = z.object({
   op: z.literal('device.import'),
   id: RequestId,
   /** One device per line: `devEui;model;assetId[;uplinkPeriodS]` (comma or semicolon, header optional). */
-  csv: z.string().max(400_000),
+  csv: z.string().max(MAX_IMPORT_CSV_CHARS, `fichier trop gros : ${MAX_IMPORT_CSV_CHARS} caractères au plus`),
 });
+/** Most registry rows one page carries: the registry may hold 100k devices. */
+export const MAX_DEVICE_PAGE = 200;
+export const DeviceListRequest = z.object({
+  op: z.literal('device.list'),
+  id: RequestId,
+  /** Words that must all appear in the DevEUI, model, asset name or id, or commune (name or INSEE). */
+  query: z.string().max(100).default(''),
+  offset: z.number().int().nonnegative().default(0),
+  limit: z.number().int().min(1).max(MAX_DEVICE_PAGE).default(50),
+});
+/** Retires a device: its row goes, its asset no longer hears it; later uplinks land in quarantine. */
+export const DeviceRemoveRequest = z.object({ op: z.literal('device.remove'), id: RequestId, devEui: WireDevEui });
 
 // Administration (admin role only).
 const Username = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'identifiant : minuscules, chiffres, . _ - (2 à 64)');
@@ -236,6 +249,8 @@ export const ClientMessage = z.discriminatedUnion('op', [
   LogbookListRequest,
   LogbookHandoverRequest,
   LogbookExportRequest,
+  DeviceListRequest,
+  DeviceRemoveRequest,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientOp = ClientMessage['op'];
@@ -255,6 +270,34 @@ export const QuarantinedDevice = z.object({
   rssiDbm: z.number().nullable(),
 });
 export type QuarantinedDevice = z.infer<typeof QuarantinedDevice>;
+
+/**
+ * A device's health from what the network server told the hub. The device's own: when it was last
+ * heard, through which gateway, whether it went silent. Its asset's latest values (shared by the
+ * asset's devices when it has several): link quality of the last uplink, frame-counter gaps
+ * counted as lost uplinks, battery. Null where nothing was reported yet.
+ */
+export const DeviceHealth = z.object({
+  lastUplinkAt: z.string().nullable(),
+  silent: z.boolean(),
+  gatewayId: z.string().nullable(),
+  rssiDbm: z.number().nullable(),
+  snrDb: z.number().nullable(),
+  uplinksLost: z.number().nullable(),
+  batteryPercent: z.number().nullable(),
+  batteryV: z.number().nullable(),
+});
+export type DeviceHealth = z.infer<typeof DeviceHealth>;
+
+/** One row of the device registry. */
+export const RegisteredDevice = z.object({
+  devEui: z.string(),
+  model: z.string(),
+  uplinkPeriodS: z.number(),
+  asset: z.object({ id: z.string(), name: z.string(), kind: AssetKind, commune: z.string(), communeName: z.string() }),
+  health: DeviceHealth,
+});
+export type RegisteredDevice = z.infer<typeof RegisteredDevice>;
 
 /** A user account as administrators see it (never its password hash). */
 export const UserAccount = z.object({
@@ -325,16 +368,37 @@ export const ReplyPayloads = {
   'maintenance.list': z.object({ windows: z.array(MaintenanceWindow) }),
   'maintenance.delete': z.object({ window: MaintenanceWindow }),
   'device.quarantine': z.object({ devices: z.array(QuarantinedDevice) }),
-  'device.declare': z.object({ device: DeviceRef, assetId: z.string() }),
+  /**
+   * `replayed` (adopting a quarantined device): its latest quarantined payload was `decoded` into
+   * the asset's values, was `unreadable` for that model, was older than the asset's values
+   * (`superseded`, left alone), or there was `nothing` to replay.
+   */
+  'device.declare': z.object({
+    device: DeviceRef,
+    assetId: z.string(),
+    replayed: z.enum(['decoded', 'unreadable', 'superseded', 'nothing']).optional(),
+  }),
   'device.import': z.object({
     declared: z.number().int(),
-    lines: z.array(z.object({ line: z.number().int(), ok: z.boolean(), devEui: z.string().optional(), error: z.string().optional() })),
+    lines: z.array(
+      z.object({
+        line: z.number().int(),
+        ok: z.boolean(),
+        devEui: z.string().optional(),
+        error: z.string().optional(),
+        /** The column at fault: `devEui`, `model`, `assetId` or `uplinkPeriodS`. */
+        field: z.string().optional(),
+      }),
+    ),
   }),
   'logbook.add': z.object({ entry: LogbookEntry }),
   /** Newest first; `more` when older entries match too (ask again with `before`). */
   'logbook.list': z.object({ entries: z.array(LogbookEntry), more: z.boolean() }),
   'logbook.handover': z.object({ handover: LogbookHandover }),
   'logbook.export': z.object({ csv: z.string(), rows: z.number().int(), from: z.string(), to: z.string() }),
+  /** `total` devices match the query (in the user's scope); this page starts at `offset`. */
+  'device.list': z.object({ total: z.number().int(), offset: z.number().int(), devices: z.array(RegisteredDevice) }),
+  'device.remove': z.object({ device: DeviceRef, assetId: z.string() }),
 } satisfies Record<ClientOp, z.ZodType>;
 export type ReplyPayload<K extends ClientOp> = z.infer<(typeof ReplyPayloads)[K]>;
 

@@ -138,6 +138,9 @@ const UNSCOPED: Record<string, Record<Role, string>> = {
   'user.revoke-sessions': { admin: 'ok', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
   'audit.list': { admin: 'ok', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
   'audit.export': { admin: 'ok', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  'device.list': { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  // Retiring a device is the admins' (an unknown DevEUI answers not-found only to them).
+  'device.remove': { admin: 'not-found', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
   // The main courante is the command post's and the on-call staff's, never an elected official's.
   'logbook.list': { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden', 'elu-droits': 'forbidden' },
   'logbook.handover': { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden', 'elu-droits': 'forbidden' },
@@ -294,6 +297,8 @@ describe('authorisation matrix', () => {
       }
       case 'device.import':
         return client.request(op, { csv: '' });
+      case 'device.remove':
+        return client.request(op, { devEui: 'ffffffffffff0000' });
       case 'user.create':
         return client.request(op, { username: `matrice-${role}`, password: 'un mot de passe solide', role: 'operator', communes: [] });
       case 'user.update':

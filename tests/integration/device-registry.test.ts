@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCodec } from '../../electron/hub/codecs/registry';
 import { deviceInfoFor, topicOf, uplinkEvent } from '../../electron/hub/simulator/chirpstack-events';
 import { generateTerritory } from '../../electron/hub/territory';
+import { FieldDevice } from '../support/field-device';
 import { HubClient } from '../support/hub-client';
 import { startTestHub } from '../support/hub';
 
@@ -50,14 +51,16 @@ describe('device registry and quarantine', () => {
     expect(quarantined.find((d) => d.devEui === NEWCOMER)).toMatchObject({ fPort: 85, gatewayId: '0016c001f0000001', payloadHex: expect.stringMatching(/^[0-9a-f]+$/) });
   });
 
-  it('adopts it: declared against an asset, its next uplinks update that asset and out of quarantine', async () => {
+  it('adopts it: declared against an asset, its last quarantined uplink is replayed, its next ones update that asset', async () => {
     const operator = await HubClient.connect(test.hub.url);
     await operator.login('operateur');
     expect(await operator.request('device.declare', { devEui: NEWCOMER, model: 'milesight-am307', assetId: gym.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     await operator.close();
 
     const declared = await admin.request('device.declare', { devEui: NEWCOMER.toUpperCase(), model: 'milesight-am307', assetId: gym.id, uplinkPeriodS: 300 });
-    expect(declared).toMatchObject({ ok: true, device: { devEui: NEWCOMER, model: 'milesight-am307' }, assetId: gym.id });
+    // The quarantine kept the second uplink (CO2 820 ppm): the gym shows it at once.
+    expect(declared).toMatchObject({ ok: true, device: { devEui: NEWCOMER, model: 'milesight-am307' }, assetId: gym.id, replayed: 'decoded' });
+    expect(test.hub.context.state.assets.get(gym.id)!.asset.metrics).toMatchObject({ co2Ppm: 820, rssiDbm: -99 });
     await admin.waitFor((m) => m.op === 'events' && JSON.stringify(m).includes(NEWCOMER));
     expect(((await admin.request('device.quarantine')).devices as { devEui: string }[]).map((d) => d.devEui)).not.toContain(NEWCOMER);
 
@@ -66,6 +69,25 @@ describe('device registry and quarantine', () => {
       (m) => m.op === 'events' && (m.events as { type: string; alarm?: { assetId: string } }[]).some((e) => e.type === 'alarm.raised' && e.alarm?.assetId === gym.id),
     );
     expect(raised).toBeTruthy();
+    const gymNow = test.hub.context.state.assets.get(gym.id)!.asset.metrics;
+    expect(gymNow.co2Ppm).toBe(1900);
+    // The replay's stand-in frame counter is not taken for 2 lost uplinks before fCnt 3.
+    expect(gymNow.uplinksLost ?? 0).toBe(0);
+  });
+
+  it('leaves alone an asset another device reported to since the quarantined uplink', async () => {
+    const late = 'a84041000000abce';
+    const sensor = territory.devices.find((d) => d.assetId === library.id && d.model === 'milesight-am307')!;
+    await publishUnknownUplink(test.hub.brokerUrl, late, 1, 1500);
+    while (!((await admin.request('device.quarantine')).devices as { devEui: string }[]).some((d) => d.devEui === late));
+    const field = await FieldDevice.connect(test.hub.brokerUrl, territory, sensor.devEui);
+    await field.uplink({ battery: 90, temperature: 20, humidity: 45, co2: 700 });
+    await field.close();
+    while (test.hub.context.state.assets.get(library.id)!.asset.metrics.co2Ppm !== 700) await new Promise((r) => setTimeout(r, 20));
+
+    const declared = await admin.request('device.declare', { devEui: late, model: 'milesight-am307', assetId: library.id });
+    expect(declared).toMatchObject({ ok: true, replayed: 'superseded' });
+    expect(test.hub.context.state.assets.get(library.id)!.asset.metrics.co2Ppm).toBe(700);
   });
 
   it.each([
@@ -91,10 +113,10 @@ describe('device registry and quarantine', () => {
     expect(reply.lines).toEqual([
       { line: 2, ok: true, devEui: 'a84041000000c001' },
       { line: 3, ok: true, devEui: 'a84041000000c002' },
-      { line: 4, ok: false, error: expect.stringMatching(/DevEUI invalide/) },
-      { line: 5, ok: false, devEui: 'a84041000000c003', error: expect.stringMatching(/introuvable/) },
+      { line: 4, ok: false, field: 'devEui', error: expect.stringMatching(/DevEUI invalide/) },
+      { line: 5, ok: false, field: 'assetId', devEui: 'a84041000000c003', error: expect.stringMatching(/introuvable/) },
     ]);
-    const audit = await test.hub.context.db.all("SELECT target FROM audit WHERE action = 'device.declare'");
-    expect(audit).toHaveLength(3);
+    const audit = await test.hub.context.db.all("SELECT target FROM audit WHERE action = 'device.declare' AND target LIKE 'a84041000000c%'");
+    expect(audit).toEqual([{ target: 'a84041000000c001' }, { target: 'a84041000000c002' }]);
   });
 });

@@ -1,6 +1,6 @@
 import type { CommandRequest, CommandType } from '../../../shared/domain/commands';
 import { effectiveBounds, grantFor, type Bounds } from '../../../shared/domain/grants';
-import { viewsCameras, type SessionUser } from '../../../shared/domain/users';
+import { seesDevices, viewsCameras, type SessionUser } from '../../../shared/domain/users';
 import { setpointBounds } from '../commands/validate';
 import { HubError } from '../errors';
 import { formatNumberFr } from '../rules/format';
@@ -89,4 +89,9 @@ export function mayReadQuarantine(user: SessionUser): boolean {
  */
 export function mayKeepLogbook(user: SessionUser): boolean {
   return user.role !== 'elected';
+}
+
+/** The device registry (DevEUIs, radio health) is technical data for the command post. */
+export function mayReadDevices(user: SessionUser): boolean {
+  return seesDevices(user.role);
 }

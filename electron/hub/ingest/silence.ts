@@ -8,7 +8,7 @@ import type { TerritoryState } from '../state/territory-state';
 /**
  * Marks devices silent when they missed several expected uplinks (a gateway down, a flat
  * battery, a device out of coverage) and raises « pas de données »; a device heard again clears it.
- * `startedAt` stands in for the last uplink of devices never heard since the hub started.
+ * `startedAt` (or a later declaration) stands in for the last uplink of devices never heard since.
  */
 export function sweepSilences(
   state: TerritoryState,
@@ -19,7 +19,7 @@ export function sweepSilences(
 ): void {
   const at = new Date(nowMs).toISOString();
   for (const device of state.devices.values()) {
-    const lastHeard = Math.max(device.lastUplinkAt ?? 0, startedAtMs);
+    const lastHeard = Math.max(device.lastUplinkAt ?? 0, device.declaredAt ?? 0, startedAtMs);
     const silentForMs = nowMs - lastHeard;
     const silent = silentForMs > device.uplinkPeriodS * 1000 * SILENCE_CONDITION.missedPeriods;
     const record = state.assets.get(device.assetId);

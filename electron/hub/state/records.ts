@@ -20,6 +20,11 @@ export interface DeviceRecord {
   /** Epoch ms of the last uplink, or undefined if never heard. */
   lastUplinkAt?: number;
   lastFCnt?: number;
+  /**
+   * Epoch ms the device was declared while this hub ran: silence counts from then, not from the
+   * hub's start, so a device declared before its installation is not « pas de données » at once.
+   */
+  declaredAt?: number;
   /** No uplink for longer than the silence threshold. */
   silent: boolean;
 }

@@ -115,6 +115,12 @@ export class TerritoryState {
     this.devices.set(device.devEui, device);
     this.assets.get(device.assetId)?.devices.push(device);
   }
+
+  removeDevice(device: DeviceRecord): void {
+    this.devices.delete(device.devEui);
+    const record = this.assets.get(device.assetId);
+    if (record) record.devices = record.devices.filter((d) => d !== device);
+  }
 }
 
 const NullableString = z.string().nullable();

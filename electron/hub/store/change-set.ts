@@ -28,6 +28,11 @@ export class ChangeSet {
     this.devices.set(record.devEui, record);
   }
 
+  /** A device retired in this batch: an uplink applied earlier in it must not write its row back. */
+  forgetDevice(devEui: string): void {
+    this.devices.delete(devEui);
+  }
+
   alarm(alarm: Alarm, raised = false): void {
     const previous = this.alarms.get(alarm.id);
     this.alarms.set(alarm.id, { alarm, raised: raised || (previous?.raised ?? false) });

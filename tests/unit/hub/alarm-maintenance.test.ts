@@ -119,4 +119,15 @@ describe('maintenance windows', () => {
     expect([...state.alarms.values()].map((a) => a.condition)).toEqual(['device.silent']);
     expect(school.asset.status).toBe('stale');
   });
+
+  it('counts a device declared while the hub runs as silent from its declaration, not from the hub’s start', () => {
+    const device = { devEui: '0000000000000002', model: 'milesight-am307', assetId: school.asset.id, uplinkPeriodS: 60, declaredAt: at(120), silent: false };
+    state.addDevice(device);
+    sweepSilences(state, alarms, at(121), at(0), new ChangeSet());
+    expect(device.silent).toBe(false);
+    expect(state.alarms.size).toBe(0);
+    sweepSilences(state, alarms, at(124), at(0), new ChangeSet());
+    expect(device.silent).toBe(true);
+    expect([...state.alarms.values()].map((a) => a.condition)).toEqual(['device.silent']);
+  });
 });
