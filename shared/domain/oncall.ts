@@ -166,3 +166,31 @@ function zonedInstant(day: number, time: string, timeZone: string): number {
   const first = asUtc - offsetMs(asUtc, timeZone);
   return asUtc - offsetMs(first, timeZone);
 }
+
+/** How to reach a user when they are on call; each channel uses what it needs. */
+export const UserContact = z.object({
+  username: Username,
+  email: z.email('adresse e-mail invalide').max(254).optional(),
+  /** International format, e.g. +33612345678 (for an SMS gateway). */
+  phone: z.string().regex(/^\+[1-9]\d{6,14}$/, 'téléphone au format international (+33…)').optional(),
+});
+export type UserContact = z.infer<typeof UserContact>;
+
+/**
+ * One message escalation tried about an alarm: `sent` when the channel accepted it, `failed` with
+ * the reason, `no-contact` when the person has no address for the channel, `no-one` when no
+ * roster covers the alarm at that level.
+ */
+export const AlarmNotification = z.object({
+  id: z.string(),
+  alarmId: z.string(),
+  commune: z.string(),
+  level: z.number().int(),
+  username: z.string().optional(),
+  channel: z.string(),
+  recipient: z.string().optional(),
+  at: z.string(),
+  outcome: z.enum(['sent', 'failed', 'no-contact', 'no-one']),
+  detail: z.string().optional(),
+});
+export type AlarmNotification = z.infer<typeof AlarmNotification>;

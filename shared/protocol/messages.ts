@@ -5,6 +5,8 @@ import { MaintenanceTarget, MaintenanceWindow } from '../domain/maintenance';
 import { Command, CommandRequest } from '../domain/commands';
 import { DeviceRef, InseeCode } from '../domain/assets';
 import { CommandGrant, Role, Session } from '../domain/users';
+import { AlarmNotification, OnCallRoster, UserContact } from '../domain/oncall';
+import { AssetKind } from '../domain/assets';
 import { ProtocolError } from './errors';
 
 /** Version of `hub-contract.md` this protocol implements. */
@@ -163,6 +165,35 @@ export const AuditExportRequest = z.object({
   ...AuditFilter.shape,
 });
 
+// On-call (issue 4): rosters, contacts, who is on call, what escalation sent.
+export const OnCallListRequest = z.object({ op: z.literal('oncall.list'), id: RequestId });
+export const OnCallSaveRequest = z.object({
+  op: z.literal('oncall.save'),
+  id: RequestId,
+  /** A new roster without `id`; an existing one is replaced whole. */
+  roster: OnCallRoster.extend({ id: OnCallRoster.shape.id.optional() }),
+});
+export const OnCallDeleteRequest = z.object({ op: z.literal('oncall.delete'), id: RequestId, rosterId: z.string().min(1).max(64) });
+export const OnCallNowRequest = z.object({
+  op: z.literal('oncall.now'),
+  id: RequestId,
+  /** For this asset (its commune and kind), or for a commune and optionally a kind. */
+  assetId: z.string().min(1).max(64).optional(),
+  commune: InseeCode.optional(),
+  kind: AssetKind.optional(),
+  /** When; now by default (e.g. next week, to plan). */
+  at: IsoInstant.optional(),
+});
+export const ContactSetRequest = z.object({
+  op: z.literal('contact.set'),
+  id: RequestId,
+  username: Username,
+  /** `null` removes it. */
+  email: UserContact.shape.email.unwrap().nullable().optional(),
+  phone: UserContact.shape.phone.unwrap().nullable().optional(),
+});
+export const AlarmNotificationsRequest = z.object({ op: z.literal('alarm.notifications'), id: RequestId, alarmId: AlarmId });
+
 export const ClientMessage = z.discriminatedUnion('op', [
   LoginRequest,
   ResumeRequest,
@@ -188,6 +219,12 @@ export const ClientMessage = z.discriminatedUnion('op', [
   DeviceQuarantineRequest,
   DeviceDeclareRequest,
   DeviceImportRequest,
+  OnCallListRequest,
+  OnCallSaveRequest,
+  OnCallDeleteRequest,
+  OnCallNowRequest,
+  ContactSetRequest,
+  AlarmNotificationsRequest,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientOp = ClientMessage['op'];
@@ -275,6 +312,13 @@ export const ReplyPayloads = {
     declared: z.number().int(),
     lines: z.array(z.object({ line: z.number().int(), ok: z.boolean(), devEui: z.string().optional(), error: z.string().optional() })),
   }),
+  /** Admins and operators get every roster; on-call users those they appear in. Contacts: admins all, others their own. */
+  'oncall.list': z.object({ rosters: z.array(OnCallRoster), contacts: z.array(UserContact) }),
+  'oncall.save': z.object({ roster: OnCallRoster }),
+  'oncall.delete': z.object({ roster: OnCallRoster }),
+  'oncall.now': z.object({ onCall: z.array(z.object({ rosterId: z.string(), rosterName: z.string(), level: z.number().int(), username: z.string() })) }),
+  'contact.set': z.object({ contact: UserContact }),
+  'alarm.notifications': z.object({ notifications: z.array(AlarmNotification) }),
 } satisfies Record<ClientOp, z.ZodType>;
 export type ReplyPayload<K extends ClientOp> = z.infer<(typeof ReplyPayloads)[K]>;
 
@@ -312,6 +356,13 @@ export const AlarmSuppressedEvent = z.object({
   message: z.string(),
   windowId: z.string(),
 });
+/** Escalation tried to reach someone about an alarm (one per person and channel). */
+export const AlarmNotifiedEvent = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  type: z.literal('alarm.notified'),
+  notification: AlarmNotification,
+});
 export const JournalEvent = z.discriminatedUnion('type', [
   AssetUpdatedEvent,
   AlarmRaisedEvent,
@@ -319,6 +370,7 @@ export const JournalEvent = z.discriminatedUnion('type', [
   CommandUpdatedEvent,
   MaintenanceUpdatedEvent,
   AlarmSuppressedEvent,
+  AlarmNotifiedEvent,
 ]);
 export type JournalEvent = z.infer<typeof JournalEvent>;
 export type JournalEventType = JournalEvent['type'];

@@ -9,6 +9,7 @@ import { HubError } from '../errors';
 import { ADMIN_HANDLERS } from './admin-handlers';
 import { DEVICE_HANDLERS } from './device-handlers';
 import { ALARM_HANDLERS } from './alarm-handlers';
+import { ONCALL_HANDLERS } from './oncall-handlers';
 import { eventFor } from './broadcaster';
 import type { ConsoleConnection } from './console-connection';
 import { buildSnapshot } from './snapshot';
@@ -143,6 +144,7 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
   ...ADMIN_HANDLERS,
   ...DEVICE_HANDLERS,
   ...ALARM_HANDLERS,
+  ...ONCALL_HANDLERS,
 };
 
 /**

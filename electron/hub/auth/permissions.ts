@@ -42,3 +42,11 @@ export function mayAdminister(user: SessionUser): boolean {
 export function mayReadQuarantine(user: SessionUser): boolean {
   return user.role === 'admin' || user.role === 'operator';
 }
+
+/**
+ * Rosters are read by the command post and the people on call (their own shifts); elected
+ * officials have no part in them. Only admins edit them.
+ */
+export function mayReadRosters(user: SessionUser): boolean {
+  return user.role === 'admin' || user.role === 'operator' || user.role === 'oncall';
+}
