@@ -6,6 +6,7 @@ import { useConnectionState } from '../connection';
 import { useI18n } from '../i18n';
 import { MapView, type MapStats } from '../map';
 import { useStoreReady, useTerritory } from '../state';
+import { useAlarmDeepLink } from './alarm-deep-link';
 import { ConnectionBanner } from './ConnectionBanner';
 import { ALARM_WINDOW_HASH } from './desktop';
 import { ADMIN_HASH, useHashRoute } from './hash-route';
@@ -39,16 +40,28 @@ export function App({ onMapStats }: { onMapStats(stats: MapStats | null): void }
       </div>
     );
   }
+  return <Console link={link} ready={ready} route={route} onStats={onStats} />;
+}
+
+/** The map with its panel and the alarm list, following an alarm link (`#alarme/<id>`) if any. */
+function Console({ link, ready, route, onStats }: { link: string; ready: boolean; route: string; onStats(stats: MapStats | null): void }) {
+  const { t } = useI18n();
+  const deepLink = useAlarmDeepLink(route);
   return (
     <div className="console" data-testid="console" data-ready={ready} data-link={link}>
       <Header />
       <ConnectionBanner />
+      {deepLink && !deepLink.found && (
+        <p className="deep-link-notice" role="status" data-testid="deep-link-missing">
+          {t('deepLink.missing')}
+        </p>
+      )}
       <div className="console__body">
         <div className="console__map">
           <MapView onStats={onStats} />
           <AssetPanel />
         </div>
-        <AlarmList />
+        <AlarmList focusAlarmId={deepLink?.found ? deepLink.alarmId : undefined} />
       </div>
     </div>
   );

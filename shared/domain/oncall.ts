@@ -194,3 +194,8 @@ export const AlarmNotification = z.object({
   detail: z.string().optional(),
 });
 export type AlarmNotification = z.infer<typeof AlarmNotification>;
+
+/** The instant a local date (AAAA-MM-JJ) and time (HH:MM) name in a zone: what a form's fields mean. */
+export function instantOfLocal(date: string, time: string, timeZone = 'Europe/Paris'): number {
+  return zonedInstant(parseLocalDate(date), time, timeZone);
+}

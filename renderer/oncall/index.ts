@@ -1,0 +1,2 @@
+/** On-call rosters (« Astreintes »), an administration tab. */
+export { OnCallScreen } from './OnCallScreen';
