@@ -105,7 +105,9 @@ describe('on-call escalation', () => {
       { level: 1, username: 'astreinte', channel: 'email', recipient: 'astreinte@demo.beffroi.example', outcome: 'sent' },
       { level: 1, username: 'astreinte', channel: 'webhook', outcome: 'sent' },
     ]);
-    await oncall.waitFor((m) => m.op === 'events' && (m.events as { type: string; notification?: AlarmNotification }[]).some((e) => e.type === 'alarm.notified' && e.notification?.alarmId === alarm.id));
+    const streamed = await oncall.waitFor((m) => m.op === 'events' && (m.events as { type: string; notification?: AlarmNotification }[]).some((e) => e.type === 'alarm.notified' && e.notification?.alarmId === alarm.id));
+    // Streamed to every console of the commune, elected officials' included: no address in it.
+    expect(JSON.stringify(streamed)).not.toContain('@demo.beffroi.example');
     const audited = await test.hub.context.db.all<{ actor: string; details: string }>("SELECT actor, details FROM audit WHERE action = 'alarm.notify' AND target = ?", [alarm.id]);
     expect(audited.map((a) => ({ actor: a.actor, ...JSON.parse(a.details) }))).toMatchObject([
       { actor: 'hub', level: 1, username: 'astreinte', channel: 'email', outcome: 'sent' },
@@ -131,6 +133,10 @@ describe('on-call escalation', () => {
       [2, 'operateur', 'email', 'sent'],
       [2, 'operateur', 'webhook', 'sent'],
     ]);
+
+    // The person on call sees their own address, not their colleague's.
+    const seenByOncall = await notifications(oncall, alarm.id);
+    expect(seenByOncall.filter((n) => n.channel === 'email').map((n) => n.recipient)).toEqual(['astreinte@demo.beffroi.example', undefined]);
 
     // Two levels is the end of it.
     offsetMs += 60 * MIN;

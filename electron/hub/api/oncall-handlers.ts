@@ -134,6 +134,9 @@ export const ONCALL_HANDLERS: { [K in OnCallOp]: Handler<K> } = {
       if (raw) alarm = alarmFromRow(raw);
     }
     if (!alarm || !canSeeCommune(user, alarm.commune)) throw new HubError('not-found', 'Alarme introuvable ou hors de votre périmètre.');
-    return { notifications: await notificationsOf(hub.db, alarm.id) };
+    // Addresses are for the command post; the person on call sees only their own.
+    const all = await notificationsOf(hub.db, alarm.id);
+    const seesAddresses = user.role === 'admin' || user.role === 'operator';
+    return { notifications: all.map(({ recipient, ...rest }) => (recipient && (seesAddresses || rest.username === user.username) ? { ...rest, recipient } : rest)) };
   },
 };

@@ -143,7 +143,9 @@ export class Escalator {
 function recordNotifications(notifications: AlarmNotification[], changes: ChangeSet): void {
   for (const n of notifications) {
     changes.write({ sql: INSERT, params: [n.id, n.alarmId, n.commune, n.level, n.username ?? null, n.channel, n.recipient ?? null, n.at, n.outcome, n.detail ?? null] });
-    changes.event({ type: 'alarm.notified', notification: n }, n.commune);
+    // Every console of the commune gets the event (elected officials' too): no address in it.
+    const { recipient: _recipient, ...withoutAddress } = n;
+    changes.event({ type: 'alarm.notified', notification: withoutAddress }, n.commune);
     changes.audited({
       actor: 'hub',
       action: 'alarm.notify',
