@@ -1,5 +1,6 @@
 import { canSeeCommune, seesDevices } from '../../../shared/domain/users';
 import type { JournalEvent } from '../../../shared/protocol/messages';
+import { eventInOnCallScope } from '../oncall/oncall-scope';
 import type { ScopedEvent } from '../store/journal';
 import type { ConsoleConnection } from './console-connection';
 
@@ -53,7 +54,7 @@ export class Broadcaster {
       let lastSeq = connection.sentSeq;
       for (let i = 0; i < events.length; i++) {
         const { event, commune } = events[i]!;
-        if (event.seq <= connection.sentSeq || !canSeeCommune(user, commune)) continue;
+        if (event.seq <= connection.sentSeq || !canSeeCommune(user, commune) || !eventInOnCallScope(connection.hub, user, event)) continue;
         parts.push(texts[i]!);
         lastSeq = event.seq;
       }

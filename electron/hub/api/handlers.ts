@@ -10,6 +10,7 @@ import { ADMIN_HANDLERS } from './admin-handlers';
 import { DEVICE_HANDLERS } from './device-handlers';
 import { ALARM_HANDLERS } from './alarm-handlers';
 import { ONCALL_HANDLERS } from './oncall-handlers';
+import { eventInOnCallScope, onCallCovers } from '../oncall/oncall-scope';
 import { eventFor } from './broadcaster';
 import type { ConsoleConnection } from './console-connection';
 import { buildSnapshot } from './snapshot';
@@ -70,7 +71,9 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
     const since = message.since;
     if (since === undefined || since > lastSeq || lastSeq - since > MAX_RESYNC_EVENTS || since < (await hub.journal.oldestSeq()) - 1) {
       connection.sentSeq = hub.journal.lastSeq;
-      connection.sendSnapshot(JSON.stringify(buildSnapshot(hub.state, hub.territory, user, connection.sentSeq, hub.maintenance.windows.values())), connection.sentSeq);
+      const snapshot = buildSnapshot(hub.state, hub.territory, user, connection.sentSeq, hub.maintenance.windows.values());
+      if (user.role === 'oncall') snapshot.alarms = snapshot.alarms.filter((a) => onCallCovers(hub, user, a.commune, a.assetId));
+      connection.sendSnapshot(JSON.stringify(snapshot), connection.sentSeq);
       return { seq: connection.sentSeq };
     }
     // Replay what was missed; live events arriving meanwhile wait in the buffer, then follow.
@@ -78,7 +81,7 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
     try {
       const missed = await hub.journal.since(since, MAX_RESYNC_EVENTS);
       const withDevices = seesDevices(user.role);
-      const visible = missed.filter((e) => canSeeCommune(user, e.commune)).map((e) => eventFor(e.event, withDevices));
+      const visible = missed.filter((e) => canSeeCommune(user, e.commune) && eventInOnCallScope(hub, user, e.event)).map((e) => eventFor(e.event, withDevices));
       const replayedTo = missed.length > 0 ? missed[missed.length - 1]!.event.seq : since;
       if (visible.length > 0) connection.send({ op: 'events', events: visible });
       connection.sentSeq = replayedTo;
@@ -94,7 +97,9 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
     const user = connection.requireUser();
     const { hub } = connection;
     const known = hub.state.alarms.get(message.alarmId);
-    if (!known || !canSeeCommune(user, known.commune)) throw new HubError('not-found', 'Alarme introuvable ou hors de votre périmètre.');
+    if (!known || !canSeeCommune(user, known.commune) || !onCallCovers(hub, user, known.commune, known.assetId)) {
+      throw new HubError('not-found', 'Alarme introuvable ou hors de votre périmètre.');
+    }
     if (!mayAcknowledge(user)) throw new HubError('forbidden');
     const alarm = await hub.writer.submit((changes) => {
       const acknowledged = hub.alarms.acknowledge(message.alarmId, user.username, message.comment, new Date().toISOString(), changes);

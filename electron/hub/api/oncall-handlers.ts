@@ -5,6 +5,7 @@ import type { ClientMessage, ReplyPayload } from '../../../shared/protocol/messa
 import { mayAdminister, mayReadRosters } from '../auth/permissions';
 import { HubError } from '../errors';
 import { notificationsOf } from '../oncall/escalation';
+import { onCallCovers } from '../oncall/oncall-scope';
 import { alarmFromRow } from '../state/territory-state';
 import type { ConsoleConnection } from './console-connection';
 
@@ -55,7 +56,7 @@ export const ONCALL_HANDLERS: { [K in OnCallOp]: Handler<K> } = {
     const list = user.role === 'oncall' ? rosters.rostersOf(user.username) : [...rosters.rosters.values()];
     // Contact details are personal data: admins see everyone's, others only their own.
     const contacts = [...rosters.contacts.values()].filter((c) => user.role === 'admin' || c.username === user.username);
-    return { rosters: list.sort((a, b) => a.name.localeCompare(b.name, 'fr')), contacts };
+    return { rosters: [...list].sort((a, b) => a.name.localeCompare(b.name, 'fr')), contacts };
   },
 
   async 'oncall.save'(message, connection) {
@@ -133,7 +134,9 @@ export const ONCALL_HANDLERS: { [K in OnCallOp]: Handler<K> } = {
       const raw = await hub.db.get('SELECT * FROM alarms WHERE id = ?', [message.alarmId]);
       if (raw) alarm = alarmFromRow(raw);
     }
-    if (!alarm || !canSeeCommune(user, alarm.commune)) throw new HubError('not-found', 'Alarme introuvable ou hors de votre périmètre.');
+    if (!alarm || !canSeeCommune(user, alarm.commune) || !onCallCovers(hub, user, alarm.commune, alarm.assetId)) {
+      throw new HubError('not-found', 'Alarme introuvable ou hors de votre périmètre.');
+    }
     // Addresses are for the command post; the person on call sees only their own.
     const all = await notificationsOf(hub.db, alarm.id);
     const seesAddresses = user.role === 'admin' || user.role === 'operator';

@@ -13,6 +13,7 @@ const ContactRow = z.object({ username: z.string(), email: z.string().nullable()
 export class RosterBook {
   readonly rosters = new Map<string, OnCallRoster>();
   readonly contacts = new Map<string, UserContact>();
+  private readonly byUser = new Map<string, OnCallRoster[]>();
 
   static async load(db: Database, log: (line: string) => void = () => undefined): Promise<RosterBook> {
     const book = new RosterBook();
@@ -41,17 +42,24 @@ export class RosterBook {
 
   /** Rosters in which the user appears anywhere: a rotation, a cover or a swap. */
   rostersOf(username: string): OnCallRoster[] {
-    return [...this.rosters.values()].filter((roster) =>
-      roster.levels.some(
-        (level) =>
-          level.rotation.users.includes(username) ||
-          level.exceptions.some((e) => (e.type === 'cover' ? e.username === username : e.a === username || e.b === username)),
-      ),
-    );
+    // Read for every alarm event sent to an on-call console: kept until a roster changes.
+    let rosters = this.byUser.get(username);
+    if (!rosters) {
+      rosters = [...this.rosters.values()].filter((roster) =>
+        roster.levels.some(
+          (level) =>
+            level.rotation.users.includes(username) ||
+            level.exceptions.some((e) => (e.type === 'cover' ? e.username === username : e.a === username || e.b === username)),
+        ),
+      );
+      this.byUser.set(username, rosters);
+    }
+    return rosters;
   }
 
   save(roster: OnCallRoster, by: string, at: string, changes: ChangeSet): OnCallRoster {
     this.rosters.set(roster.id, roster);
+    this.byUser.clear();
     changes.write({
       sql: `INSERT INTO oncall_rosters (id, body, updated_by, updated_at) VALUES (?, ?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
@@ -62,6 +70,7 @@ export class RosterBook {
 
   delete(roster: OnCallRoster, changes: ChangeSet): void {
     this.rosters.delete(roster.id);
+    this.byUser.clear();
     changes.write({ sql: 'DELETE FROM oncall_rosters WHERE id = ?', params: [roster.id] });
   }
 
