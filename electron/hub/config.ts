@@ -36,7 +36,7 @@ export interface HubConfig {
   /** When the person on call is told about an unacknowledged alarm (`BEFFROI_ESCALATION_*`). */
   escalation: EscalationPolicy;
   /** E-mail and webhook channels; `publicUrl` absent = the hub's own address. */
-  notify: Omit<NotifyConfig, 'publicUrl'> & { publicUrl?: string };
+  notify: NotifyConfig;
 }
 
 export class ConfigError extends Error {}

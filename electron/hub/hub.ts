@@ -82,7 +82,8 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
   const commands = new CommandDispatcher(state, writer, config.commandTtlS * 1000, log);
   const territory = territoryOf(territoryName, await seededCommunes(db));
   const rosters = await RosterBook.load(db, log);
-  const channels = channelsFromConfig({ ...config.notify, publicUrl: config.notify.publicUrl ?? '' });
+  const channels = channelsFromConfig(config.notify);
+  if (channels.length === 0) log('astreinte : aucun canal de notification (BEFFROI_SMTP_URL, BEFFROI_WEBHOOK_URL), les alarmes non acquittées ne sont signalées à personne');
   let hubUrl = '';
   const communeNames = new Map(territory.communes.map((c) => [c.code, c.name]));
   const escalator = await Escalator.load(db, {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { whoIsOnCall, type OnCallRoster, type UserContact } from '../../shared';
 import { HubRequestError, useHubClient } from '../connection';
 import { useI18n } from '../i18n';
+import { ContactsEditor } from './ContactsEditor';
 import { RosterEditor } from './RosterEditor';
 import { emptyDraft, toDraft, type RosterDraft } from './roster-draft';
 import './oncall.css';
@@ -79,6 +80,7 @@ export function OnCallScreen() {
           ))}
         </tbody>
       </table>
+      {rosters && <ContactsEditor rosters={rosters} contacts={contacts} onSaved={() => void load()} />}
     </div>
   );
 }

@@ -69,6 +69,15 @@ test.describe('astreintes', () => {
     await page.reload();
     await expect(renamed.getByTestId('oncall-now')).toContainText('N1 admin');
     await expect(renamed.getByTestId('oncall-now')).toContainText('N2 operateur');
+
+    // Where escalation reaches the people on the roster.
+    const contact = page.locator('[data-testid="oncall-contact"][data-username="astreinte"]');
+    await contact.getByLabel('Téléphone').fill('+33 6 12 34 56 78');
+    await contact.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(contact).toContainText('Enregistré.');
+    await page.reload();
+    await expect(contact.getByLabel('Téléphone')).toHaveValue('+33612345678');
+    await expect(contact.getByLabel('Adresse e-mail')).toHaveValue('astreinte@demo.beffroi.example');
   });
 
   test('le lien d’une notification ouvre l’alarme après la connexion et centre la carte sur l’équipement', async ({ page }) => {

@@ -8,8 +8,8 @@ export interface NotifyConfig {
   smtpFrom: string;
   webhookUrl?: string;
   webhookSecret?: string;
-  /** The console's address, for the link in each message. */
-  publicUrl: string;
+  /** The console's address, for the link in each message; absent = the hub's own address. */
+  publicUrl?: string;
 }
 
 /**

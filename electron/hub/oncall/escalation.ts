@@ -82,6 +82,8 @@ export class Escalator {
   }
 
   private async runOnce(): Promise<void> {
+    // Without a channel nobody can be told: escalation is off (the hub said so at start).
+    if (this.deps.channels.length === 0) return;
     const nowMs = this.deps.now();
     for (const id of this.progress.keys()) if (!this.deps.state.alarms.has(id)) this.progress.delete(id);
     const due: { alarm: Alarm; level: number }[] = [];
@@ -104,9 +106,6 @@ export class Escalator {
     const sent: AlarmNotification[] = [];
     const note = (fields: Omit<AlarmNotification, 'id' | 'alarmId' | 'commune' | 'level' | 'at'>) => sent.push({ id: `nt-${randomUUID()}`, ...base, ...fields });
     if (people.length === 0) note({ channel: '-', outcome: 'no-one', detail: `aucune astreinte de niveau ${level} ne couvre cette commune et ce type d’équipement` });
-    if (people.length > 0 && this.deps.channels.length === 0) {
-      for (const username of people) note({ username, channel: '-', outcome: 'failed', detail: 'aucun canal de notification configuré (BEFFROI_SMTP_URL, BEFFROI_WEBHOOK_URL)' });
-    }
     for (const username of people) {
       const contact = this.deps.rosters.contacts.get(username);
       const notice = composeNotice({
