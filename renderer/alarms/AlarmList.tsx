@@ -56,6 +56,12 @@ export function AlarmList({ focusAlarmId }: { focusAlarmId?: string | undefined 
   }, [focusAlarmId]);
 
   const shown = useMemo(() => (filter === 'pending' ? alarms.filter(needsAcknowledgement) : alarms), [alarms, filter]);
+  // The alarm a link points to is drawn even past the first MAX_ROWS, on top: it is why the user came.
+  const rows = useMemo(() => {
+    const head = shown.slice(0, MAX_ROWS);
+    const focused = focusAlarmId && !head.some((a) => a.id === focusAlarmId) ? shown.find((a) => a.id === focusAlarmId) : undefined;
+    return focused ? [focused, ...head] : head;
+  }, [shown, focusAlarmId]);
   // « Tout acquitter » takes the whole filtered list, not only the rows drawn.
   const pendingShownIds = useMemo(() => shown.filter(needsAcknowledgement).map((a) => a.id), [shown]);
   // A ticked alarm acknowledged meanwhile (here or elsewhere) silently drops out of the selection.
@@ -112,7 +118,7 @@ export function AlarmList({ focusAlarmId }: { focusAlarmId?: string | undefined 
             <p className="alarm-list__empty">{t('alarms.empty')}</p>
           ) : (
             <ol className="alarm-list__rows">
-              {shown.slice(0, MAX_ROWS).map((alarm) => (
+              {rows.map((alarm) => (
                 <AlarmRow
                   key={alarm.id}
                   flash={flashing.has(alarm.id)}
