@@ -46,15 +46,15 @@ export interface RunningHub {
   stop(): Promise<void>;
 }
 
-/**
- * Starts a hub: opens (and if new, seeds) the database, loads the territory, serves consoles, and
- * connects the field (the embedded broker and demo simulator, or the command post's broker).
- */
 export interface HubOptions {
   /** The clock escalation reads; tests inject one to jump minutes ahead. */
   now?: () => number;
 }
 
+/**
+ * Starts a hub: opens (and if new, seeds) the database, loads the territory, serves consoles, and
+ * connects the field (the embedded broker and demo simulator, or the command post's broker).
+ */
 export async function startHub(config: HubConfig, log: (line: string) => void = console.log, options: HubOptions = {}): Promise<RunningHub> {
   const startedAtMs = Date.now();
   await mkdir(config.dataDir, { recursive: true });
