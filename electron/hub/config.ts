@@ -2,6 +2,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { MAX_CONSOLE_BACKLOG_BYTES } from './api/broadcaster';
 import { DEFAULT_MAX_SHELVE_H } from './alarms/alarm-book';
+import type { NotifyConfig } from './notify/channels';
+import { DEFAULT_ESCALATION_POLICY, parseEscalationDelays, type EscalationPolicy } from './oncall/escalation-policy';
 
 /** The hub's settings, read from the environment variables of hub-contract.md. */
 export interface HubConfig {
@@ -31,6 +33,10 @@ export interface HubConfig {
   behindTlsProxy: boolean;
   /** How far a console may fall behind before it is cut off. */
   maxConsoleBacklogBytes: number;
+  /** When the person on call is told about an unacknowledged alarm (`BEFFROI_ESCALATION_*`). */
+  escalation: EscalationPolicy;
+  /** E-mail and webhook channels; `publicUrl` absent = the hub's own address. */
+  notify: NotifyConfig;
 }
 
 export class ConfigError extends Error {}
@@ -95,6 +101,45 @@ export function readHubConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = p
     simulate: demo !== 'none' && env.BEFFROI_SIMULATOR !== 'off',
     ...(certPath && keyPath ? { tls: { certPath, keyPath } } : {}),
     behindTlsProxy,
+    escalation: readEscalation(env),
+    notify: readNotify(env),
     maxConsoleBacklogBytes: positiveNumber('BEFFROI_CONSOLE_BACKLOG_MB', env.BEFFROI_CONSOLE_BACKLOG_MB, MAX_CONSOLE_BACKLOG_BYTES / 2 ** 20) * 2 ** 20,
+  };
+}
+
+function readEscalation(env: NodeJS.ProcessEnv): EscalationPolicy {
+  try {
+    return {
+      delaysMin: parseEscalationDelays(env.BEFFROI_ESCALATION_DELAYS_MIN),
+      nextLevelMin: positiveNumber('BEFFROI_ESCALATION_NEXT_LEVEL_MIN', env.BEFFROI_ESCALATION_NEXT_LEVEL_MIN, DEFAULT_ESCALATION_POLICY.nextLevelMin),
+    };
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(`BEFFROI_ESCALATION_DELAYS_MIN ${(error as Error).message}`);
+  }
+}
+
+function readNotify(env: NodeJS.ProcessEnv): HubConfig['notify'] {
+  const urlSetting = (name: string, protocols: string[]): string | undefined => {
+    const value = env[name];
+    if (!value) return undefined;
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new ConfigError(`${name}=${value} : adresse invalide`);
+    }
+    if (!protocols.includes(url.protocol)) throw new ConfigError(`${name} : schéma ${protocols.join(' ou ')} attendu`);
+    return value;
+  };
+  const smtpUrl = urlSetting('BEFFROI_SMTP_URL', ['smtp:', 'smtps:']);
+  const webhookUrl = urlSetting('BEFFROI_WEBHOOK_URL', ['http:', 'https:']);
+  const publicUrl = urlSetting('BEFFROI_PUBLIC_URL', ['http:', 'https:']);
+  return {
+    ...(smtpUrl ? { smtpUrl } : {}),
+    smtpFrom: env.BEFFROI_SMTP_FROM || 'Beffroi <beffroi@localhost>',
+    ...(webhookUrl ? { webhookUrl } : {}),
+    ...(env.BEFFROI_WEBHOOK_SECRET ? { webhookSecret: env.BEFFROI_WEBHOOK_SECRET } : {}),
+    ...(publicUrl ? { publicUrl } : {}),
   };
 }

@@ -16,6 +16,10 @@ import { acceptedCommands } from './commands/capabilities';
 import { CommandDispatcher } from './commands/dispatcher';
 import type { HubConfig } from './config';
 import { startField, type Field } from './field';
+import { channelsFromConfig } from './notify/channels';
+import { demoRosterWrites } from './oncall/demo-roster';
+import { Escalator } from './oncall/escalation';
+import { RosterBook } from './oncall/roster-book';
 import { applyUplink, type IngestCounters } from './ingest/apply-uplink';
 import { sweepSilences } from './ingest/silence';
 import { ThrottledLog } from './ingest/throttled-log';
@@ -43,11 +47,16 @@ export interface RunningHub {
   stop(): Promise<void>;
 }
 
+export interface HubOptions {
+  /** The clock escalation reads; tests inject one to jump minutes ahead. */
+  now?: () => number;
+}
+
 /**
  * Starts a hub: opens (and if new, seeds) the database, loads the territory, serves consoles, and
  * connects the field (the embedded broker and demo simulator, or the command post's broker).
  */
-export async function startHub(config: HubConfig, log: (line: string) => void = console.log): Promise<RunningHub> {
+export async function startHub(config: HubConfig, log: (line: string) => void = console.log, options: HubOptions = {}): Promise<RunningHub> {
   const startedAtMs = Date.now();
   await mkdir(config.dataDir, { recursive: true });
   const releaseLock = takeHubLock(config.dataDir);
@@ -74,14 +83,34 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
   const commands = new CommandDispatcher(state, writer, config.commandTtlS * 1000, log);
   const logbook = new Logbook(state);
   commands.onSettled((record, changes) => logbook.commandSettled(record, changes));
+  const territory = territoryOf(territoryName, await seededCommunes(db));
+  const rosters = await RosterBook.load(db, log);
+  const channels = channelsFromConfig(config.notify);
+  if (channels.length === 0) log('astreinte : aucun canal de notification (BEFFROI_SMTP_URL, BEFFROI_WEBHOOK_URL), les alarmes non acquittées ne sont signalées à personne');
+  let hubUrl = '';
+  const communeNames = new Map(territory.communes.map((c) => [c.code, c.name]));
+  const escalator = await Escalator.load(db, {
+    state,
+    alarms,
+    rosters,
+    writer,
+    channels,
+    policy: config.escalation,
+    publicUrl: () => config.notify.publicUrl ?? hubUrl,
+    communeName: (code) => communeNames.get(code) ?? code,
+    now: options.now ?? Date.now,
+    log,
+  });
   const context: HubContext = {
     db,
     state,
-    territory: territoryOf(territoryName, await seededCommunes(db)),
+    territory,
     journal,
     writer,
     alarms,
     maintenance,
+    rosters,
+    escalator,
     commands,
     logbook,
     sessions: new SessionStore(db, writer),
@@ -147,9 +176,11 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
         if (prune) changes.write(prune);
       })
       .catch((error: Error) => log(`balayage : ${error.message}`));
+    if (!escalator.busy) void escalator.run().catch(() => undefined);
   }, SWEEP_INTERVAL_MS);
 
   const url = `${config.tls ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  hubUrl = url;
   return {
     url,
     port,
@@ -159,6 +190,9 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
     async stop() {
       clearInterval(sweep);
       await field.stop();
+      // A message being sent is let finish (and recorded) before the database closes.
+      await escalator.stop();
+      await Promise.all(channels.map((c) => c.close?.()));
       await writer.idle();
       for (const connection of [...broadcaster.connections]) connection.terminate();
       server.closeAllConnections();
@@ -185,6 +219,7 @@ async function prepareTerritory(
   const seed = generateTerritory(config.demo);
   await seedTerritory(db, seed);
   await seedDemoAccounts(db, seed.communes.map((c) => c.code), config.demoPassword);
+  await db.transaction(demoRosterWrites(new Date().toISOString()));
   log(`territoire de démonstration « ${config.demo} » créé : ${seed.assets.length} équipements en ${Date.now() - started} ms`);
   return { name: config.demo, seed };
 }

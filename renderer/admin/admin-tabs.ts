@@ -3,6 +3,7 @@ import type { MessageKey } from '../i18n';
 import { AuditTab } from './audit';
 import { UsersTab } from './users';
 import { DevicesScreen } from './devices';
+import { OnCallScreen } from '../oncall';
 
 /**
  * The administration screen's tabs, in display order. Each admin feature (users, audit trail,
@@ -20,4 +21,5 @@ export const ADMIN_TABS: AdminTab[] = [
   { id: 'users', label: 'admin.tab.users', Screen: UsersTab },
   { id: 'audit', label: 'admin.tab.audit', Screen: AuditTab },
   { id: 'devices', label: 'devices.tab', Screen: DevicesScreen },
+  { id: 'oncall', label: 'admin.tab.oncall', Screen: OnCallScreen },
 ];

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Alarm } from '../../shared';
 import { useConnectionState } from '../connection';
 import { useI18n, useNow } from '../i18n';
@@ -20,8 +20,11 @@ const NEW_FOR_MS = 60_000;
 
 type Filter = 'all' | 'pending';
 
-/** Active alarms beside the map, newest first; selecting one flies the map to its asset. */
-export function AlarmList() {
+/**
+ * Active alarms beside the map, newest first; selecting one flies the map to its asset.
+ * `focusAlarmId` (a notification's link) brings that alarm's row into view, shelved list included.
+ */
+export function AlarmList({ focusAlarmId }: { focusAlarmId?: string | undefined } = {}) {
   const i18n = useI18n();
   const { t } = i18n;
   const store = useStore();
@@ -42,8 +45,23 @@ export function AlarmList() {
     setShowShelved(false);
   };
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());
+  useEffect(() => {
+    if (!focusAlarmId) return;
+    const isShelved = shelved.some((a) => a.id === focusAlarmId);
+    setShowShelved(isShelved);
+    if (!isShelved) setFilter('all');
+    requestAnimationFrame(() => document.querySelector(`[data-alarm-id="${CSS.escape(focusAlarmId)}"]`)?.scrollIntoView({ block: 'center' }));
+    // Once per link: later changes of the shelved list must not move the operator's view.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusAlarmId]);
 
   const shown = useMemo(() => (filter === 'pending' ? alarms.filter(needsAcknowledgement) : alarms), [alarms, filter]);
+  // The alarm a link points to is drawn even past the first MAX_ROWS, on top: it is why the user came.
+  const rows = useMemo(() => {
+    const head = shown.slice(0, MAX_ROWS);
+    const focused = focusAlarmId && !head.some((a) => a.id === focusAlarmId) ? shown.find((a) => a.id === focusAlarmId) : undefined;
+    return focused ? [focused, ...head] : head;
+  }, [shown, focusAlarmId]);
   // « Tout acquitter » takes the whole filtered list, not only the rows drawn.
   const pendingShownIds = useMemo(() => shown.filter(needsAcknowledgement).map((a) => a.id), [shown]);
   // A ticked alarm acknowledged meanwhile (here or elsewhere) silently drops out of the selection.
@@ -100,7 +118,7 @@ export function AlarmList() {
             <p className="alarm-list__empty">{t('alarms.empty')}</p>
           ) : (
             <ol className="alarm-list__rows">
-              {shown.slice(0, MAX_ROWS).map((alarm) => (
+              {rows.map((alarm) => (
                 <AlarmRow
                   key={alarm.id}
                   flash={flashing.has(alarm.id)}

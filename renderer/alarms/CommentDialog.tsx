@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Alarm } from '../../shared';
 import { useHubClient } from '../connection';
 import { formatDateTime, useI18n } from '../i18n';
+import { AlarmNotifications } from '../oncall';
 import { AlarmDialog } from './AlarmDialog';
 
 /** Adds a comment to an alarm (`alarm.comment`); the history so far is shown above the field. */
@@ -24,6 +25,7 @@ export function CommentDialog({ alarm, assetName, onClose }: { alarm: Alarm; ass
       }}
     >
       <CommentHistory alarm={alarm} />
+      <AlarmNotifications alarmId={alarm.id} />
       <label className="field">
         <span>{t('alarms.comments.field')}</span>
         <textarea data-testid="comment-text" value={text} maxLength={2000} rows={3} onChange={(e) => setText(e.target.value)} />

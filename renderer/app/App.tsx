@@ -8,6 +8,7 @@ import { useI18n } from '../i18n';
 import { LogbookDrawer, LOGBOOK_HASH, mayKeepLogbook } from '../logbook';
 import { MapView, type MapStats } from '../map';
 import { useStoreReady, useTerritory } from '../state';
+import { useAlarmDeepLink } from './alarm-deep-link';
 import { ConnectionBanner } from './ConnectionBanner';
 import { ALARM_WINDOW_HASH } from './desktop';
 import { ADMIN_HASH, useHashRoute } from './hash-route';
@@ -64,17 +65,29 @@ function ConsoleLayout({ route, role, link, ready, inert, onStats }: ConsoleLayo
       </div>
     );
   }
+  return <Console link={link} ready={ready} route={route} role={role} inert={inert} onStats={onStats} />;
+}
+
+/** The map with its panel and the alarm list, following an alarm link (`#alarme/<id>`) if any. */
+function Console({ link, ready, route, role, inert, onStats }: { link: string; ready: boolean; route: string; role: Role; inert: boolean; onStats(stats: MapStats | null): void }) {
+  const { t } = useI18n();
+  const deepLink = useAlarmDeepLink(route);
   return (
     <div className="console" data-testid="console" data-ready={ready} data-link={link} inert={inert}>
       <Header />
       <ConnectionBanner />
+      {deepLink && !deepLink.found && (
+        <p className="deep-link-notice" role="status" data-testid="deep-link-missing">
+          {t('deepLink.missing')}
+        </p>
+      )}
       <div className="console__body">
         <div className="console__map">
           <MapView onStats={onStats} />
           <AssetPanel />
           {route === LOGBOOK_HASH && mayKeepLogbook(role) && <LogbookDrawer />}
         </div>
-        <AlarmList />
+        <AlarmList focusAlarmId={deepLink?.found ? deepLink.alarmId : undefined} />
       </div>
     </div>
   );

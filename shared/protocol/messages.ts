@@ -7,6 +7,7 @@ import { AssetKind, DeviceRef, InseeCode } from '../domain/assets';
 import { MAX_IMPORT_CSV_CHARS } from '../domain/device-csv';
 import { CommandGrant, Role, Session } from '../domain/users';
 import { LogbookEntry, LogbookHandover, MAX_LOGBOOK_LINKS, MAX_LOGBOOK_TEXT } from '../domain/logbook';
+import { AlarmNotification, OnCallRoster, UserContact } from '../domain/oncall';
 import { ProtocolError } from './errors';
 
 /** Version of `hub-contract.md` this protocol implements. */
@@ -218,6 +219,34 @@ const ShiftRange = z.object({ from: IsoInstant.optional(), to: IsoInstant.option
 export const LogbookHandoverRequest = z.object({ op: z.literal('logbook.handover'), id: RequestId, ...ShiftRange.shape });
 /** The shift handover as CSV for a French spreadsheet; the export is audited. */
 export const LogbookExportRequest = z.object({ op: z.literal('logbook.export'), id: RequestId, ...ShiftRange.shape });
+// On-call (issue 4): rosters, contacts, who is on call, what escalation sent.
+export const OnCallListRequest = z.object({ op: z.literal('oncall.list'), id: RequestId });
+export const OnCallSaveRequest = z.object({
+  op: z.literal('oncall.save'),
+  id: RequestId,
+  /** A new roster without `id`; an existing one is replaced whole. */
+  roster: OnCallRoster.extend({ id: OnCallRoster.shape.id.optional() }),
+});
+export const OnCallDeleteRequest = z.object({ op: z.literal('oncall.delete'), id: RequestId, rosterId: z.string().min(1).max(64) });
+export const OnCallNowRequest = z.object({
+  op: z.literal('oncall.now'),
+  id: RequestId,
+  /** For this asset (its commune and kind), or for a commune and optionally a kind. */
+  assetId: z.string().min(1).max(64).optional(),
+  commune: InseeCode.optional(),
+  kind: AssetKind.optional(),
+  /** When; now by default (e.g. next week, to plan). */
+  at: IsoInstant.optional(),
+});
+export const ContactSetRequest = z.object({
+  op: z.literal('contact.set'),
+  id: RequestId,
+  username: Username,
+  /** `null` removes it. */
+  email: UserContact.shape.email.unwrap().nullable().optional(),
+  phone: UserContact.shape.phone.unwrap().nullable().optional(),
+});
+export const AlarmNotificationsRequest = z.object({ op: z.literal('alarm.notifications'), id: RequestId, alarmId: AlarmId });
 
 export const ClientMessage = z.discriminatedUnion('op', [
   LoginRequest,
@@ -251,6 +280,12 @@ export const ClientMessage = z.discriminatedUnion('op', [
   LogbookExportRequest,
   DeviceListRequest,
   DeviceRemoveRequest,
+  OnCallListRequest,
+  OnCallSaveRequest,
+  OnCallDeleteRequest,
+  OnCallNowRequest,
+  ContactSetRequest,
+  AlarmNotificationsRequest,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientOp = ClientMessage['op'];
@@ -399,6 +434,13 @@ export const ReplyPayloads = {
   /** `total` devices match the query (in the user's scope); this page starts at `offset`. */
   'device.list': z.object({ total: z.number().int(), offset: z.number().int(), devices: z.array(RegisteredDevice) }),
   'device.remove': z.object({ device: DeviceRef, assetId: z.string() }),
+  /** Admins and operators get every roster; on-call users those they appear in. Contacts: admins all, others their own. */
+  'oncall.list': z.object({ rosters: z.array(OnCallRoster), contacts: z.array(UserContact) }),
+  'oncall.save': z.object({ roster: OnCallRoster }),
+  'oncall.delete': z.object({ roster: OnCallRoster }),
+  'oncall.now': z.object({ onCall: z.array(z.object({ rosterId: z.string(), rosterName: z.string(), level: z.number().int(), username: z.string() })) }),
+  'contact.set': z.object({ contact: UserContact }),
+  'alarm.notifications': z.object({ notifications: z.array(AlarmNotification) }),
 } satisfies Record<ClientOp, z.ZodType>;
 export type ReplyPayload<K extends ClientOp> = z.infer<(typeof ReplyPayloads)[K]>;
 
@@ -438,6 +480,13 @@ export const AlarmSuppressedEvent = z.object({
 });
 /** An entry was written in the main courante (by a person or, for an action, by the hub). */
 export const LogbookAddedEvent = z.object({ seq: z.number().int(), at: z.string(), type: z.literal('logbook.added'), entry: LogbookEntry });
+/** Escalation tried to reach someone about an alarm (one per person and channel). */
+export const AlarmNotifiedEvent = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  type: z.literal('alarm.notified'),
+  notification: AlarmNotification,
+});
 export const JournalEvent = z.discriminatedUnion('type', [
   AssetUpdatedEvent,
   AlarmRaisedEvent,
@@ -446,6 +495,7 @@ export const JournalEvent = z.discriminatedUnion('type', [
   MaintenanceUpdatedEvent,
   AlarmSuppressedEvent,
   LogbookAddedEvent,
+  AlarmNotifiedEvent,
 ]);
 export type JournalEvent = z.infer<typeof JournalEvent>;
 export type JournalEventType = JournalEvent['type'];

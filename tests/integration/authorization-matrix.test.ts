@@ -141,6 +141,14 @@ const UNSCOPED: Record<string, Record<Role, string>> = {
   'device.list': { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
   // Retiring a device is the admins' (an unknown DevEUI answers not-found only to them).
   'device.remove': { admin: 'not-found', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  // On-call rosters: read by the command post and the people on call, edited by admins only.
+  'oncall.list': { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  'oncall.now': { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  'oncall.save': { admin: 'ok', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  'oncall.delete': { admin: 'not-found', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  // Everyone keeps their own contact details; only admins write someone else's.
+  'contact.set': { admin: 'ok', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  'alarm.notifications': { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'forbidden', 'elu-droits': 'forbidden' },
   // The main courante is the command post's and the on-call staff's, never an elected official's.
   'logbook.list': { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden', 'elu-droits': 'forbidden' },
   'logbook.handover': { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden', 'elu-droits': 'forbidden' },
@@ -299,6 +307,18 @@ describe('authorisation matrix', () => {
         return client.request(op, { csv: '' });
       case 'device.remove':
         return client.request(op, { devEui: 'ffffffffffff0000' });
+      case 'oncall.now':
+        return client.request(op, { commune: home });
+      case 'oncall.save':
+        return client.request(op, {
+          roster: { name: `Matrice ${role}`, communes: [home], kinds: ['camera'], levels: [{ level: 1, rotation: { users: ['astreinte'], handoverDay: 1, handoverTime: '08:00', timeZone: 'Europe/Paris', startsOn: '2026-01-05' }, exceptions: [] }] },
+        });
+      case 'oncall.delete':
+        return client.request(op, { rosterId: 'astreinte-inconnue' });
+      case 'contact.set':
+        return client.request(op, { username: TARGET_ACCOUNT, phone: '+33612345678' });
+      case 'alarm.notifications':
+        return client.request(op, { alarmId: 'alarme-inconnue' });
       case 'user.create':
         return client.request(op, { username: `matrice-${role}`, password: 'un mot de passe solide', role: 'operator', communes: [] });
       case 'user.update':

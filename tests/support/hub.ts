@@ -1,12 +1,12 @@
 import { readHubConfig } from '../../electron/hub/config';
-import { startHub, type RunningHub } from '../../electron/hub/hub';
+import { startHub, type HubOptions, type RunningHub } from '../../electron/hub/hub';
 import { tempDir } from './temp-dir';
 
 /**
  * A real hub on a free loopback port with its own SQLite file, as integration tests use it.
  * `restart` stops it and starts a new one on the same data directory.
  */
-export async function startTestHub(env: Record<string, string> = {}): Promise<{
+export async function startTestHub(env: Record<string, string> = {}, options: HubOptions = {}): Promise<{
   hub: RunningHub;
   dataDir: string;
   restart(): Promise<RunningHub>;
@@ -16,7 +16,7 @@ export async function startTestHub(env: Record<string, string> = {}): Promise<{
   const config = () =>
     readHubConfig({ BEFFROI_PORT: '0', BEFFROI_DATA_DIR: dir.path, BEFFROI_SIMULATOR: 'off', ...env });
   const quiet = () => undefined;
-  let hub = await startHub(config(), quiet);
+  let hub = await startHub(config(), quiet, options);
   return {
     get hub() {
       return hub;
@@ -24,7 +24,7 @@ export async function startTestHub(env: Record<string, string> = {}): Promise<{
     dataDir: dir.path,
     async restart() {
       await hub.stop();
-      hub = await startHub(config(), quiet);
+      hub = await startHub(config(), quiet, options);
       return hub;
     },
     async stop() {

@@ -6,6 +6,7 @@ import { sweepAlarmTimers } from '../alarms/alarm-sweep';
 import { mayAcknowledge, maySuppressAlarms } from '../auth/permissions';
 import { scopeOf, windowAssetId } from '../auth/scope';
 import { HubError } from '../errors';
+import { onCallCovers } from '../oncall/oncall-scope';
 import { refreshStatus } from '../rules/evaluate';
 import { alarmFromRow } from '../state/territory-state';
 import type { ConsoleConnection } from './console-connection';
@@ -28,7 +29,7 @@ const LOOKUP_CHUNK = 500;
 function visibleAlarm(connection: ConsoleConnection, alarmId: string): Alarm {
   const user = connection.requireUser();
   const alarm = connection.hub.state.alarms.get(alarmId);
-  if (!alarm || !scopeOf(user).sees(alarm.commune, alarm.assetId)) throw new HubError('not-found', NOT_FOUND);
+  if (!alarm || !scopeOf(user).sees(alarm.commune, alarm.assetId) || !onCallCovers(connection.hub, user, alarm.commune, alarm.assetId)) throw new HubError('not-found', NOT_FOUND);
   return alarm;
 }
 
@@ -72,7 +73,7 @@ export const ALARM_HANDLERS: { [K in AlarmOp]: Handler<K> } = {
       const acknowledgedAlarms: Alarm[] = [];
       const outcomes: AcknowledgeOutcome[] = ids.map((alarmId) => {
         const alarm = hub.state.alarms.get(alarmId) ?? closed.get(alarmId);
-        if (!alarm || !scopeOf(user).sees(alarm.commune, alarm.assetId)) return { alarmId, outcome: 'not-found' };
+        if (!alarm || !scopeOf(user).sees(alarm.commune, alarm.assetId) || !onCallCovers(hub, user, alarm.commune, alarm.assetId)) return { alarmId, outcome: 'not-found' };
         if (alarm.state === 'shelved') return { alarmId, outcome: 'shelved' };
         if (alarm.state === 'unacknowledged' || alarm.state === 'cleared-unacknowledged') {
           acknowledgedAlarms.push(hub.alarms.acknowledge(alarmId, user.username, comment, at, changes));
@@ -97,7 +98,7 @@ export const ALARM_HANDLERS: { [K in AlarmOp]: Handler<K> } = {
     const { hub } = connection;
     const onList = hub.state.alarms.get(message.alarmId);
     const known = onList ?? (await closedAlarms(connection, [message.alarmId])).get(message.alarmId);
-    if (!known || !scopeOf(user).sees(known.commune, known.assetId)) throw new HubError('not-found', NOT_FOUND);
+    if (!known || !scopeOf(user).sees(known.commune, known.assetId) || !onCallCovers(hub, user, known.commune, known.assetId)) throw new HubError('not-found', NOT_FOUND);
     if (!mayAcknowledge(user)) throw new HubError('forbidden');
     const audit = (alarm: Alarm) => ({
       actor: user.username,

@@ -2,6 +2,8 @@ import { seesDevices, type SessionUser } from '../../../shared/domain/users';
 import { mayKeepLogbook } from '../auth/permissions';
 import type { JournalEvent } from '../../../shared/protocol/messages';
 import { eventAssetId, scopeOf, type Scope } from '../auth/scope';
+import { eventInOnCallScope } from '../oncall/oncall-scope';
+import type { HubContext } from './context';
 import type { ScopedEvent } from '../store/journal';
 import type { ConsoleConnection } from './console-connection';
 
@@ -23,8 +25,12 @@ export function eventFor(event: JournalEvent, withDevices: boolean): JournalEven
  * Whether this user is sent this event: it must be in their scope, and main courante entries only
  * go to those who may read the main courante. (The live path below applies the same two rules.)
  */
-export function mayReceive(user: SessionUser, { event, commune }: ScopedEvent): boolean {
-  return scopeOf(user).sees(commune, eventAssetId(event)) && (event.type !== 'logbook.added' || mayKeepLogbook(user));
+export function mayReceive(hub: Pick<HubContext, 'state' | 'rosters'>, user: SessionUser, { event, commune }: ScopedEvent): boolean {
+  return (
+    scopeOf(user).sees(commune, eventAssetId(event)) &&
+    (event.type !== 'logbook.added' || mayKeepLogbook(user)) &&
+    eventInOnCallScope(hub, user, event)
+  );
 }
 
 /**
@@ -66,10 +72,13 @@ export class Broadcaster {
       }
       const scope = scopeOf(user);
       const logbook = mayKeepLogbook(user);
-      const frameKey = `${scope.key}|${logbook ? 'logbook' : ''}|${connection.sentSeq}`;
+      // On-call staff see the alarms of their rosters, read live: their frames are their own.
+      const onCall = user.role === 'oncall';
+      const frameKey = `${scope.key}|${logbook ? 'logbook' : ''}|${onCall ? `oncall:${user.username}` : ''}|${connection.sentSeq}`;
       let frame = frames.get(frameKey);
       if (frame === undefined) {
-        frame = buildFrame(events, seesDevices(user.role) ? full : restricted, assetIds, scope, logbook, connection.sentSeq);
+        const rosterFilter = onCall ? (event: JournalEvent) => eventInOnCallScope(connection.hub, user, event) : undefined;
+        frame = buildFrame(events, seesDevices(user.role) ? full : restricted, assetIds, scope, logbook, rosterFilter, connection.sentSeq);
         frames.set(frameKey, frame);
       }
       connection.sentSeq = Math.max(connection.sentSeq, lastSeq);
@@ -85,13 +94,14 @@ function buildFrame(
   assetIds: readonly (string | undefined)[],
   scope: Scope,
   logbook: boolean,
+  rosterFilter: ((event: JournalEvent) => boolean) | undefined,
   sentSeq: number,
 ): { text: string; seq: number } | null {
   const parts: string[] = [];
   let seq = sentSeq;
   for (let i = 0; i < events.length; i++) {
     const { event, commune } = events[i]!;
-    if (event.seq <= sentSeq || !scope.sees(commune, assetIds[i]) || (event.type === 'logbook.added' && !logbook)) continue;
+    if (event.seq <= sentSeq || !scope.sees(commune, assetIds[i]) || (event.type === 'logbook.added' && !logbook) || (rosterFilter && !rosterFilter(event))) continue;
     parts.push(texts[i]!);
     seq = event.seq;
   }

@@ -9,6 +9,8 @@ import type { Database } from '../store/db';
 import type { Journal } from '../store/journal';
 import type { Writer } from '../store/writer';
 import type { TerritoryState } from '../state/territory-state';
+import type { Escalator } from '../oncall/escalation';
+import type { RosterBook } from '../oncall/roster-book';
 import type { Broadcaster } from './broadcaster';
 
 /** What the API layer reaches in the hub. */
@@ -20,6 +22,10 @@ export interface HubContext {
   writer: Writer;
   alarms: AlarmBook;
   maintenance: MaintenanceBook;
+  /** On-call rosters and contacts. */
+  rosters: RosterBook;
+  /** Notifies the people on call about alarms nobody acknowledged in time. */
+  escalator: Escalator;
   commands: CommandDispatcher;
   logbook: Logbook;
   sessions: SessionStore;

@@ -11,6 +11,8 @@ import { ADMIN_HANDLERS } from './admin-handlers';
 import { DEVICE_HANDLERS } from './device-handlers';
 import { ALARM_HANDLERS } from './alarm-handlers';
 import { LOGBOOK_HANDLERS } from './logbook-handlers';
+import { ONCALL_HANDLERS } from './oncall-handlers';
+import { onCallCovers } from '../oncall/oncall-scope';
 import { eventFor, mayReceive } from './broadcaster';
 import type { ConsoleConnection } from './console-connection';
 import { buildSnapshot } from './snapshot';
@@ -71,7 +73,9 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
     const since = message.since;
     if (since === undefined || since > lastSeq || lastSeq - since > MAX_RESYNC_EVENTS || since < (await hub.journal.oldestSeq()) - 1) {
       connection.sentSeq = hub.journal.lastSeq;
-      connection.sendSnapshot(JSON.stringify(buildSnapshot(hub.state, hub.territory, user, connection.sentSeq, hub.maintenance.windows.values())), connection.sentSeq);
+      const snapshot = buildSnapshot(hub.state, hub.territory, user, connection.sentSeq, hub.maintenance.windows.values());
+      if (user.role === 'oncall') snapshot.alarms = snapshot.alarms.filter((a) => onCallCovers(hub, user, a.commune, a.assetId));
+      connection.sendSnapshot(JSON.stringify(snapshot), connection.sentSeq);
       return { seq: connection.sentSeq };
     }
     // Replay what was missed; live events arriving meanwhile wait in the buffer, then follow.
@@ -79,7 +83,7 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
     try {
       const missed = await hub.journal.since(since, MAX_RESYNC_EVENTS);
       const withDevices = seesDevices(user.role);
-      const visible = missed.filter((e) => mayReceive(user, e)).map((e) => eventFor(e.event, withDevices));
+      const visible = missed.filter((e) => mayReceive(hub, user, e)).map((e) => eventFor(e.event, withDevices));
       const replayedTo = missed.length > 0 ? missed[missed.length - 1]!.event.seq : since;
       if (visible.length > 0) connection.send({ op: 'events', events: visible });
       connection.sentSeq = replayedTo;
@@ -95,7 +99,9 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
     const user = connection.requireUser();
     const { hub } = connection;
     const known = hub.state.alarms.get(message.alarmId);
-    if (!known || !scopeOf(user).sees(known.commune, known.assetId)) throw new HubError('not-found', 'Alarme introuvable ou hors de votre périmètre.');
+    if (!known || !scopeOf(user).sees(known.commune, known.assetId) || !onCallCovers(hub, user, known.commune, known.assetId)) {
+      throw new HubError('not-found', 'Alarme introuvable ou hors de votre périmètre.');
+    }
     if (!mayAcknowledge(user)) throw new HubError('forbidden');
     const alarm = await hub.writer.submit((changes) => {
       const at = new Date().toISOString();
@@ -179,6 +185,7 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
   ...DEVICE_HANDLERS,
   ...ALARM_HANDLERS,
   ...LOGBOOK_HANDLERS,
+  ...ONCALL_HANDLERS,
 };
 
 /**

@@ -95,3 +95,11 @@ export function mayKeepLogbook(user: SessionUser): boolean {
 export function mayReadDevices(user: SessionUser): boolean {
   return seesDevices(user.role);
 }
+
+/**
+ * Rosters are read by the command post and the people on call (their own shifts); elected
+ * officials have no part in them. Only admins edit them.
+ */
+export function mayReadRosters(user: SessionUser): boolean {
+  return user.role === 'admin' || user.role === 'operator' || user.role === 'oncall';
+}

@@ -2,6 +2,7 @@ import type { Alarm } from '../../../shared/domain/alarms';
 import type { Command } from '../../../shared/domain/commands';
 import type { LogbookLink } from '../../../shared/domain/logbook';
 import { canSeeCommune, type SessionUser } from '../../../shared/domain/users';
+import { scopeOf } from '../auth/scope';
 import type { HubContext } from '../api/context';
 import { HubError } from '../errors';
 import { alarmFromRow, commandFromRow } from '../state/territory-state';
@@ -23,19 +24,19 @@ export async function resolveLinks(hub: HubContext, user: SessionUser, request: 
   const communes = new Set<string>();
   for (const id of unique(request.alarmIds)) {
     const alarm = hub.state.alarms.get(id) ?? (await alarmOnDisk(hub, id));
-    if (!alarm || !canSeeCommune(user, alarm.commune)) throw new HubError('not-found', `Alarme ${id} introuvable ou hors de votre périmètre.`);
+    if (!alarm || !scopeOf(user).sees(alarm.commune, alarm.assetId)) throw new HubError('not-found', `Alarme ${id} introuvable ou hors de votre périmètre.`);
     links.push(hub.logbook.alarmLink(alarm));
     communes.add(alarm.commune);
   }
   for (const id of unique(request.commandIds)) {
     const command = hub.state.commands.get(id)?.command ?? (await commandOnDisk(hub, id));
-    if (!command || !canSeeCommune(user, command.commune)) throw new HubError('not-found', `Commande ${id} introuvable ou hors de votre périmètre.`);
+    if (!command || !scopeOf(user).sees(command.commune, command.assetId)) throw new HubError('not-found', `Commande ${id} introuvable ou hors de votre périmètre.`);
     links.push(hub.logbook.commandLink(command));
     communes.add(command.commune);
   }
   for (const id of unique(request.assetIds)) {
     const asset = hub.state.assets.get(id)?.asset;
-    if (!asset || !canSeeCommune(user, asset.commune)) throw new HubError('not-found', `Équipement ${id} introuvable ou hors de votre périmètre.`);
+    if (!asset || !scopeOf(user).sees(asset.commune, asset.id)) throw new HubError('not-found', `Équipement ${id} introuvable ou hors de votre périmètre.`);
     links.push(hub.logbook.assetLink(id));
     communes.add(asset.commune);
   }
