@@ -50,6 +50,7 @@ export const en: Record<MessageKey, string> = {
   'kind.building': 'Public building',
   'kind.camera': 'Video-protection camera',
   'kind.gate': 'Cemetery gate',
+  'kind.gateway': 'LoRaWAN gateway',
 
   'category.school': 'School',
   'category.town-hall': 'Town hall',

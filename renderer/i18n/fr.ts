@@ -51,6 +51,7 @@ export const fr = {
   'kind.building': 'Bâtiment public',
   'kind.camera': 'Caméra de vidéoprotection',
   'kind.gate': 'Portail de cimetière',
+  'kind.gateway': 'Passerelle LoRaWAN',
 
   'category.school': 'École',
   'category.town-hall': 'Mairie',

@@ -106,6 +106,8 @@ export const DeviceDeclareRequest = z.object({
   /** Expected uplink period, for silence detection. */
   uplinkPeriodS: z.number().int().min(10).max(7 * 24 * 3600).default(900),
 });
+/** The radio health of an asset's devices (per gateway), or of a gateway (the devices it hears): command post only. */
+export const AssetRadioRequest = z.object({ op: z.literal('asset.radio'), id: RequestId, assetId: z.string().min(1).max(64) });
 export const DeviceImportRequest = z.object({
   op: z.literal('device.import'),
   id: RequestId,
@@ -188,6 +190,7 @@ export const ClientMessage = z.discriminatedUnion('op', [
   DeviceQuarantineRequest,
   DeviceDeclareRequest,
   DeviceImportRequest,
+  AssetRadioRequest,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientOp = ClientMessage['op'];
@@ -207,6 +210,37 @@ export const QuarantinedDevice = z.object({
   rssiDbm: z.number().nullable(),
 });
 export type QuarantinedDevice = z.infer<typeof QuarantinedDevice>;
+
+/** What one gateway heard of one device lately, from the network server's metadata. */
+export const RadioLink = z.object({
+  devEui: z.string(),
+  /** The asset the device reports for. */
+  assetId: z.string(),
+  gatewayId: z.string(),
+  /** The gateway on the map. */
+  gatewayAssetId: z.string(),
+  gatewayName: z.string(),
+  lastAt: z.string(),
+  uplinks: z.number().int(),
+  /** Best RSSI and SNR among the last receptions (`receptions` of them). */
+  bestRssiDbm: z.number().optional(),
+  bestSnrDb: z.number().optional(),
+  receptions: z.number().int(),
+});
+export type RadioLink = z.infer<typeof RadioLink>;
+
+/** A LoRaWAN gateway as the hub learnt it: when it last relayed an uplink, and where its position comes from. */
+export const GatewayInfo = z.object({
+  gatewayId: z.string(),
+  firstSeenAt: z.string(),
+  lastSeenAt: z.string(),
+  uplinks: z.number().int(),
+  devicesHeard: z.number().int(),
+  /** `metadata`: the network server's; `plan`: the demo's planned network; `estimated`: where its first device stands. */
+  locationSource: z.enum(['metadata', 'plan', 'estimated']),
+  silent: z.boolean(),
+});
+export type GatewayInfo = z.infer<typeof GatewayInfo>;
 
 /** A user account as administrators see it (never its password hash). */
 export const UserAccount = z.object({
@@ -271,6 +305,8 @@ export const ReplyPayloads = {
   'maintenance.delete': z.object({ window: MaintenanceWindow }),
   'device.quarantine': z.object({ devices: z.array(QuarantinedDevice) }),
   'device.declare': z.object({ device: DeviceRef, assetId: z.string() }),
+  /** For a device's asset: its links per gateway; for a gateway: `gateway` and the devices it heard. */
+  'asset.radio': z.object({ links: z.array(RadioLink), gateway: GatewayInfo.optional() }),
   'device.import': z.object({
     declared: z.number().int(),
     lines: z.array(z.object({ line: z.number().int(), ok: z.boolean(), devEui: z.string().optional(), error: z.string().optional() })),

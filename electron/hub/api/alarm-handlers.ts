@@ -1,6 +1,6 @@
 import type { Alarm } from '../../../shared/domain/alarms';
 import type { MaintenanceWindow } from '../../../shared/domain/maintenance';
-import { canSeeCommune } from '../../../shared/domain/users';
+import { canSeeAlarm, canSeeCommune } from '../../../shared/domain/users';
 import type { AcknowledgeOutcome, ClientMessage, ReplyPayload } from '../../../shared/protocol/messages';
 import { checkCommentRoom } from '../alarms/alarm-book';
 import { sweepAlarmTimers } from '../alarms/alarm-sweep';
@@ -28,7 +28,7 @@ const LOOKUP_CHUNK = 500;
 function visibleAlarm(connection: ConsoleConnection, alarmId: string): Alarm {
   const user = connection.requireUser();
   const alarm = connection.hub.state.alarms.get(alarmId);
-  if (!alarm || !canSeeCommune(user, alarm.commune)) throw new HubError('not-found', NOT_FOUND);
+  if (!alarm || !canSeeAlarm(user, alarm)) throw new HubError('not-found', NOT_FOUND);
   return alarm;
 }
 
@@ -40,7 +40,7 @@ async function closedAlarms(connection: ConsoleConnection, ids: readonly string[
     const rows = await connection.hub.db.all(`SELECT * FROM alarms WHERE id IN (${chunk.map(() => '?').join(',')})`, chunk);
     for (const raw of rows) {
       const alarm = alarmFromRow(raw);
-      if (canSeeCommune(connection.requireUser(), alarm.commune)) found.set(alarm.id, alarm);
+      if (canSeeAlarm(connection.requireUser(), alarm)) found.set(alarm.id, alarm);
     }
   }
   return found;
@@ -71,7 +71,7 @@ export const ALARM_HANDLERS: { [K in AlarmOp]: Handler<K> } = {
       const at = new Date().toISOString();
       const outcomes: AcknowledgeOutcome[] = ids.map((alarmId) => {
         const alarm = hub.state.alarms.get(alarmId) ?? closed.get(alarmId);
-        if (!alarm || !canSeeCommune(user, alarm.commune)) return { alarmId, outcome: 'not-found' };
+        if (!alarm || !canSeeAlarm(user, alarm)) return { alarmId, outcome: 'not-found' };
         if (alarm.state === 'shelved') return { alarmId, outcome: 'shelved' };
         if (alarm.state === 'unacknowledged' || alarm.state === 'cleared-unacknowledged') {
           hub.alarms.acknowledge(alarmId, user.username, comment, at, changes);
@@ -95,7 +95,7 @@ export const ALARM_HANDLERS: { [K in AlarmOp]: Handler<K> } = {
     const { hub } = connection;
     const onList = hub.state.alarms.get(message.alarmId);
     const known = onList ?? (await closedAlarms(connection, [message.alarmId])).get(message.alarmId);
-    if (!known || !canSeeCommune(user, known.commune)) throw new HubError('not-found', NOT_FOUND);
+    if (!known || !canSeeAlarm(user, known)) throw new HubError('not-found', NOT_FOUND);
     if (!mayAcknowledge(user)) throw new HubError('forbidden');
     const audit = (alarm: Alarm) => ({
       actor: user.username,

@@ -1,4 +1,4 @@
-import { canSeeCommune, seesDevices } from '../../../shared/domain/users';
+import { canSeeAlarm, canSeeAsset, canSeeCommune, seesDevices, type SessionUser } from '../../../shared/domain/users';
 import type { JournalEvent } from '../../../shared/protocol/messages';
 import type { ScopedEvent } from '../store/journal';
 import type { ConsoleConnection } from './console-connection';
@@ -15,6 +15,13 @@ export function eventFor(event: JournalEvent, withDevices: boolean): JournalEven
   if (event.type !== 'asset.updated' || withDevices || !event.asset.devices) return event;
   const { devices: _devices, ...asset } = event.asset;
   return { ...event, asset };
+}
+
+/** Whether this user may receive this event: its commune in scope, the radio network for the command post only. */
+export function canSeeEvent(user: SessionUser, { event, commune }: ScopedEvent): boolean {
+  if (event.type === 'asset.updated') return canSeeAsset(user, event.asset);
+  if (event.type === 'alarm.raised' || event.type === 'alarm.updated') return canSeeAlarm(user, event.alarm);
+  return canSeeCommune(user, commune);
 }
 
 /**
@@ -52,10 +59,10 @@ export class Broadcaster {
       const parts: string[] = [];
       let lastSeq = connection.sentSeq;
       for (let i = 0; i < events.length; i++) {
-        const { event, commune } = events[i]!;
-        if (event.seq <= connection.sentSeq || !canSeeCommune(user, commune)) continue;
+        const scoped = events[i]!;
+        if (scoped.event.seq <= connection.sentSeq || !canSeeEvent(user, scoped)) continue;
         parts.push(texts[i]!);
-        lastSeq = event.seq;
+        lastSeq = scoped.event.seq;
       }
       connection.sentSeq = Math.max(connection.sentSeq, events[events.length - 1]!.event.seq);
       if (parts.length === 0) continue;

@@ -1,4 +1,4 @@
-import { canSeeCommune, seesDevices } from '../../../shared/domain/users';
+import { canSeeAlarm, canSeeAsset, seesDevices } from '../../../shared/domain/users';
 import type { ClientMessage, ClientOp, ReplyPayload } from '../../../shared/protocol/messages';
 import { mayAcknowledge, mayCommand } from '../auth/permissions';
 import { verifyPassword } from '../auth/passwords';
@@ -9,7 +9,8 @@ import { HubError } from '../errors';
 import { ADMIN_HANDLERS } from './admin-handlers';
 import { DEVICE_HANDLERS } from './device-handlers';
 import { ALARM_HANDLERS } from './alarm-handlers';
-import { eventFor } from './broadcaster';
+import { GATEWAY_HANDLERS } from './gateway-handlers';
+import { canSeeEvent, eventFor } from './broadcaster';
 import type { ConsoleConnection } from './console-connection';
 import { buildSnapshot } from './snapshot';
 
@@ -77,7 +78,7 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
     try {
       const missed = await hub.journal.since(since, MAX_RESYNC_EVENTS);
       const withDevices = seesDevices(user.role);
-      const visible = missed.filter((e) => canSeeCommune(user, e.commune)).map((e) => eventFor(e.event, withDevices));
+      const visible = missed.filter((e) => canSeeEvent(user, e)).map((e) => eventFor(e.event, withDevices));
       const replayedTo = missed.length > 0 ? missed[missed.length - 1]!.event.seq : since;
       if (visible.length > 0) connection.send({ op: 'events', events: visible });
       connection.sentSeq = replayedTo;
@@ -93,7 +94,7 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
     const user = connection.requireUser();
     const { hub } = connection;
     const known = hub.state.alarms.get(message.alarmId);
-    if (!known || !canSeeCommune(user, known.commune)) throw new HubError('not-found', 'Alarme introuvable ou hors de votre périmètre.');
+    if (!known || !canSeeAlarm(user, known)) throw new HubError('not-found', 'Alarme introuvable ou hors de votre périmètre.');
     if (!mayAcknowledge(user)) throw new HubError('forbidden');
     const alarm = await hub.writer.submit((changes) => {
       const acknowledged = hub.alarms.acknowledge(message.alarmId, user.username, message.comment, new Date().toISOString(), changes);
@@ -143,6 +144,7 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
   ...ADMIN_HANDLERS,
   ...DEVICE_HANDLERS,
   ...ALARM_HANDLERS,
+  ...GATEWAY_HANDLERS,
 };
 
 /**
@@ -152,7 +154,7 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
 function visibleAsset(connection: ConsoleConnection, assetId: string): AssetRecord {
   const user = connection.requireUser();
   const record = connection.hub.state.assets.get(assetId);
-  if (!record || !canSeeCommune(user, record.asset.commune)) {
+  if (!record || !canSeeAsset(user, record.asset)) {
     throw new HubError('not-found', 'Équipement introuvable ou hors de votre périmètre.');
   }
   return record;

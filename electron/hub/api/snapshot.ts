@@ -1,7 +1,7 @@
 import { isAlarmKept } from '../../../shared/domain/alarms';
 import type { Asset } from '../../../shared/domain/assets';
 import type { MaintenanceWindow } from '../../../shared/domain/maintenance';
-import { canSeeCommune, seesDevices, type SessionUser } from '../../../shared/domain/users';
+import { canSeeAlarm, canSeeAsset, canSeeCommune, seesDevices, type SessionUser } from '../../../shared/domain/users';
 import type { SnapshotMessage, Territory } from '../../../shared/protocol/messages';
 import type { TerritoryState } from '../state/territory-state';
 
@@ -16,10 +16,10 @@ export function buildSnapshot(
   const withDevices = seesDevices(user.role);
   const assets: Asset[] = [];
   for (const { asset, devices } of state.assets.values()) {
-    if (!canSeeCommune(user, asset.commune)) continue;
+    if (!canSeeAsset(user, asset)) continue;
     assets.push(withDevices ? { ...asset, devices: devices.map((d) => ({ devEui: d.devEui, model: d.model })) } : asset);
   }
-  const alarms = [...state.alarms.values()].filter((a) => isAlarmKept(a.state) && canSeeCommune(user, a.commune));
+  const alarms = [...state.alarms.values()].filter((a) => isAlarmKept(a.state) && canSeeAlarm(user, a));
   const commands = [...state.commands.values()]
     .map((r) => r.command)
     .filter((c) => canSeeCommune(user, c.commune));
