@@ -2,11 +2,12 @@ import { useCallback, useMemo, useState } from 'react';
 import type { Alarm } from '../../shared';
 import { useConnectionState } from '../connection';
 import { useI18n, useNow } from '../i18n';
-import { useActiveAlarms, useAlarmCounts, useSelectedAssetId, useShelvedAlarms, useStore } from '../state';
+import { groupAlarmsByCause, useActiveAlarms, useAlarmCounts, useSelectedAssetId, useShelvedAlarms, useStore } from '../state';
 import { AcknowledgeDialog } from './AcknowledgeDialog';
 import { needsAcknowledgement, newestRaised } from './alarm-presentation';
 import { AlarmRow } from './AlarmRow';
 import { BulkAcknowledgeBar } from './BulkAcknowledgeBar';
+import { CauseGroupRow } from './CauseGroupRow';
 import { CommentDialog } from './CommentDialog';
 import { ShelveDialog } from './ShelveDialog';
 import { ShelvedList } from './ShelvedList';
@@ -44,6 +45,8 @@ export function AlarmList() {
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());
 
   const shown = useMemo(() => (filter === 'pending' ? alarms.filter(needsAcknowledgement) : alarms), [alarms, filter]);
+  // Lines of the list: alarms explained by a cause on the list fold under it (the header still counts them).
+  const grouped = useMemo(() => groupAlarmsByCause(alarms, filter === 'pending' ? needsAcknowledgement : undefined), [alarms, filter]);
   // « Tout acquitter » takes the whole filtered list, not only the rows drawn.
   const pendingShownIds = useMemo(() => shown.filter(needsAcknowledgement).map((a) => a.id), [shown]);
   // A ticked alarm acknowledged meanwhile (here or elsewhere) silently drops out of the selection.
@@ -72,12 +75,37 @@ export function AlarmList() {
   const communeName = (code: string) => store.communeName(code);
   const canAcknowledge = session !== null && session.user.role !== 'elected';
   const assetName = (id: string) => store.getAsset(id)?.name ?? id;
+  const row = (alarm: Alarm) => (
+    <AlarmRow
+      key={alarm.id}
+      flash={flashing.has(alarm.id)}
+      alarm={alarm}
+      assetName={assetName(alarm.assetId)}
+      communeName={store.communeName(alarm.commune)}
+      nowMs={nowMs}
+      i18n={i18n}
+      selected={alarm.assetId === selectedAssetId}
+      canAcknowledge={canAcknowledge}
+      canShelve={canShelve}
+      onShelve={onShelve}
+      onComment={onComment}
+      checked={ticked.has(alarm.id)}
+      onToggle={onToggle}
+      onSelect={onSelect}
+      onAcknowledge={onAcknowledge}
+    />
+  );
 
   return (
     <section className="alarm-list" data-testid="alarm-list" aria-labelledby="alarm-list-title">
       <header className="alarm-list__header">
         <h2 id="alarm-list-title">
           {t('alarms.title')} <span className="alarm-list__count">{counts.active}</span>
+          {grouped.groupedCount > 0 && (
+            <span className="alarm-list__grouped" data-testid="alarm-grouped-count">
+              {t('alarms.causes.headerGrouped', { count: grouped.groupedCount })}
+            </span>
+          )}
         </h2>
         <div className="segmented" role="group">
           <button type="button" aria-pressed={!showShelved && filter === 'all'} onClick={() => showFilter('all')}>
@@ -100,29 +128,16 @@ export function AlarmList() {
             <p className="alarm-list__empty">{t('alarms.empty')}</p>
           ) : (
             <ol className="alarm-list__rows">
-              {shown.slice(0, MAX_ROWS).map((alarm) => (
-                <AlarmRow
-                  key={alarm.id}
-                  flash={flashing.has(alarm.id)}
-                  alarm={alarm}
-                  assetName={assetName(alarm.assetId)}
-                  communeName={store.communeName(alarm.commune)}
-                  nowMs={nowMs}
-                  i18n={i18n}
-                  selected={alarm.assetId === selectedAssetId}
-                  canAcknowledge={canAcknowledge}
-                  canShelve={canShelve}
-                  onShelve={onShelve}
-              onComment={onComment}
-                  checked={ticked.has(alarm.id)}
-                  onToggle={onToggle}
-                  onSelect={onSelect}
-                  onAcknowledge={onAcknowledge}
-                />
-              ))}
+              {grouped.items.slice(0, MAX_ROWS).map((item) =>
+                item.kind === 'alarm' ? (
+                  row(item.alarm)
+                ) : (
+                  <CauseGroupRow key={item.cause.id} cause={item.cause} children={item.children} i18n={i18n} renderRow={row} />
+                ),
+              )}
             </ol>
           )}
-          {shown.length > MAX_ROWS && <p className="alarm-list__more">+ {shown.length - MAX_ROWS}</p>}
+          {grouped.items.length > MAX_ROWS && <p className="alarm-list__more">+ {grouped.items.length - MAX_ROWS}</p>}
         </>
       )}
       {commenting && <CommentDialog alarm={commenting} assetName={assetName(commenting.assetId)} onClose={closeComment} />}
