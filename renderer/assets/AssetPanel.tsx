@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import type { Asset } from '../../shared';
+import { seesDevices, type Asset } from '../../shared';
 import { PRIORITY_COLOUR } from '../alarms';
 import { RecentCommands, SetpointForm, setpointLimits } from '../commands';
 import { useConnectionState } from '../connection';
@@ -7,6 +7,7 @@ import { formatAge, formatDateTime, useI18n, useNow } from '../i18n';
 import { iconNameFor, KindIcon } from '../map';
 import { statusCss, useActiveAlarms, useAsset, useSelectedAssetId, useStore } from '../state';
 import { formatMetrics, splitMetrics } from './metric-format';
+import { RadioHealth } from './RadioHealth';
 
 /** Roles that may send commands from the panel (the hub checks again). */
 function maySendCommands(role: string | undefined): boolean {
@@ -134,6 +135,8 @@ function AssetDetails({ asset }: { asset: Asset }) {
         </section>
 
         {(isSchool || setpoint || asset.kind === 'gate' || asset.kind === 'lighting-cabinet') && <RecentCommands asset={asset} />}
+
+        {session && seesDevices(session.user.role) && ((asset.devices?.length ?? 0) > 0 || asset.kind === 'gateway') && <RadioHealth asset={asset} />}
 
         {asset.devices && asset.devices.length > 0 && (
           <section className="panel-section">
