@@ -160,12 +160,14 @@ export class GatewayBook {
     if (!heardFrom) return undefined;
     const assetId = gatewayAssetId(reception.gatewayId);
     const { record, locationSource } = gatewayRecordAsset(reception, this.planned.get(reception.gatewayId), heardFrom, new Date(atMs).toISOString());
-    const existing = this.state.assets.get(assetId);
-    if (!existing) {
+    // A demo territory seeds its planned gateways: already on the map, placed by the plan.
+    const seeded = this.state.assets.get(assetId)?.asset.kind === 'gateway';
+    if (!seeded) {
       this.state.addAsset(record);
       changes.asset(record);
     }
-    const gateway: GatewayRecord = { id: reception.gatewayId, assetId, locationSource, firstSeenMs: atMs, lastSeenMs: atMs, uplinks: 0, links: new Map() };
+    const source = seeded ? (reception.location ? 'metadata' : 'plan') : locationSource;
+    const gateway: GatewayRecord = { id: reception.gatewayId, assetId, locationSource: source, firstSeenMs: atMs, lastSeenMs: atMs, uplinks: 0, links: new Map() };
     this.gateways.set(gateway.id, gateway);
     return gateway;
   }
