@@ -4,7 +4,7 @@ import { HubError } from '../errors';
 import type { ChangeSet } from '../store/change-set';
 import type { AssetRecord } from '../state/records';
 import type { TerritoryState } from '../state/territory-state';
-import { ChatterWatch, DEFAULT_CHATTER_SETTLE_S, withinChatterWindow } from './chattering';
+import { ChatterWatch, DEFAULT_CHATTER_SETTLE_S, reopenCycle, withinChatterWindow } from './chattering';
 
 /** Longest shelving by default (EEMUA 191: shelving is for a shift, not a way to forget). */
 export const DEFAULT_MAX_SHELVE_H = 24;
@@ -191,22 +191,9 @@ export class AlarmBook {
     return alarm && alarm.state !== 'shelved' && withinChatterWindow(alarm.clearedAt, atMs) ? alarm : undefined;
   }
 
-  /**
-   * One more cycle of the same alarm: active and unacknowledged again (someone must look at it
-   * again, even if it was acknowledged), flagged chattering once the window holds enough raises.
-   */
+  /** One more cycle of the same alarm (see `reopenCycle`), back on the list and tracked. */
   private reopen(alarm: Alarm, raisesInWindow: number, message: string, at: string): void {
-    delete alarm.clearedAt;
-    if (alarm.state === 'cleared' || alarm.state === 'cleared-unacknowledged') {
-      alarm.state = 'unacknowledged';
-      delete alarm.acknowledgedBy;
-      delete alarm.acknowledgedAt;
-    }
-    alarm.cycles = (alarm.cycles ?? 1) + 1;
-    if (this.chatter.isChattering(raisesInWindow)) alarm.chattering = true;
-    alarm.count += 1;
-    alarm.lastAt = at;
-    alarm.message = message;
+    reopenCycle(alarm, this.chatter.isChattering(raisesInWindow), message, at);
     this.state.alarms.set(alarm.id, alarm);
     this.track(alarm);
   }

@@ -1,3 +1,5 @@
+import type { Alarm } from '../../../shared/domain/alarms';
+
 /**
  * Chattering (EEMUA 191): a condition that raises and clears again and again within a short time
  * floods the list with one alarm per cycle and teaches operators to ignore it. Within
@@ -38,6 +40,25 @@ export class ChatterWatch {
       if (times.every((t) => nowMs - t >= this.windowMs)) this.raises.delete(key);
     }
   }
+}
+
+/**
+ * One more cycle of the same alarm: active and unacknowledged again (someone must look at it
+ * again, even if it was acknowledged), its cycles and occurrences counted, flagged chattering
+ * once the window holds enough raises.
+ */
+export function reopenCycle(alarm: Alarm, chattering: boolean, message: string, at: string): void {
+  delete alarm.clearedAt;
+  if (alarm.state === 'cleared' || alarm.state === 'cleared-unacknowledged') {
+    alarm.state = 'unacknowledged';
+    delete alarm.acknowledgedBy;
+    delete alarm.acknowledgedAt;
+  }
+  alarm.cycles = (alarm.cycles ?? 1) + 1;
+  if (chattering) alarm.chattering = true;
+  alarm.count += 1;
+  alarm.lastAt = at;
+  alarm.message = message;
 }
 
 /** Whether an alarm cleared at `clearedAt` is recent enough, at `atMs`, to be reopened rather than raised anew. */
