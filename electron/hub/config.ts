@@ -4,6 +4,8 @@ import { MAX_CONSOLE_BACKLOG_BYTES } from './api/broadcaster';
 import { DEFAULT_MAX_SHELVE_H } from './alarms/alarm-book';
 import type { NotifyConfig } from './notify/channels';
 import { DEFAULT_ESCALATION_POLICY, parseEscalationDelays, type EscalationPolicy } from './oncall/escalation-policy';
+import { DEFAULT_CHATTER_SETTLE_S } from './alarms/chattering';
+import { GATEWAY_SILENCE } from './rules/conditions';
 
 /** The hub's settings, read from the environment variables of hub-contract.md. */
 export interface HubConfig {
@@ -21,6 +23,10 @@ export interface HubConfig {
   simulationSpeed: number;
   /** Longest an alarm may be shelved, in hours (`BEFFROI_MAX_SHELVE_H`, 24 by default). */
   maxShelveH: number;
+  /** A gateway is silent after this many periods of its most frequent device without an uplink. */
+  gatewaySilentPeriods: number;
+  /** How long a chattering condition must stay clear before its alarm clears, in seconds. */
+  chatterSettleS: number;
   /** How long a command may wait for the device's confirmation before it expires. */
   commandTtlS: number;
   /** Where the built console is served from. */
@@ -97,6 +103,8 @@ export function readHubConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = p
     simulationSpeed: positiveNumber('BEFFROI_SIM_SPEED', env.BEFFROI_SIM_SPEED, 60),
     commandTtlS: positiveNumber('BEFFROI_COMMAND_TTL_S', env.BEFFROI_COMMAND_TTL_S, 600),
     maxShelveH: positiveNumber('BEFFROI_MAX_SHELVE_H', env.BEFFROI_MAX_SHELVE_H, DEFAULT_MAX_SHELVE_H),
+    gatewaySilentPeriods: positiveNumber('BEFFROI_GATEWAY_SILENT_PERIODS', env.BEFFROI_GATEWAY_SILENT_PERIODS, GATEWAY_SILENCE.defaultMissedPeriods),
+    chatterSettleS: positiveNumber('BEFFROI_CHATTER_SETTLE_S', env.BEFFROI_CHATTER_SETTLE_S, DEFAULT_CHATTER_SETTLE_S),
     rendererDir: env.BEFFROI_RENDERER_DIR || join(repoRoot, 'dist', 'renderer'),
     simulate: demo !== 'none' && env.BEFFROI_SIMULATOR !== 'off',
     ...(certPath && keyPath ? { tls: { certPath, keyPath } } : {}),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Territory } from '../../shared/protocol/messages';
 import { AlarmBook } from './alarms/alarm-book';
 import { reconcileMaintenance, sweepAlarmTimers } from './alarms/alarm-sweep';
+import { AlarmCauses } from './alarms/causes';
 import { MaintenanceBook } from './alarms/maintenance-book';
 import { AuditChain } from './audit/audit-chain';
 import { Broadcaster } from './api/broadcaster';
@@ -20,6 +21,8 @@ import { channelsFromConfig } from './notify/channels';
 import { demoRosterWrites } from './oncall/demo-roster';
 import { Escalator } from './oncall/escalation';
 import { RosterBook } from './oncall/roster-book';
+import { GatewayBook } from './gateways/gateway-book';
+import { sweepGateways } from './gateways/gateway-sweep';
 import { applyUplink, type IngestCounters } from './ingest/apply-uplink';
 import { sweepSilences } from './ingest/silence';
 import { ThrottledLog } from './ingest/throttled-log';
@@ -79,7 +82,11 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
     await AuditChain.open(db),
   );
   const maintenance = await MaintenanceBook.load(db);
-  const alarms = new AlarmBook(state, { maxShelveH: config.maxShelveH, suppressor: maintenance });
+  const alarms = new AlarmBook(state, { maxShelveH: config.maxShelveH, suppressor: maintenance, chatterSettleS: config.chatterSettleS });
+  // The demo's planned network names the gateways the simulator plays and places them in communes.
+  const plan = seed ?? (config.simulate && territoryName ? generateTerritory(territoryName) : undefined);
+  const gateways = await GatewayBook.load(db, state, new Map((plan?.gateways ?? []).map((g) => [g.id, g])));
+  alarms.causes = new AlarmCauses(state, gateways, alarms);
   const commands = new CommandDispatcher(state, writer, config.commandTtlS * 1000, log);
   const logbook = new Logbook(state);
   commands.onSettled((record, changes) => logbook.commandSettled(record, changes));
@@ -108,6 +115,7 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
     journal,
     writer,
     alarms,
+    gateways,
     maintenance,
     rosters,
     escalator,
@@ -140,7 +148,9 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
   const sink: SourceSink = {
     uplink(uplink) {
       writer
-        .submit((changes) => applyUplink(uplink, state, alarms, counters, changes, (d, o, at, c) => commands.onObservations(d, o, at, c)))
+        .submit((changes) =>
+          applyUplink(uplink, state, alarms, counters, changes, (d, o, at, c) => commands.onObservations(d, o, at, c), gateways),
+        )
         .then((problem) => {
           if (problem) ingestProblems.report(uplink.devEui, `liaison montante ignorée : ${problem}`);
           uplink.settle?.();
@@ -153,7 +163,7 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
   };
   let field: Field;
   try {
-    field = await startField(config, territoryName, seed, sink, log);
+    field = await startField(config, territoryName, plan, sink, log);
   } catch (error) {
     // Nothing half-started stays behind: the port, the database and the lock are released.
     server.closeAllConnections();
@@ -169,6 +179,7 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
     const now = Date.now();
     writer
       .submit((changes) => {
+        sweepGateways(state, gateways, alarms, now, startedAtMs, config.gatewaySilentPeriods, changes);
         sweepSilences(state, alarms, now, startedAtMs, changes);
         sweepAlarmTimers(state, alarms, maintenance, now, changes);
         commands.sweepExpired(now, changes);

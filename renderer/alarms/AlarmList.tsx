@@ -2,11 +2,12 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Alarm } from '../../shared';
 import { useConnectionState } from '../connection';
 import { useI18n, useNow } from '../i18n';
-import { useActiveAlarms, useAlarmCounts, useSelectedAssetId, useShelvedAlarms, useStore } from '../state';
+import { groupAlarmsByCause, useActiveAlarms, useAlarmCounts, useSelectedAssetId, useShelvedAlarms, useStore } from '../state';
 import { AcknowledgeDialog } from './AcknowledgeDialog';
 import { needsAcknowledgement, newestRaised } from './alarm-presentation';
 import { AlarmRow } from './AlarmRow';
 import { BulkAcknowledgeBar } from './BulkAcknowledgeBar';
+import { CauseGroupRow } from './CauseGroupRow';
 import { CommentDialog } from './CommentDialog';
 import { ShelveDialog } from './ShelveDialog';
 import { ShelvedList } from './ShelvedList';
@@ -56,12 +57,15 @@ export function AlarmList({ focusAlarmId }: { focusAlarmId?: string | undefined 
   }, [focusAlarmId]);
 
   const shown = useMemo(() => (filter === 'pending' ? alarms.filter(needsAcknowledgement) : alarms), [alarms, filter]);
+  // Lines of the list: alarms explained by a cause on the list fold under it (the header still counts them).
+  const grouped = useMemo(() => groupAlarmsByCause(alarms, filter === 'pending' ? needsAcknowledgement : undefined), [alarms, filter]);
   // The alarm a link points to is drawn even past the first MAX_ROWS, on top: it is why the user came.
-  const rows = useMemo(() => {
-    const head = shown.slice(0, MAX_ROWS);
-    const focused = focusAlarmId && !head.some((a) => a.id === focusAlarmId) ? shown.find((a) => a.id === focusAlarmId) : undefined;
-    return focused ? [focused, ...head] : head;
-  }, [shown, focusAlarmId]);
+  const items = useMemo(() => {
+    const head = grouped.items.slice(0, MAX_ROWS);
+    const inHead = head.some((item) => (item.kind === 'alarm' ? item.alarm.id === focusAlarmId : item.cause.id === focusAlarmId || item.children.some((c) => c.id === focusAlarmId)));
+    const focused = focusAlarmId && !inHead ? shown.find((a) => a.id === focusAlarmId) : undefined;
+    return focused ? [{ kind: 'alarm' as const, alarm: focused }, ...head] : head;
+  }, [grouped, shown, focusAlarmId]);
   // « Tout acquitter » takes the whole filtered list, not only the rows drawn.
   const pendingShownIds = useMemo(() => shown.filter(needsAcknowledgement).map((a) => a.id), [shown]);
   // A ticked alarm acknowledged meanwhile (here or elsewhere) silently drops out of the selection.
@@ -90,12 +94,37 @@ export function AlarmList({ focusAlarmId }: { focusAlarmId?: string | undefined 
   const communeName = (code: string) => store.communeName(code);
   const canAcknowledge = session !== null && session.user.role !== 'elected';
   const assetName = (id: string) => store.getAsset(id)?.name ?? id;
+  const row = (alarm: Alarm) => (
+    <AlarmRow
+      key={alarm.id}
+      flash={flashing.has(alarm.id)}
+      alarm={alarm}
+      assetName={assetName(alarm.assetId)}
+      communeName={store.communeName(alarm.commune)}
+      nowMs={nowMs}
+      i18n={i18n}
+      selected={alarm.assetId === selectedAssetId}
+      canAcknowledge={canAcknowledge}
+      canShelve={canShelve}
+      onShelve={onShelve}
+      onComment={onComment}
+      checked={ticked.has(alarm.id)}
+      onToggle={onToggle}
+      onSelect={onSelect}
+      onAcknowledge={onAcknowledge}
+    />
+  );
 
   return (
     <section className="alarm-list" data-testid="alarm-list" aria-labelledby="alarm-list-title">
       <header className="alarm-list__header">
         <h2 id="alarm-list-title">
           {t('alarms.title')} <span className="alarm-list__count">{counts.active}</span>
+          {grouped.groupedCount > 0 && (
+            <span className="alarm-list__grouped" data-testid="alarm-grouped-count">
+              {t('alarms.causes.headerGrouped', { count: grouped.groupedCount })}
+            </span>
+          )}
         </h2>
         <div className="segmented" role="group">
           <button type="button" aria-pressed={!showShelved && filter === 'all'} onClick={() => showFilter('all')}>
@@ -118,29 +147,16 @@ export function AlarmList({ focusAlarmId }: { focusAlarmId?: string | undefined 
             <p className="alarm-list__empty">{t('alarms.empty')}</p>
           ) : (
             <ol className="alarm-list__rows">
-              {rows.map((alarm) => (
-                <AlarmRow
-                  key={alarm.id}
-                  flash={flashing.has(alarm.id)}
-                  alarm={alarm}
-                  assetName={assetName(alarm.assetId)}
-                  communeName={store.communeName(alarm.commune)}
-                  nowMs={nowMs}
-                  i18n={i18n}
-                  selected={alarm.assetId === selectedAssetId}
-                  canAcknowledge={canAcknowledge}
-                  canShelve={canShelve}
-                  onShelve={onShelve}
-              onComment={onComment}
-                  checked={ticked.has(alarm.id)}
-                  onToggle={onToggle}
-                  onSelect={onSelect}
-                  onAcknowledge={onAcknowledge}
-                />
-              ))}
+              {items.map((item) =>
+                item.kind === 'alarm' ? (
+                  row(item.alarm)
+                ) : (
+                  <CauseGroupRow key={item.cause.id} cause={item.cause} children={item.children} i18n={i18n} renderRow={row} />
+                ),
+              )}
             </ol>
           )}
-          {shown.length > MAX_ROWS && <p className="alarm-list__more">+ {shown.length - MAX_ROWS}</p>}
+          {grouped.items.length > MAX_ROWS && <p className="alarm-list__more">+ {grouped.items.length - MAX_ROWS}</p>}
         </>
       )}
       {commenting && <CommentDialog alarm={commenting} assetName={assetName(commenting.assetId)} onClose={closeComment} />}

@@ -56,6 +56,11 @@ export const AlarmRow = memo(function AlarmRow(props: AlarmRowProps) {
           <span className="priority-badge" data-testid="alarm-priority">
             {t(`priority.${alarm.priority}`)}
           </span>
+          {alarm.chattering && (
+            <span className="chattering-badge" data-testid="alarm-chattering" title={t('alarms.chatteringTitle', { cycles: alarm.cycles ?? 3 })}>
+              {t('alarms.chattering')} · {alarm.cycles ?? 3}
+            </span>
+          )}
           <span className="alarm-row__age" title={alarm.raisedAt}>
             {alarmAge(alarm, props.nowMs, i18n)}
           </span>

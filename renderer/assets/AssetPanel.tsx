@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { viewsCameras, type Asset } from '../../shared';
+import { seesDevices, viewsCameras, type Asset } from '../../shared';
 import { PRIORITY_COLOUR } from '../alarms';
 import { CameraView } from '../cameras';
 import { RecentCommands, SetpointForm, setpointLimits } from '../commands';
@@ -8,6 +8,7 @@ import { formatAge, formatDateTime, useI18n, useNow } from '../i18n';
 import { iconNameFor, KindIcon } from '../map';
 import { statusCss, useActiveAlarms, useAsset, useSelectedAssetId, useStore } from '../state';
 import { formatMetrics, splitMetrics } from './metric-format';
+import { RadioHealth } from './RadioHealth';
 
 /** The selected asset: what it is, where, its state, latest values, open alarms and commands. */
 export function AssetPanel() {
@@ -132,6 +133,8 @@ function AssetDetails({ asset }: { asset: Asset }) {
         </section>
 
         {(isSchool || setpointLimits(asset) || asset.kind === 'gate' || asset.kind === 'lighting-cabinet') && <RecentCommands asset={asset} />}
+
+        {session && seesDevices(session.user.role) && ((asset.devices?.length ?? 0) > 0 || asset.kind === 'gateway') && <RadioHealth asset={asset} />}
 
         {asset.devices && asset.devices.length > 0 && (
           <section className="panel-section">

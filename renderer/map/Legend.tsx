@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { ASSET_STATUSES } from '../../shared';
+import { ASSET_STATUSES, seesDevices } from '../../shared';
+import { useConnectionState } from '../connection';
 import { useI18n, type MessageKey } from '../i18n';
 import { statusCss } from '../state';
 import type { IconName } from './icon-atlas';
@@ -13,6 +14,7 @@ const KINDS: Array<{ icon: IconName | 'lamp'; label: MessageKey }> = [
   { icon: 'building', label: 'kind.building' },
   { icon: 'camera', label: 'kind.camera' },
   { icon: 'gate', label: 'kind.gate' },
+  { icon: 'gateway', label: 'kind.gateway' },
 ];
 
 const NEUTRAL = '#c9d3e3';
@@ -24,6 +26,9 @@ const NEUTRAL = '#c9d3e3';
 export function Legend() {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
+  const { session } = useConnectionState();
+  // Gateways are on the command post's map only (technical data, like device identifiers).
+  const kinds = KINDS.filter((k) => k.icon !== 'gateway' || (session !== null && seesDevices(session.user.role)));
   return (
     <section className="legend" data-testid="map-legend" aria-label={t('map.legend')}>
       <ul className="legend__statuses">
@@ -40,7 +45,7 @@ export function Legend() {
       {open && (
         <div className="legend__body">
           <ul className="legend__list">
-            {KINDS.map(({ icon, label }) => (
+            {kinds.map(({ icon, label }) => (
               <li key={icon}>
                 <KindIcon icon={icon} colour={NEUTRAL} sizePx={16} />
                 {t(label)}

@@ -37,10 +37,11 @@ const ICON_BY_KIND: Record<Exclude<AssetKind, 'street-lamp'>, IconName> = {
   building: 'building',
   camera: 'camera',
   gate: 'gate',
+  gateway: 'gateway',
 };
 
 /** Bottom to top (lamps, drawn by LampLayers, go under all): buildings, the most handled, on top. */
-const DRAW_ORDER: Array<Exclude<AssetKind, 'street-lamp'>> = ['waste-container', 'lighting-cabinet', 'gate', 'camera', 'building'];
+const DRAW_ORDER: Array<Exclude<AssetKind, 'street-lamp'>> = ['waste-container', 'lighting-cabinet', 'gate', 'camera', 'gateway', 'building'];
 
 export const LAYER_ID_PREFIX = 'assets-';
 

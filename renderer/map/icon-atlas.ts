@@ -1,10 +1,10 @@
 /**
  * The map's asset icons, drawn once into a canvas atlas at start-up (no image files, nothing to
  * fetch). Each icon is a solid badge whose silhouette tells the kind (square cabinet, round bin,
- * house-shaped building, diamond camera, arched gate) with a glyph cut out of it. deck.gl uses the
+ * house-shaped building, diamond camera, arched gate, triangular gateway mast) with a glyph cut out of it. deck.gl uses the
  * atlas as a mask, so the badge takes the status colour and the glyph shows the dark map through.
  */
-export const ICON_NAMES = ['cabinet', 'bin', 'building', 'school', 'camera', 'gate'] as const;
+export const ICON_NAMES = ['cabinet', 'bin', 'building', 'school', 'camera', 'gate', 'gateway'] as const;
 export type IconName = (typeof ICON_NAMES)[number];
 
 const CELL_PX = 64;
@@ -144,6 +144,28 @@ const drawGate: Draw = (ctx) => {
   });
 };
 
+/** A LoRaWAN gateway: a mast-shaped triangle with radio waves cut out above its tip. */
+const drawGateway: Draw = (ctx) => {
+  ctx.beginPath();
+  ctx.moveTo(32, 3);
+  ctx.lineTo(61, 60);
+  ctx.lineTo(3, 60);
+  ctx.closePath();
+  ctx.fill();
+  cut(ctx, () => {
+    ctx.lineWidth = 3.5;
+    for (const r of [7, 13]) {
+      ctx.beginPath();
+      ctx.arc(32, 40, r, Math.PI * 1.2, Math.PI * 1.8);
+      ctx.stroke();
+    }
+    ctx.beginPath();
+    ctx.arc(32, 40, 3, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.fillRect(30.5, 42, 3, 14);
+  });
+};
+
 const DRAWINGS: Record<IconName, Draw> = {
   cabinet: drawCabinet,
   bin: drawBin,
@@ -151,6 +173,7 @@ const DRAWINGS: Record<IconName, Draw> = {
   school: drawSchool,
   camera: drawCamera,
   gate: drawGate,
+  gateway: drawGateway,
 };
 
 /** Draws every icon side by side (white on transparent) and returns deck.gl's mapping. */

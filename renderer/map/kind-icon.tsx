@@ -17,6 +17,8 @@ export function iconNameFor(asset: Pick<Asset, 'kind' | 'category'>): IconName |
       return 'camera';
     case 'gate':
       return 'gate';
+    case 'gateway':
+      return 'gateway';
   }
 }
 

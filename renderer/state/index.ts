@@ -2,6 +2,7 @@
 export { ConsoleStore, type AssetsChange, type ConsoleView, type StoreStats } from './console-store';
 export { AssetBuffers, sortSpatially, type KindRange } from './asset-buffers';
 export { AlarmBook, type AlarmCounts } from './alarm-book';
+export { groupAlarmsByCause, type AlarmListItem, type GroupedAlarms } from './alarm-groups';
 export { CommandBook } from './command-book';
 export { animationFrameScheduler, manualScheduler, type FrameScheduler } from './frame-scheduler';
 export { STATUS_RGB, STATUS_CODE, KIND_CODE, STATUS_RGBA_TABLE, statusCss, statusFromCode } from './status-colours';

@@ -42,9 +42,26 @@ export const Alarm = z.object({
   shelvedAt: z.string().optional(),
   shelvedUntil: z.string().optional(),
   shelveReason: z.string().optional(),
+  /**
+   * The alarm that explains this one (a silent gateway, a tripped cabinet feeder): the console
+   * groups this alarm under it instead of listing it on its own. Kept once set, as history.
+   */
+  causeAlarmId: z.string().optional(),
+  /** Raised and cleared 3 times or more within a minute: one alarm counts the cycles instead. */
+  chattering: z.boolean().optional(),
+  /** Raise/clear cycles folded into this alarm (absent: 1). */
+  cycles: z.number().int().positive().optional(),
 });
 export type Alarm = z.infer<typeof Alarm>;
 
+
+/** Alarm on a LoRaWAN gateway the network no longer hears through (« Passerelle muette »). */
+export const GATEWAY_SILENT_CONDITION = 'gateway.silent';
+
+/** Alarms about the radio network itself: for the command post only, like gateways. */
+export function isTechnicalAlarm(alarm: Pick<Alarm, 'condition'>): boolean {
+  return alarm.condition.startsWith('gateway.');
+}
 
 /** An alarm stays on the operators' list until it is both acknowledged and cleared. */
 export function isAlarmActive(state: AlarmState): boolean {

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-/** What a thing on the map is. Street lamps hang off a lighting cabinet (their feeder). */
+/**
+ * What a thing on the map is. Street lamps hang off a lighting cabinet (their feeder). A `gateway`
+ * is a LoRaWAN gateway the hub learnt from the network's uplink metadata: technical data, shown
+ * to admins and operators only (see `isTechnicalKind`).
+ */
 export const AssetKind = z.enum([
   'lighting-cabinet',
   'street-lamp',
@@ -8,9 +12,15 @@ export const AssetKind = z.enum([
   'building',
   'camera',
   'gate',
+  'gateway',
 ]);
 export type AssetKind = z.infer<typeof AssetKind>;
 export const ASSET_KINDS = AssetKind.options;
+
+/** Kinds only the command post sees (the radio network), like device identifiers. */
+export function isTechnicalKind(kind: AssetKind): boolean {
+  return kind === 'gateway';
+}
 
 /** Finer category inside a kind, used for icons, labels and which commands apply. */
 export const BuildingCategory = z.enum(['school', 'town-hall', 'gym', 'library', 'nursery', 'other']);

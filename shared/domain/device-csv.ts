@@ -123,6 +123,7 @@ const FRENCH_KIND: Record<AssetKind, string> = {
   building: 'bâtiment public',
   camera: 'caméra',
   gate: 'portail',
+  gateway: 'passerelle LoRaWAN',
 };
 
 /** The problem in French, as the hub answers it (the console translates `reason` itself). */

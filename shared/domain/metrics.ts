@@ -65,6 +65,9 @@ export const METRICS = {
   energyIndexWh: { unit: 'Wh', decimals: 0, label: { fr: 'Index d’énergie', en: 'Energy index' } },
   apparentPowerVA: { unit: 'VA', decimals: 0, label: { fr: 'Puissance apparente', en: 'Apparent power' } },
   subscribedCurrentA: { unit: 'A', decimals: 0, label: { fr: 'Intensité souscrite', en: 'Subscribed current' } },
+  // LoRaWAN gateways learnt from the uplinks' metadata (issue 7).
+  uplinks: { unit: '', decimals: 0, label: { fr: 'Remontées relayées', en: 'Uplinks relayed' } },
+  devicesHeard: { unit: '', decimals: 0, label: { fr: 'Appareils entendus', en: 'Devices heard' } },
 } as const satisfies Record<string, MetricDefinition>;
 
 export type MetricId = keyof typeof METRICS;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { InseeCode } from './assets';
+import { isTechnicalAlarm, type Alarm } from './alarms';
+import { InseeCode, isTechnicalKind, type AssetKind } from './assets';
 import { CommandTypeName } from './commands';
 
 export const Role = z.enum(['admin', 'operator', 'oncall', 'elected']);
@@ -53,4 +54,14 @@ export function seesDevices(role: Role): boolean {
  */
 export function viewsCameras(role: Role): boolean {
   return role !== 'elected';
+}
+
+/** Whether a user may see this asset: its commune in scope, and the radio network (gateways) only for the command post. */
+export function canSeeAsset(user: SessionUser, asset: { commune: string; kind: AssetKind }): boolean {
+  return canSeeCommune(user, asset.commune) && (!isTechnicalKind(asset.kind) || seesDevices(user.role));
+}
+
+/** Whether a user may see this alarm: as its asset (a silent gateway's alarm is technical too). */
+export function canSeeAlarm(user: SessionUser, alarm: Pick<Alarm, 'commune' | 'condition'>): boolean {
+  return canSeeCommune(user, alarm.commune) && (!isTechnicalAlarm(alarm) || seesDevices(user.role));
 }

@@ -115,6 +115,8 @@ export const DeviceDeclareRequest = z.object({
   /** Expected uplink period, for silence detection. */
   uplinkPeriodS: z.number().int().min(10).max(7 * 24 * 3600).default(900),
 });
+/** The radio health of an asset's devices (per gateway), or of a gateway (the devices it hears): command post only. */
+export const AssetRadioRequest = z.object({ op: z.literal('asset.radio'), id: RequestId, assetId: z.string().min(1).max(64) });
 export const DeviceImportRequest = z.object({
   op: z.literal('device.import'),
   id: RequestId,
@@ -286,6 +288,7 @@ export const ClientMessage = z.discriminatedUnion('op', [
   OnCallNowRequest,
   ContactSetRequest,
   AlarmNotificationsRequest,
+  AssetRadioRequest,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientOp = ClientMessage['op'];
@@ -333,6 +336,36 @@ export const RegisteredDevice = z.object({
   health: DeviceHealth,
 });
 export type RegisteredDevice = z.infer<typeof RegisteredDevice>;
+/** What one gateway heard of one device lately, from the network server's metadata. */
+export const RadioLink = z.object({
+  devEui: z.string(),
+  /** The asset the device reports for. */
+  assetId: z.string(),
+  gatewayId: z.string(),
+  /** The gateway on the map. */
+  gatewayAssetId: z.string(),
+  gatewayName: z.string(),
+  lastAt: z.string(),
+  uplinks: z.number().int(),
+  /** Best RSSI and SNR among the last receptions (`receptions` of them). */
+  bestRssiDbm: z.number().optional(),
+  bestSnrDb: z.number().optional(),
+  receptions: z.number().int(),
+});
+export type RadioLink = z.infer<typeof RadioLink>;
+
+/** A LoRaWAN gateway as the hub learnt it: when it last relayed an uplink, and where its position comes from. */
+export const GatewayInfo = z.object({
+  gatewayId: z.string(),
+  firstSeenAt: z.string(),
+  lastSeenAt: z.string(),
+  uplinks: z.number().int(),
+  devicesHeard: z.number().int(),
+  /** `metadata`: the network server's; `plan`: the demo's planned network; `estimated`: where its first device stands. */
+  locationSource: z.enum(['metadata', 'plan', 'estimated']),
+  silent: z.boolean(),
+});
+export type GatewayInfo = z.infer<typeof GatewayInfo>;
 
 /** A user account as administrators see it (never its password hash). */
 export const UserAccount = z.object({
@@ -413,6 +446,8 @@ export const ReplyPayloads = {
     assetId: z.string(),
     replayed: z.enum(['decoded', 'unreadable', 'superseded', 'nothing']).optional(),
   }),
+  /** For a device's asset: its links per gateway; for a gateway: `gateway` and the devices it heard. */
+  'asset.radio': z.object({ links: z.array(RadioLink), gateway: GatewayInfo.optional() }),
   'device.import': z.object({
     declared: z.number().int(),
     lines: z.array(

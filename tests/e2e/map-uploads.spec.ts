@@ -45,7 +45,9 @@ test.describe('la carte et le GPU', () => {
     await expect
       .poll(async () => {
         const uploads = await page.evaluate(() => [...(window.__uploads ?? [])]);
-        return uploads.some((bytes) => counts.some((n) => bytes === n * 4));
+        // A small kind (40 gateways: 160 bytes) can match an unrelated buffer: count it only once events arrived.
+        const applied = (await consolePage.debug('eventsApplied')) > statusEventsBefore;
+        return applied && uploads.some((bytes) => counts.some((n) => bytes === n * 4));
       }, { timeout: 240_000, message: 'no status change reached the map' })
       .toBe(true);
     expect(await consolePage.debug('eventsApplied')).toBeGreaterThan(statusEventsBefore);

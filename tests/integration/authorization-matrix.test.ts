@@ -70,6 +70,12 @@ const EXPECTED: Record<string, Record<Scope, Record<Role, string>>> = {
     foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'not-found', 'elu-droits': 'not-found' },
     unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found', 'elu-droits': 'not-found' },
   },
+  // Radio health is the command post's: others are refused before the asset is even looked up.
+  'asset.radio': {
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  },
   'asset.commands': {
     own: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'ok', 'elu-droits': 'ok' },
     foreign: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'not-found', 'elu-droits': 'not-found' },
@@ -243,6 +249,8 @@ describe('authorisation matrix', () => {
       }
       case 'asset.commands':
         return ['asset.commands', { assetId: { own: homeBin.id, foreign: foreignBin.id, unknown: 'bin-00000-000' }[scope] }];
+      case 'asset.radio':
+        return ['asset.radio', { assetId: { own: homeBin.id, foreign: foreignBin.id, unknown: 'bin-00000-000' }[scope] }];
       case 'alarm.acknowledge': {
         const key = [...alarms.keys()].find((k) => k.startsWith(`${role}|${scope}|`));
         return ['alarm.acknowledge', { alarmId: scope === 'unknown' ? 'al-inconnue' : alarms.get(key!)! }];

@@ -78,7 +78,8 @@ describe('console link to a real hub', () => {
     const session = await console.client.login('operateur', 'beffroi');
     expect(session.user).toMatchObject({ username: 'operateur', role: 'operator' });
     await until(console, () => console.store.getView().ready, 'the snapshot');
-    expect(console.store.getView().assetCount).toBe(territory.assets.length);
+    // The planned LoRaWAN gateways are on the command post's map too.
+    expect(console.store.getView().assetCount).toBe(territory.assets.length + territory.gateways.length);
     expect(console.store.getView().territory?.departements).toContain('91');
     expect(console.client.getState()).toMatchObject({ subscribed: true, problemCount: 0 });
   });

@@ -71,7 +71,8 @@ describe('hub over WebSocket', () => {
     const snapshot = await operator.waitFor((m) => m.op === 'snapshot');
     const assets = snapshot.assets as { id: string; commune: string; devices?: unknown[]; accepts?: unknown[] }[];
     expect(assets.find((a) => a.id === school.id)?.accepts).toEqual([{ type: 'heating.setpoint', minC: 16, maxC: 22, stepC: 0.1 }]);
-    expect(assets).toHaveLength(territory.assets.length);
+    // The planned LoRaWAN gateways are on the command post's map too.
+    expect(assets).toHaveLength(territory.assets.length + territory.gateways.length);
     expect(assets.find((a) => a.id === school.id)?.devices).toEqual(
       expect.arrayContaining([{ devEui: thermostat.devEui, model: 'mclimate-vicki' }]),
     );
@@ -80,8 +81,10 @@ describe('hub over WebSocket', () => {
     await elected.login(`elu-${school.commune}`);
     await elected.request('subscribe');
     const scoped = await elected.waitFor((m) => m.op === 'snapshot');
-    const scopedAssets = scoped.assets as { commune: string; devices?: unknown }[];
+    const scopedAssets = scoped.assets as { commune: string; kind: string; devices?: unknown }[];
     expect(scopedAssets.length).toBeGreaterThan(0);
+    // Gateways are technical data, like device identifiers: not on an elected official's map.
+    expect(scopedAssets.some((a) => a.kind === 'gateway')).toBe(false);
     expect(scopedAssets.every((a) => a.commune === school.commune && a.devices === undefined)).toBe(true);
     expect((scoped.territory as { communes: { code: string }[] }).communes.map((c) => c.code)).toEqual([school.commune]);
   });

@@ -34,8 +34,11 @@ export class FieldDevice {
     return new FieldDevice(client, info, device.model);
   }
 
-  /** Publishes an uplink carrying these vendor fields, encoded by the model's own codec. */
-  async uplink(fields: Record<string, unknown>): Promise<void> {
+  /**
+   * Publishes an uplink carrying these vendor fields, encoded by the model's own codec, as heard
+   * by one gateway (by default always the same test gateway).
+   */
+  async uplink(fields: Record<string, unknown>, radio: { gatewayId?: string; rssi?: number; snr?: number } = {}): Promise<void> {
     const codec = getCodec(this.model);
     if (!codec?.encodeUplink) throw new Error(`${this.model} : pas d'encodeur côté appareil`);
     const { fPort, bytes } = codec.encodeUplink(fields);
@@ -49,7 +52,14 @@ export class FieldDevice {
       fCnt: this.fCnt,
       fPort,
       bytes,
-      reception: { gatewayId: '0016c001f0000001', rssi: -97, snr: 6.5, dr: 5, frequency: 868_100_000, uplinkId: this.fCnt },
+      reception: {
+        gatewayId: radio.gatewayId ?? '0016c001f0000001',
+        rssi: radio.rssi ?? -97,
+        snr: radio.snr ?? 6.5,
+        dr: 5,
+        frequency: 868_100_000,
+        uplinkId: this.fCnt,
+      },
     });
     await this.client.publishAsync(topicOf(this.info, 'up'), JSON.stringify(event), { qos: 1 });
   }

@@ -4,6 +4,7 @@ import { HubError } from '../errors';
 import type { ChangeSet } from '../store/change-set';
 import type { AssetRecord } from '../state/records';
 import type { TerritoryState } from '../state/territory-state';
+import { ChatterWatch, DEFAULT_CHATTER_SETTLE_S, reopenCycle, withinChatterWindow } from './chattering';
 
 /** Longest shelving by default (EEMUA 191: shelving is for a shift, not a way to forget). */
 export const DEFAULT_MAX_SHELVE_H = 24;
@@ -24,6 +25,11 @@ export interface RaiseSuppressor {
 
 const NO_SUPPRESSION: RaiseSuppressor = { suppress: () => false, covers: () => false };
 
+/** Links an alarm just raised (or reopened) to its cause, or adopts the alarms it explains. */
+export interface CauseLinker {
+  linkRaised(alarm: Alarm, record: AssetRecord, changes: ChangeSet): void;
+}
+
 /**
  * The alarms of the territory and their lifecycle (ISA-18.2): raised unacknowledged; a repeat
  * while active updates the same alarm; clearing and acknowledging may come in either order; an
@@ -37,14 +43,23 @@ export class AlarmBook {
   private readonly conditionsByAsset = new Map<string, Set<string>>();
   /** Shelved alarms whose condition cleared meanwhile: a return of it revives them, still shelved. */
   private readonly shelvedResting = new Map<string, Alarm>();
+  /** The last alarm of each (asset, condition) that cleared within the chatter window: a return reopens it. */
+  private readonly recentlyCleared = new Map<string, Alarm>();
+  /** Chattering alarms whose condition cleared: active until it stays clear for `settleMs`. */
+  private readonly settling = new Map<string, { alarm: Alarm; clearSinceMs: number }>();
+  private readonly chatter = new ChatterWatch();
   readonly maxShelveMs: number;
+  readonly settleMs: number;
   private readonly suppressor: RaiseSuppressor;
+  /** Set once the gateways are known (see hub.ts): causes are linked from then on. */
+  causes: CauseLinker | undefined;
 
   constructor(
     private readonly state: TerritoryState,
-    options: { maxShelveH?: number; suppressor?: RaiseSuppressor } = {},
+    options: { maxShelveH?: number; suppressor?: RaiseSuppressor; chatterSettleS?: number } = {},
   ) {
     this.maxShelveMs = (options.maxShelveH ?? DEFAULT_MAX_SHELVE_H) * 3_600_000;
+    this.settleMs = (options.chatterSettleS ?? DEFAULT_CHATTER_SETTLE_S) * 1000;
     this.suppressor = options.suppressor ?? NO_SUPPRESSION;
     for (const alarm of state.alarms.values()) {
       if (!alarm.clearedAt) this.track(alarm);
@@ -78,7 +93,15 @@ export class AlarmBook {
     return this.active.has(`${assetId}|${condition}`);
   }
 
-  /** Raises, repeats or revives the alarm; undefined when a maintenance window suppressed it. */
+  /** The alarm of (asset, condition) while its condition holds. */
+  activeAlarm(assetId: string, condition: string): Alarm | undefined {
+    return this.active.get(`${assetId}|${condition}`);
+  }
+
+  /**
+   * Raises, repeats or revives the alarm; undefined when a maintenance window suppressed it. A
+   * return within the chatter window reopens the alarm that just cleared (see chattering.ts).
+   */
   raise(record: AssetRecord, condition: string, priority: AlarmPriority, message: string, at: string, changes: ChangeSet): Alarm | undefined {
     const key = `${record.asset.id}|${condition}`;
     const existing = this.active.get(key) ?? this.revive(key);
@@ -88,6 +111,17 @@ export class AlarmBook {
       existing.message = message;
       changes.alarm(existing);
       return existing;
+    }
+    const atMs = Date.parse(at);
+    const raisesInWindow = this.chatter.noteRaise(key, atMs);
+    const returning = this.settling.get(key)?.alarm ?? this.reopenable(key, atMs);
+    if (returning) {
+      this.settling.delete(key);
+      this.recentlyCleared.delete(key);
+      this.reopen(returning, raisesInWindow, message, at);
+      changes.alarm(returning);
+      this.causes?.linkRaised(returning, record, changes);
+      return returning;
     }
     if (this.suppressor.suppress(record, condition, priority, message, changes)) return undefined;
     const alarm: Alarm = {
@@ -105,18 +139,63 @@ export class AlarmBook {
     this.track(alarm);
     this.state.alarms.set(alarm.id, alarm);
     changes.alarm(alarm, true);
+    this.causes?.linkRaised(alarm, record, changes);
     return alarm;
   }
 
+  /** The condition no longer holds; a chattering alarm stays active until it has settled. */
   clear(assetId: string, condition: string, at: string, changes: ChangeSet): void {
     const alarm = this.active.get(`${assetId}|${condition}`);
     if (!alarm) return;
     this.untrack(alarm);
+    if (alarm.chattering) {
+      this.settling.set(keyOf(alarm), { alarm, clearSinceMs: Date.parse(at) });
+      return;
+    }
+    this.finishClear(alarm, at, changes);
+  }
+
+  /**
+   * Clears the chattering alarms whose condition stayed clear for the settle time, and forgets
+   * what left the chatter window; returns the alarms cleared (their assets' status may change).
+   */
+  settleChattering(nowMs: number, changes: ChangeSet): Alarm[] {
+    const settled: Alarm[] = [];
+    for (const [key, { alarm, clearSinceMs }] of this.settling) {
+      if (nowMs - clearSinceMs < this.settleMs) continue;
+      this.settling.delete(key);
+      this.finishClear(alarm, new Date(nowMs).toISOString(), changes);
+      settled.push(alarm);
+    }
+    this.chatter.prune(nowMs);
+    for (const [key, alarm] of this.recentlyCleared) {
+      if (!withinChatterWindow(alarm.clearedAt, nowMs)) this.recentlyCleared.delete(key);
+    }
+    return settled;
+  }
+
+  private finishClear(alarm: Alarm, at: string, changes: ChangeSet): void {
     alarm.clearedAt = at;
     if (alarm.state === 'shelved') this.shelvedResting.set(keyOf(alarm), alarm);
-    else alarm.state = alarm.state === 'acknowledged' ? 'cleared' : 'cleared-unacknowledged';
+    else {
+      alarm.state = alarm.state === 'acknowledged' ? 'cleared' : 'cleared-unacknowledged';
+      this.recentlyCleared.set(keyOf(alarm), alarm);
+    }
     if (alarm.state === 'cleared') this.state.alarms.delete(alarm.id);
     changes.alarm(alarm);
+  }
+
+  /** The alarm that cleared moments ago for this key, if a return now is one more cycle of it. */
+  private reopenable(key: string, atMs: number): Alarm | undefined {
+    const alarm = this.recentlyCleared.get(key);
+    return alarm && alarm.state !== 'shelved' && withinChatterWindow(alarm.clearedAt, atMs) ? alarm : undefined;
+  }
+
+  /** One more cycle of the same alarm (see `reopenCycle`), back on the list and tracked. */
+  private reopen(alarm: Alarm, raisesInWindow: number, message: string, at: string): void {
+    reopenCycle(alarm, this.chatter.isChattering(raisesInWindow), message, at);
+    this.state.alarms.set(alarm.id, alarm);
+    this.track(alarm);
   }
 
   acknowledge(alarmId: string, username: string, comment: string | undefined, at: string, changes: ChangeSet): Alarm {

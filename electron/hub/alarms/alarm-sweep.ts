@@ -9,8 +9,8 @@ import type { MaintenanceBook } from './maintenance-book';
 
 /**
  * What time alone changes in the alarms, run by the hub's periodic sweep and right after a
- * maintenance window is created or deleted: shelved alarms whose expiry passed come back, and
- * maintenance windows start or end.
+ * maintenance window is created or deleted: shelved alarms whose expiry passed come back,
+ * chattering alarms whose condition stayed clear long enough clear, and maintenance windows start or end.
  */
 export function sweepAlarmTimers(
   state: TerritoryState,
@@ -20,7 +20,7 @@ export function sweepAlarmTimers(
   changes: ChangeSet,
 ): void {
   const at = new Date(nowMs).toISOString();
-  for (const alarm of alarms.expireShelves(nowMs, changes)) {
+  for (const alarm of [...alarms.expireShelves(nowMs, changes), ...alarms.settleChattering(nowMs, changes)]) {
     const record = state.assets.get(alarm.assetId);
     if (record) refreshStatus(record, state, alarms, at, changes);
   }

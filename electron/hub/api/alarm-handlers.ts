@@ -29,7 +29,7 @@ const LOOKUP_CHUNK = 500;
 function visibleAlarm(connection: ConsoleConnection, alarmId: string): Alarm {
   const user = connection.requireUser();
   const alarm = connection.hub.state.alarms.get(alarmId);
-  if (!alarm || !scopeOf(user).sees(alarm.commune, alarm.assetId) || !onCallCovers(connection.hub, user, alarm.commune, alarm.assetId)) throw new HubError('not-found', NOT_FOUND);
+  if (!alarm || !scopeOf(user).seesAlarm(alarm) || !onCallCovers(connection.hub, user, alarm.commune, alarm.assetId)) throw new HubError('not-found', NOT_FOUND);
   return alarm;
 }
 
@@ -41,7 +41,7 @@ async function closedAlarms(connection: ConsoleConnection, ids: readonly string[
     const rows = await connection.hub.db.all(`SELECT * FROM alarms WHERE id IN (${chunk.map(() => '?').join(',')})`, chunk);
     for (const raw of rows) {
       const alarm = alarmFromRow(raw);
-      if (scopeOf(connection.requireUser()).sees(alarm.commune, alarm.assetId)) found.set(alarm.id, alarm);
+      if (scopeOf(connection.requireUser()).seesAlarm(alarm)) found.set(alarm.id, alarm);
     }
   }
   return found;
@@ -73,7 +73,7 @@ export const ALARM_HANDLERS: { [K in AlarmOp]: Handler<K> } = {
       const acknowledgedAlarms: Alarm[] = [];
       const outcomes: AcknowledgeOutcome[] = ids.map((alarmId) => {
         const alarm = hub.state.alarms.get(alarmId) ?? closed.get(alarmId);
-        if (!alarm || !scopeOf(user).sees(alarm.commune, alarm.assetId) || !onCallCovers(hub, user, alarm.commune, alarm.assetId)) return { alarmId, outcome: 'not-found' };
+        if (!alarm || !scopeOf(user).seesAlarm(alarm) || !onCallCovers(hub, user, alarm.commune, alarm.assetId)) return { alarmId, outcome: 'not-found' };
         if (alarm.state === 'shelved') return { alarmId, outcome: 'shelved' };
         if (alarm.state === 'unacknowledged' || alarm.state === 'cleared-unacknowledged') {
           acknowledgedAlarms.push(hub.alarms.acknowledge(alarmId, user.username, comment, at, changes));
@@ -98,7 +98,7 @@ export const ALARM_HANDLERS: { [K in AlarmOp]: Handler<K> } = {
     const { hub } = connection;
     const onList = hub.state.alarms.get(message.alarmId);
     const known = onList ?? (await closedAlarms(connection, [message.alarmId])).get(message.alarmId);
-    if (!known || !scopeOf(user).sees(known.commune, known.assetId) || !onCallCovers(hub, user, known.commune, known.assetId)) throw new HubError('not-found', NOT_FOUND);
+    if (!known || !scopeOf(user).seesAlarm(known) || !onCallCovers(hub, user, known.commune, known.assetId)) throw new HubError('not-found', NOT_FOUND);
     if (!mayAcknowledge(user)) throw new HubError('forbidden');
     const audit = (alarm: Alarm) => ({
       actor: user.username,

@@ -27,7 +27,7 @@ export function eventFor(event: JournalEvent, withDevices: boolean): JournalEven
  */
 export function mayReceive(hub: Pick<HubContext, 'state' | 'rosters'>, user: SessionUser, { event, commune }: ScopedEvent): boolean {
   return (
-    scopeOf(user).sees(commune, eventAssetId(event)) &&
+    scopeOf(user).seesEvent(event, commune) &&
     (event.type !== 'logbook.added' || mayKeepLogbook(user)) &&
     eventInOnCallScope(hub, user, event)
   );
@@ -101,7 +101,7 @@ function buildFrame(
   let seq = sentSeq;
   for (let i = 0; i < events.length; i++) {
     const { event, commune } = events[i]!;
-    if (event.seq <= sentSeq || !scope.sees(commune, assetIds[i]) || (event.type === 'logbook.added' && !logbook) || (rosterFilter && !rosterFilter(event))) continue;
+    if (event.seq <= sentSeq || !scope.seesEvent(event, commune) || (event.type === 'logbook.added' && !logbook) || (rosterFilter && !rosterFilter(event))) continue;
     parts.push(texts[i]!);
     seq = event.seq;
   }

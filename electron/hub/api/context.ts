@@ -5,6 +5,7 @@ import type { LoginThrottle } from '../auth/login-throttle';
 import type { SessionStore } from '../auth/sessions';
 import type { CommandDispatcher } from '../commands/dispatcher';
 import type { Logbook } from '../logbook/logbook';
+import type { GatewayBook } from '../gateways/gateway-book';
 import type { Database } from '../store/db';
 import type { Journal } from '../store/journal';
 import type { Writer } from '../store/writer';
@@ -21,6 +22,8 @@ export interface HubContext {
   journal: Journal;
   writer: Writer;
   alarms: AlarmBook;
+  /** LoRaWAN gateways learnt from the uplinks' metadata, and what each heard. */
+  gateways: GatewayBook;
   maintenance: MaintenanceBook;
   /** On-call rosters and contacts. */
   rosters: RosterBook;

@@ -12,6 +12,7 @@ import { DEVICE_HANDLERS } from './device-handlers';
 import { ALARM_HANDLERS } from './alarm-handlers';
 import { LOGBOOK_HANDLERS } from './logbook-handlers';
 import { ONCALL_HANDLERS } from './oncall-handlers';
+import { GATEWAY_HANDLERS } from './gateway-handlers';
 import { onCallCovers } from '../oncall/oncall-scope';
 import { eventFor, mayReceive } from './broadcaster';
 import type { ConsoleConnection } from './console-connection';
@@ -99,7 +100,7 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
     const user = connection.requireUser();
     const { hub } = connection;
     const known = hub.state.alarms.get(message.alarmId);
-    if (!known || !scopeOf(user).sees(known.commune, known.assetId) || !onCallCovers(hub, user, known.commune, known.assetId)) {
+    if (!known || !scopeOf(user).seesAlarm(known) || !onCallCovers(hub, user, known.commune, known.assetId)) {
       throw new HubError('not-found', 'Alarme introuvable ou hors de votre périmètre.');
     }
     if (!mayAcknowledge(user)) throw new HubError('forbidden');
@@ -186,6 +187,7 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
   ...ALARM_HANDLERS,
   ...LOGBOOK_HANDLERS,
   ...ONCALL_HANDLERS,
+  ...GATEWAY_HANDLERS,
 };
 
 /**
@@ -195,7 +197,7 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
 function visibleAsset(connection: ConsoleConnection, assetId: string): AssetRecord {
   const user = connection.requireUser();
   const record = connection.hub.state.assets.get(assetId);
-  if (!record || !scopeOf(user).sees(record.asset.commune, record.asset.id)) {
+  if (!record || !scopeOf(user).seesAsset(record.asset)) {
     throw new HubError('not-found', 'Équipement introuvable ou hors de votre périmètre.');
   }
   return record;

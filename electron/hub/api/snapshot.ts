@@ -18,10 +18,10 @@ export function buildSnapshot(
   const scope = scopeOf(user);
   const assets: Asset[] = [];
   for (const { asset, devices } of state.assets.values()) {
-    if (!scope.sees(asset.commune, asset.id)) continue;
+    if (!scope.seesAsset(asset)) continue;
     assets.push(withDevices ? { ...asset, devices: devices.map((d) => ({ devEui: d.devEui, model: d.model })) } : asset);
   }
-  const alarms = [...state.alarms.values()].filter((a) => isAlarmKept(a.state) && scope.sees(a.commune, a.assetId));
+  const alarms = [...state.alarms.values()].filter((a) => isAlarmKept(a.state) && scope.seesAlarm(a));
   const commands = [...state.commands.values()]
     .map((r) => r.command)
     .filter((c) => scope.sees(c.commune, c.assetId));

@@ -1,3 +1,5 @@
+import { isTechnicalAlarm, type Alarm } from '../../../shared/domain/alarms';
+import { isTechnicalKind, type AssetKind } from '../../../shared/domain/assets';
 import { seesDevices, type SessionUser } from '../../../shared/domain/users';
 import type { MaintenanceWindow } from '../../../shared/domain/maintenance';
 import type { JournalEvent } from '../../../shared/protocol/messages';
@@ -16,6 +18,12 @@ export interface Scope {
   sees(commune: string, assetId: string | undefined): boolean;
   /** Whether the whole commune is in scope (a commune-wide action, e.g. a maintenance window). */
   coversCommune(commune: string): boolean;
+  /** `sees`, and the radio network (gateways) only for the command post. */
+  seesAsset(asset: { id: string; commune: string; kind: AssetKind }): boolean;
+  /** As its asset: a silent gateway's alarm is technical too. */
+  seesAlarm(alarm: Pick<Alarm, 'commune' | 'assetId' | 'condition'>): boolean;
+  /** Whether a journal event reaches this user (asset and alarm events as above, others by commune and asset). */
+  seesEvent(event: JournalEvent, commune: string): boolean;
 }
 
 const scopes = new WeakMap<SessionUser, Scope>();
@@ -39,11 +47,22 @@ function buildScope(user: SessionUser): Scope {
     communes ? [...communes].sort().join(',') : '*',
     sites ? [...sites].sort().join(',') : '*',
   ].join('|');
+  const technical = seesDevices(user.role);
+  // A thing of no particular asset (a commune-wide window) shows wherever its commune does.
+  const sees = (commune: string, assetId: string | undefined) => inCommunes(commune) && (sites === undefined || assetId === undefined || sites.has(assetId));
+  const seesAsset = (asset: { id: string; commune: string; kind: AssetKind }) => sees(asset.commune, asset.id) && (technical || !isTechnicalKind(asset.kind));
+  const seesAlarm = (alarm: Pick<Alarm, 'commune' | 'assetId' | 'condition'>) => sees(alarm.commune, alarm.assetId) && (technical || !isTechnicalAlarm(alarm));
   return {
     key,
-    // A thing of no particular asset (a commune-wide window) shows wherever its commune does.
-    sees: (commune, assetId) => inCommunes(commune) && (sites === undefined || assetId === undefined || sites.has(assetId)),
+    sees,
     coversCommune: (commune) => inCommunes(commune) && sites === undefined,
+    seesAsset,
+    seesAlarm,
+    seesEvent(event, commune) {
+      if (event.type === 'asset.updated') return seesAsset(event.asset);
+      if (event.type === 'alarm.raised' || event.type === 'alarm.updated') return seesAlarm(event.alarm);
+      return sees(commune, eventAssetId(event));
+    },
   };
 }
 

@@ -4,7 +4,8 @@ import { getCodec } from '../codecs/registry';
 import { PayloadError, type DecodedUplink } from '../codecs/types';
 import { mergeObservations } from '../rules/derive';
 import { evaluateAsset } from '../rules/evaluate';
-import type { Uplink } from '../sources/types';
+import type { GatewayBook } from '../gateways/gateway-book';
+import type { Reception, Uplink } from '../sources/types';
 import type { ChangeSet } from '../store/change-set';
 import type { Write } from '../store/db';
 import type { DeviceRecord } from '../state/records';
@@ -45,6 +46,7 @@ export function applyUplink(
   counters: IngestCounters,
   changes: ChangeSet,
   onObservations: ObservationListener,
+  gateways?: GatewayBook,
 ): string | undefined {
   counters.uplinks += 1;
   const device = state.devices.get(uplink.devEui);
@@ -70,6 +72,7 @@ export function applyUplink(
   device.silent = false;
   if (device.gatewayId !== uplink.gatewayId && uplink.gatewayId) device.gatewayId = uplink.gatewayId;
   changes.device(device);
+  gateways?.hear(device, receptionsOf(uplink), device.lastUplinkAt, changes);
 
   let decoded: DecodedUplink;
   try {
@@ -94,6 +97,16 @@ export function applyUplink(
   evaluateAsset(record, state, alarms, at, changes);
   onObservations(device, decoded.observations, at, changes);
   return undefined;
+}
+
+/** Every gateway that heard the uplink; a source that only names the best one gives that one. */
+function receptionsOf(uplink: Uplink): Reception[] {
+  if (uplink.receptions) return uplink.receptions;
+  if (!uplink.gatewayId) return [];
+  const reception: Reception = { gatewayId: uplink.gatewayId };
+  if (uplink.rssiDbm !== undefined) reception.rssiDbm = uplink.rssiDbm;
+  if (uplink.snrDb !== undefined) reception.snrDb = uplink.snrDb;
+  return [reception];
 }
 
 function quarantineWrite(uplink: Uplink): Write {

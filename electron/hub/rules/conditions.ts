@@ -1,4 +1,4 @@
-import type { AlarmPriority } from '../../../shared/domain/alarms';
+import { GATEWAY_SILENT_CONDITION, type AlarmPriority } from '../../../shared/domain/alarms';
 import type { AssetKind, AssetStatus, MetricValues } from '../../../shared/domain/assets';
 import type { AssetRecord } from '../state/records';
 import { formatNumberFr } from './format';
@@ -143,3 +143,18 @@ export const SILENCE_CONDITION = {
   /** Silent after this many expected uplink periods without one. */
   missedPeriods: 3,
 };
+
+/**
+ * A gateway the network no longer hears anything through (power cut, backhaul down): raised by the
+ * gateway sweep, the « pas de données » of the devices behind it are grouped under it.
+ */
+export const GATEWAY_SILENCE = {
+  id: GATEWAY_SILENT_CONDITION,
+  priority: 'high' as AlarmPriority,
+  status: 'offline' as AssetStatus,
+  /** Silent after this many periods of the most frequent device it hears (`BEFFROI_GATEWAY_SILENT_PERIODS`). */
+  defaultMissedPeriods: 3,
+};
+
+/** Conditions on a lighting cabinet that explain why devices behind it fall silent. */
+export const CABINET_CAUSES: readonly string[] = ['cabinet.feeder-fault', 'cabinet.fault'];

@@ -1,10 +1,11 @@
 import { worstStatus, type AssetStatus } from '../../../shared/domain/assets';
 import type { AssetRecord } from '../state/records';
-import { BIN_NEARLY_FULL_PERCENT, CONDITIONS, SILENCE_CONDITION } from './conditions';
+import { BIN_NEARLY_FULL_PERCENT, CONDITIONS, GATEWAY_SILENCE, SILENCE_CONDITION } from './conditions';
 
 const STATUS_OF_CONDITION = new Map<string, AssetStatus>([
   ...CONDITIONS.map((c) => [c.id, c.status] as const),
   [SILENCE_CONDITION.id, SILENCE_CONDITION.status],
+  [GATEWAY_SILENCE.id, GATEWAY_SILENCE.status],
 ]);
 
 /**

@@ -86,6 +86,8 @@ export interface Reception {
   dr: number;
   frequency: number;
   uplinkId: number;
+  /** Where the gateway stands, as ChirpStack reports it from the gateway's configuration. */
+  location?: { lon: number; lat: number };
 }
 
 export function uplinkEvent(args: {
@@ -118,7 +120,7 @@ export function uplinkEvent(args: {
         rssi: reception.rssi,
         snr: reception.snr,
         channel: 0,
-        location: {},
+        location: reception.location ? { latitude: reception.location.lat, longitude: reception.location.lon, altitude: 0 } : {},
         context: Buffer.from(Uint32Array.of(reception.uplinkId).buffer).toString('base64'),
         metadata: { region_config_id: 'eu868', region_common_name: 'EU868' },
         crcStatus: 'CRC_OK',

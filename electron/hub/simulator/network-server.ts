@@ -24,6 +24,8 @@ export interface RadioDevice {
   info: events.DeviceInfo;
   devAddr: string;
   gatewayId: string;
+  /** The gateway's configured position, which ChirpStack adds to each reception. */
+  gatewayLocation?: { lon: number; lat: number };
   distanceM: number;
   fCnt: number;
   fCntDown: number;
@@ -139,6 +141,7 @@ export class NetworkServer {
     const dr = snr > 0 ? 5 : snr > -5 ? 4 : snr > -8 ? 3 : snr > -11 ? 2 : snr > -14 ? 1 : 0;
     return {
       gatewayId: radio.gatewayId,
+      ...(radio.gatewayLocation ? { location: radio.gatewayLocation } : {}),
       rssi,
       snr,
       dr,

@@ -180,6 +180,7 @@ function radioFor(device: SimDevice, territory: TerritorySeed, gateways: Map<str
     info: deviceInfoFor(territory.name, device.seed, asset),
     devAddr: `01${rng.int(0, 0xffffff).toString(16).padStart(6, '0')}`,
     gatewayId: gateway.id,
+    gatewayLocation: { lon: gateway.lon, lat: gateway.lat },
     distanceM: Math.sqrt(distanceSquaredM2([asset.lon, asset.lat], [gateway.lon, gateway.lat])),
     // A network that has been running for a while: frame counters well past zero.
     fCnt: rng.int(100, 60_000),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Base64Bytes, DevEui } from './wire';
+import { Base64Bytes, DevEui, GatewayLocation } from './wire';
 
 /**
  * ChirpStack v4 MQTT integration, JSON mode: event topics
@@ -59,6 +59,7 @@ export const ChirpstackDeviceInfo = z.looseObject({
 export const ChirpstackRxInfo = z.looseObject({
   gatewayId: z.string(),
   uplinkId: z.number().optional(),
+  location: GatewayLocation,
   time: Timestamp.optional(),
   rssi: z.number().optional(),
   snr: z.number().optional(),

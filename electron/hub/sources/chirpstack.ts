@@ -17,7 +17,7 @@ import {
 import type { Inbound, NetworkServerFormat } from './format';
 import { type PendingDownlink, PendingDownlinks } from './pending-downlinks';
 import type { DownlinkReport, DownlinkRequest, Uplink } from './types';
-import { MalformedMessage, isoTime, parsePayload, strongestReception, toBase64 } from './wire';
+import { MalformedMessage, isoTime, parsePayload, receptionOf, strongestReception, toBase64 } from './wire';
 
 /** A ChirpStack v4 event message, checked against its schema. */
 export type ChirpstackEvent =
@@ -72,6 +72,7 @@ export function chirpstackUplink(event: ChirpstackUplinkEvent): Uplink | undefin
     receivedAt: isoTime(event.time),
   };
   if (event.object) uplink.object = event.object;
+  if (event.rxInfo?.length) uplink.receptions = event.rxInfo.map((rx) => receptionOf(rx.gatewayId, rx));
   if (best) {
     uplink.gatewayId = best.gatewayId;
     if (best.rssi !== undefined) uplink.rssiDbm = best.rssi;

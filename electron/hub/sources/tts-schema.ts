@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Base64Bytes, DevEui } from './wire';
+import { Base64Bytes, DevEui, GatewayLocation } from './wire';
 
 /**
  * The Things Stack v3 MQTT server: topics `v3/<appId>[@<tenantId>]/devices/<deviceId>/<event>`
@@ -39,6 +39,7 @@ export const TtsRxMetadata = z.looseObject({
   rssi: z.number().optional(),
   channel_rssi: z.number().optional(),
   snr: z.number().optional(),
+  location: GatewayLocation,
 });
 
 export const TtsUplinkMessage = z.looseObject({

@@ -8,7 +8,7 @@ import {
   ttsTopic,
 } from './tts-schema';
 import type { DownlinkReport, DownlinkRequest, Uplink } from './types';
-import { MalformedMessage, isoTime, parsePayload, strongestReception, toBase64 } from './wire';
+import { MalformedMessage, isoTime, parsePayload, receptionOf, strongestReception, toBase64 } from './wire';
 
 /**
  * Prefix of the correlation id we put on every downlink. TTS copies an application's correlation
@@ -31,6 +31,7 @@ export function ttsUplink(message: TtsUplinkMessage): Uplink | undefined {
     receivedAt: isoTime(up.received_at ?? message.received_at),
   };
   if (up.decoded_payload) uplink.object = up.decoded_payload;
+  if (up.rx_metadata?.length) uplink.receptions = up.rx_metadata.map((rx) => receptionOf(rx.gateway_ids.gateway_id, rx));
   const best = strongestReception(up.rx_metadata ?? []);
   if (best) {
     uplink.gatewayId = best.gateway_ids.gateway_id;

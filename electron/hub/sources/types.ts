@@ -18,7 +18,10 @@ export interface Uplink {
   receivedAt: string;
   rssiDbm?: number;
   snrDb?: number;
+  /** The gateway that heard it best. */
   gatewayId?: string;
+  /** Every gateway that heard it (ChirpStack `rxInfo`, TTS `rx_metadata`), for the network's health. */
+  receptions?: Reception[];
   /** Whether the device also acknowledged the last confirmed downlink in this uplink. */
   ackedDownlink?: boolean;
   /**
@@ -26,6 +29,14 @@ export interface Uplink {
    * broker's QoS 1 delivery only then, so a crash never loses a message the broker handed over.
    */
   settle?: () => void;
+}
+
+/** One gateway's reception of an uplink, with its position when the network server knows it. */
+export interface Reception {
+  gatewayId: string;
+  rssiDbm?: number;
+  snrDb?: number;
+  location?: { lon: number; lat: number };
 }
 
 /** A downlink the hub wants delivered; `ref` ties the network server's reports back to a command. */

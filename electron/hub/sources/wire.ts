@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Reception } from './types';
 
 /**
  * Small pieces shared by the network-server formats: a message that does not fit is a
@@ -58,4 +59,24 @@ export function strongestReception<T extends { rssi?: number | undefined }>(rece
   let best: T | undefined;
   for (const rx of receptions) if (best === undefined || (rx.rssi ?? -Infinity) > (best.rssi ?? -Infinity)) best = rx;
   return best;
+}
+
+/** Gateway position as ChirpStack and TTS give it; absent, partial or (0, 0) means unknown. */
+export const GatewayLocation = z
+  .looseObject({ latitude: z.number().optional(), longitude: z.number().optional() })
+  .optional();
+
+/** The hub's reception from one gateway's metadata. */
+export function receptionOf(
+  gatewayId: string,
+  rx: { rssi?: number | undefined; snr?: number | undefined; location?: z.infer<typeof GatewayLocation> },
+): Reception {
+  const reception: Reception = { gatewayId };
+  if (rx.rssi !== undefined) reception.rssiDbm = rx.rssi;
+  if (rx.snr !== undefined) reception.snrDb = rx.snr;
+  const { latitude: lat, longitude: lon } = rx.location ?? {};
+  if (lat !== undefined && lon !== undefined && (lat !== 0 || lon !== 0) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
+    reception.location = { lon, lat };
+  }
+  return reception;
 }

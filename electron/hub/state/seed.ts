@@ -2,10 +2,12 @@ import { z } from 'zod';
 import type { TerritorySeed } from '../territory/types';
 import type { Database, Write } from '../store/db';
 import { assetWrite, deviceWrite } from '../store/rows';
+import { gatewayAssetId } from '../gateways/gateway-asset';
 
 /**
  * Writes a demo territory into an empty database: assets (status ok, no readings yet), their
- * devices, and which territory it is. No journal events: a console's first snapshot shows it.
+ * devices, the planned LoRaWAN gateways (on the map from the first snapshot, so that learning
+ * them from the uplinks' metadata does not rebuild every console's map), and which territory it is. No journal events: a console's first snapshot shows it.
  */
 export async function seedTerritory(db: Database, seed: TerritorySeed, now = new Date()): Promise<void> {
   const at = now.toISOString();
@@ -30,6 +32,25 @@ export async function seedTerritory(db: Database, seed: TerritorySeed, now = new
           ...(a.parentId ? { parentId: a.parentId } : {}),
         },
         settings: a.settings ?? {},
+        devices: [],
+      }),
+    );
+  }
+  for (const g of seed.gateways) {
+    writes.push(
+      assetWrite({
+        asset: {
+          id: gatewayAssetId(g.id),
+          kind: 'gateway',
+          name: g.name ?? `Passerelle LoRaWAN ${g.id}`,
+          commune: g.commune,
+          lon: g.lon,
+          lat: g.lat,
+          status: 'ok',
+          metrics: {},
+          updatedAt: at,
+        },
+        settings: { gatewayEui: g.id },
         devices: [],
       }),
     );

@@ -147,6 +147,9 @@ export function alarmFromRow(raw: unknown): Alarm {
       shelved_at: NullableString.optional(),
       shelved_until: NullableString.optional(),
       shelve_reason: NullableString.optional(),
+      cause_alarm_id: NullableString.optional(),
+      chattering: z.number().nullable().optional(),
+      cycles: z.number().nullable().optional(),
     })
     .parse(raw);
   return Alarm.parse({
@@ -169,6 +172,9 @@ export function alarmFromRow(raw: unknown): Alarm {
     shelvedAt: row.shelved_at ?? undefined,
     shelvedUntil: row.shelved_until ?? undefined,
     shelveReason: row.shelve_reason ?? undefined,
+    causeAlarmId: row.cause_alarm_id ?? undefined,
+    chattering: row.chattering ? true : undefined,
+    cycles: row.cycles ?? undefined,
   });
 }
 

@@ -16,6 +16,8 @@ export class ChangeSet {
   private readonly alarms = new Map<string, { alarm: Alarm; raised: boolean }>();
   private readonly commands = new Map<string, CommandRecord>();
   private readonly extraWrites: Write[] = [];
+  /** Rows rewritten many times in a batch (a gateway heard by every uplink): the last one wins. */
+  private readonly keyedWrites = new Map<string, Write>();
   private readonly extraEvents: { body: JournalEventBody; commune: string }[] = [];
   /** Audit entries, chained by the writer at commit time. */
   readonly audit: AuditEntry[] = [];
@@ -52,6 +54,11 @@ export class ChangeSet {
     this.extraWrites.push(write);
   }
 
+  /** A row that is not an event, written once per batch however often it changed under `key`. */
+  upsert(key: string, write: Write): void {
+    this.keyedWrites.set(key, write);
+  }
+
   /** An event that is not a record's new state (a maintenance window, a suppressed alarm). */
   event(body: JournalEventBody, commune: string): void {
     this.extraEvents.push({ body, commune });
@@ -64,6 +71,7 @@ export class ChangeSet {
         this.alarms.size +
         this.commands.size +
         this.extraWrites.length +
+        this.keyedWrites.size +
         this.extraEvents.length +
         this.audit.length ===
       0
@@ -72,7 +80,7 @@ export class ChangeSet {
 
   /** The rows to write and the events to journal, in a stable order. */
   drain(): { writes: Write[]; events: { body: JournalEventBody; commune: string }[] } {
-    const writes: Write[] = [...this.extraWrites];
+    const writes: Write[] = [...this.extraWrites, ...this.keyedWrites.values()];
     const events: { body: JournalEventBody; commune: string }[] = [];
     for (const record of this.assets.values()) {
       writes.push(assetWrite(record));

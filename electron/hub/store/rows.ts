@@ -7,7 +7,7 @@ import type { Write } from './db';
 const UPSERT_ASSET = `INSERT INTO assets (id, kind, category, name, commune, lon, lat, parent_id, settings, status, metrics, updated_at)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (id) DO UPDATE SET status = excluded.status, metrics = excluded.metrics, updated_at = excluded.updated_at,
-    name = excluded.name, settings = excluded.settings`;
+    name = excluded.name, settings = excluded.settings, lon = excluded.lon, lat = excluded.lat`;
 
 export function assetWrite({ asset, settings }: AssetRecord): Write {
   return {
@@ -50,13 +50,15 @@ export function deviceWrite(device: DeviceRecord): Write {
 }
 
 const UPSERT_ALARM = `INSERT INTO alarms (id, asset_id, commune, condition, priority, state, message, raised_at, last_at, count,
-    cleared_at, acknowledged_by, acknowledged_at, comment, comments, shelved_by, shelved_at, shelved_until, shelve_reason)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    cleared_at, acknowledged_by, acknowledged_at, comment, comments, shelved_by, shelved_at, shelved_until, shelve_reason,
+    cause_alarm_id, chattering, cycles)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (id) DO UPDATE SET state = excluded.state, message = excluded.message, last_at = excluded.last_at,
     count = excluded.count, cleared_at = excluded.cleared_at, acknowledged_by = excluded.acknowledged_by,
     acknowledged_at = excluded.acknowledged_at, comment = excluded.comment, priority = excluded.priority,
     comments = excluded.comments, shelved_by = excluded.shelved_by, shelved_at = excluded.shelved_at,
-    shelved_until = excluded.shelved_until, shelve_reason = excluded.shelve_reason`;
+    shelved_until = excluded.shelved_until, shelve_reason = excluded.shelve_reason,
+    cause_alarm_id = excluded.cause_alarm_id, chattering = excluded.chattering, cycles = excluded.cycles`;
 
 export function alarmWrite(alarm: Alarm): Write {
   return {
@@ -81,6 +83,9 @@ export function alarmWrite(alarm: Alarm): Write {
       alarm.shelvedAt ?? null,
       alarm.shelvedUntil ?? null,
       alarm.shelveReason ?? null,
+      alarm.causeAlarmId ?? null,
+      alarm.chattering ? 1 : null,
+      alarm.cycles ?? null,
     ],
   };
 }

@@ -121,6 +121,7 @@ function modelsFor(asset: AssetSeed, schoolIndex: number): ModelId[] {
     case 'camera':
       return [MODELS.camera];
     case 'street-lamp':
+    case 'gateway':
       return [];
   }
 }

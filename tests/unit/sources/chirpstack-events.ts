@@ -38,7 +38,16 @@ export function upEvent(overrides: Partial<ChirpstackUplinkEventJson> = {}): Chi
     object: { battery: 97, target_temperature: 30, temperature: 26.6, valve_opening: 100 },
     rxInfo: [
       { gatewayId: '7076ff0064030456', uplinkId: 4217, rssi: -112, snr: -3.5, channel: 2, context: 'EFwMtA==', crcStatus: 'CRC_OK' },
-      { gatewayId: '7076ff0064030999', uplinkId: 1093, rssi: -97, snr: 7.5, channel: 2, context: 'AbCdEg==', crcStatus: 'CRC_OK' },
+      {
+        gatewayId: '7076ff0064030999',
+        uplinkId: 1093,
+        rssi: -97,
+        snr: 7.5,
+        channel: 2,
+        context: 'AbCdEg==',
+        crcStatus: 'CRC_OK',
+        location: { latitude: 48.7306, longitude: 2.2762, altitude: 96, source: 'CONFIG' },
+      },
     ],
     txInfo: { frequency: 868500000, modulation: { lora: { bandwidth: 125000, spreadingFactor: 7, codeRate: 'CR_4_5' } } },
     ...overrides,

@@ -36,7 +36,7 @@ function formatWithTraffic() {
 }
 
 describe('ChirpStack v4 uplink events', () => {
-  it('become the hub uplink: bytes, object, best gateway, radio quality, time', () => {
+  it('become the hub uplink: bytes, object, best gateway, every gateway with its position, radio quality, time', () => {
     const uplink = uplinkOf(new ChirpstackFormat().read(topic('up'), json(upEvent())));
     expect(uplink).toEqual({
       devEui: THERMOSTAT,
@@ -47,6 +47,11 @@ describe('ChirpStack v4 uplink events', () => {
       gatewayId: '7076ff0064030999',
       rssiDbm: -97,
       snrDb: 7.5,
+      receptions: [
+        // The first gateway's `location` is absent: unknown, not (0, 0).
+        { gatewayId: '7076ff0064030456', rssiDbm: -112, snrDb: -3.5 },
+        { gatewayId: '7076ff0064030999', rssiDbm: -97, snrDb: 7.5, location: { lon: 2.2762, lat: 48.7306 } },
+      ],
       receivedAt: '2025-01-16T08:14:07.263Z',
     });
   });

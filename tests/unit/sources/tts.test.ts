@@ -33,7 +33,13 @@ function upMessage(overrides: Partial<TtsUplinkMessageJson['uplink_message']> = 
       frm_payload: base64('2EE0 0000 0FA0 4E20 88 00 41'),
       decoded_payload: { DI1_status: 'H', RO1_status: 'ON', Work_mode: '2ACI+2AVI' },
       rx_metadata: [
-        { gateway_ids: { gateway_id: 'kerlink-lardy', eui: '7076FF0064030456' }, rssi: -88, channel_rssi: -88, snr: 9.25 },
+        {
+          gateway_ids: { gateway_id: 'kerlink-lardy', eui: '7076FF0064030456' },
+          rssi: -88,
+          channel_rssi: -88,
+          snr: 9.25,
+          location: { latitude: 48.5246, longitude: 2.2612, altitude: 80, source: 'SOURCE_REGISTRY' },
+        },
         { gateway_ids: { gateway_id: 'kerlink-etrechy', eui: '7076FF0064030999' }, rssi: -115, channel_rssi: -115, snr: -6 },
       ],
       settings: { data_rate: { lora: { bandwidth: 125000, spreading_factor: 7 } }, frequency: '868100000' },
@@ -61,7 +67,7 @@ function expectKind<K extends Inbound['kind']>(inbound: Inbound, kind: K): Extra
 }
 
 describe('The Things Stack v3 uplinks', () => {
-  it('become the hub uplink with the DevEUI, raw bytes, decoded payload and best gateway', () => {
+  it('become the hub uplink with the DevEUI, raw bytes, decoded payload, best gateway and every gateway with its position', () => {
     const { uplink } = expectKind(new TtsFormat().read(topic('up'), json(upMessage())), 'uplink');
     expect(uplink).toEqual({
       devEui: GATE,
@@ -72,6 +78,10 @@ describe('The Things Stack v3 uplinks', () => {
       gatewayId: 'kerlink-lardy',
       rssiDbm: -88,
       snrDb: 9.25,
+      receptions: [
+        { gatewayId: 'kerlink-lardy', rssiDbm: -88, snrDb: 9.25, location: { lon: 2.2612, lat: 48.5246 } },
+        { gatewayId: 'kerlink-etrechy', rssiDbm: -115, snrDb: -6 },
+      ],
       receivedAt: '2025-01-16T08:14:07.301Z',
     });
   });
