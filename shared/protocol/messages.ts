@@ -5,6 +5,7 @@ import { MaintenanceTarget, MaintenanceWindow } from '../domain/maintenance';
 import { Command, CommandRequest } from '../domain/commands';
 import { DeviceRef, InseeCode } from '../domain/assets';
 import { CommandGrant, Role, Session } from '../domain/users';
+import { SourceName, SourceSettings, SourceView } from '../domain/sources';
 import { ProtocolError } from './errors';
 
 /** Version of `hub-contract.md` this protocol implements. */
@@ -113,6 +114,21 @@ export const DeviceImportRequest = z.object({
   csv: z.string().max(400_000),
 });
 
+// Field sources (admin only). The password is write-only: replies say `hasPassword`, never more.
+const SourcePassword = z.string().min(1).max(1024);
+export const SourceListRequest = z.object({ op: z.literal('source.list'), id: RequestId });
+export const SourceCreateRequest = z.object({ op: z.literal('source.create'), id: RequestId, source: SourceSettings, password: SourcePassword.optional() });
+export const SourceUpdateRequest = z.object({
+  op: z.literal('source.update'),
+  id: RequestId,
+  name: SourceName,
+  /** Replaces every setting but the name. */
+  source: SourceSettings.omit({ name: true }),
+  /** A new password; `null` removes it; absent keeps the one stored. */
+  password: SourcePassword.nullable().optional(),
+});
+export const SourceDeleteRequest = z.object({ op: z.literal('source.delete'), id: RequestId, name: SourceName });
+
 // Administration (admin role only).
 const Username = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'identifiant : minuscules, chiffres, . _ - (2 à 64)');
 /** OWASP ASVS: at least 12 characters for a password a person chooses. */
@@ -188,6 +204,10 @@ export const ClientMessage = z.discriminatedUnion('op', [
   DeviceQuarantineRequest,
   DeviceDeclareRequest,
   DeviceImportRequest,
+  SourceListRequest,
+  SourceCreateRequest,
+  SourceUpdateRequest,
+  SourceDeleteRequest,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientOp = ClientMessage['op'];
@@ -275,6 +295,10 @@ export const ReplyPayloads = {
     declared: z.number().int(),
     lines: z.array(z.object({ line: z.number().int(), ok: z.boolean(), devEui: z.string().optional(), error: z.string().optional() })),
   }),
+  'source.list': z.object({ sources: z.array(SourceView) }),
+  'source.create': z.object({ source: SourceView }),
+  'source.update': z.object({ source: SourceView }),
+  'source.delete': z.object({ name: z.string() }),
 } satisfies Record<ClientOp, z.ZodType>;
 export type ReplyPayload<K extends ClientOp> = z.infer<(typeof ReplyPayloads)[K]>;
 

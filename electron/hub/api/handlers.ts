@@ -8,6 +8,7 @@ import { commandFromRow } from '../state/territory-state';
 import { HubError } from '../errors';
 import { ADMIN_HANDLERS } from './admin-handlers';
 import { DEVICE_HANDLERS } from './device-handlers';
+import { SOURCE_HANDLERS } from './source-handlers';
 import { ALARM_HANDLERS } from './alarm-handlers';
 import { eventFor } from './broadcaster';
 import type { ConsoleConnection } from './console-connection';
@@ -142,6 +143,7 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
 
   ...ADMIN_HANDLERS,
   ...DEVICE_HANDLERS,
+  ...SOURCE_HANDLERS,
   ...ALARM_HANDLERS,
 };
 
