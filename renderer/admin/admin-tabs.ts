@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../i18n';
+import { SourcesScreen } from './sources';
 
 /**
  * The administration screen's tabs, in display order. Each admin feature (users, audit trail,
@@ -13,4 +14,4 @@ export interface AdminTab {
   Screen: ComponentType;
 }
 
-export const ADMIN_TABS: AdminTab[] = [];
+export const ADMIN_TABS: AdminTab[] = [{ id: 'sources', label: 'admin.tab.sources', Screen: SourcesScreen }];
