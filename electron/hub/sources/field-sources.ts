@@ -98,17 +98,12 @@ export class FieldSources implements Source {
 
   /** Settings (never a password) and live status of every source, in the order they were added. */
   list(): SourceView[] {
-    return [...this.running.values()].map(({ configured, mqtt, failure }) => {
-      const status = mqtt?.status() ?? (failure ? { link: 'error' as const, reason: failure, messages: 0 } : undefined);
-      return {
-        ...configured.settings,
-        origin: configured.origin,
-        hasPassword: configured.password !== undefined,
-        status: status
-          ? { link: status.link, ...(status.reason ? { reason: status.reason } : {}), ...('lastMessageAt' in status && status.lastMessageAt ? { lastMessageAt: status.lastMessageAt } : {}), messages: status.messages }
-          : { link: 'disabled', messages: 0 },
-      };
-    });
+    return [...this.running.values()].map(({ configured, mqtt, failure }) => ({
+      ...configured.settings,
+      origin: configured.origin,
+      hasPassword: configured.password !== undefined,
+      status: statusOf(mqtt, failure),
+    }));
   }
 
   /** The MQTT source by name, while it runs (for tests and health). */
@@ -168,4 +163,10 @@ export class FieldSources implements Source {
     const kept = new Set(successor && successor.sameBroker(old) ? successor.subscriptions : []);
     await old.stop({ unsubscribe: old.subscriptions.filter((topic) => !kept.has(topic)) });
   }
+}
+
+function statusOf(mqtt: MqttSource | undefined, failure: string | undefined): SourceView['status'] {
+  if (!mqtt) return failure ? { link: 'error', reason: failure, messages: 0 } : { link: 'disabled', messages: 0 };
+  const { link, reason, lastMessageAt, messages } = mqtt.status();
+  return { link, ...(reason ? { reason } : {}), ...(lastMessageAt ? { lastMessageAt } : {}), messages };
 }
