@@ -47,7 +47,8 @@ export async function startMosquitto(options: { persistence?: boolean } = {}): P
   // Run as root, Mosquitto drops to the `mosquitto` user, which cannot write the test's directory.
   const asRoot = process.getuid?.() === 0 ? 'user root\n' : '';
   const persistence = options.persistence
-    ? `persistence true\npersistence_location ${dir.path}/\nautosave_interval 0\n${asRoot}`
+    ? // Mosquitto drops what a session queues beyond 1,000 messages by default: no limit here.
+      `persistence true\npersistence_location ${dir.path}/\nautosave_interval 0\nmax_queued_messages 0\n${asRoot}`
     : 'persistence false\n';
   writeFileSync(config, `listener ${port} 127.0.0.1\nallow_anonymous true\n${persistence}log_dest none\n`);
   let broker: ChildProcess | undefined;
