@@ -39,6 +39,14 @@ function uplink(devEui: string, fCnt: number): { topic: string; payload: string 
   return { topic: topicOf(info, 'up'), payload: JSON.stringify(event) };
 }
 
+/** The same, from a device nobody declared (it goes to quarantine). */
+function unknownDeviceUplink(devEui: string, fCnt: number): { topic: string; payload: string } {
+  const known = uplink(sensors[0]!.devEui, fCnt);
+  const event = JSON.parse(known.payload) as { deviceInfo: { devEui: string } };
+  event.deviceInfo.devEui = devEui;
+  return { topic: known.topic.replace(sensors[0]!.devEui, devEui), payload: JSON.stringify(event) };
+}
+
 /** A network server with its own persistent session: what it published, the broker keeps. */
 function networkServer(url: string): Promise<MqttClient> {
   return connectAsync(url, { clientId: `qos-network-server-${Math.random().toString(16).slice(2)}`, clean: false, reconnectPeriod: 100 });
@@ -124,6 +132,27 @@ describe('QoS 1 with a persistent Mosquitto', () => {
     await publishFrames(publisher, 1, UPLINKS_PER_SENSOR, { 6: () => proxy.cut(), 10: () => proxy.restore() });
     await waitForApplied(() => test.hub, sensors.length * UPLINKS_PER_SENSOR);
     await expectEachUplinkOnce(test.hub, UPLINKS_PER_SENSOR);
+  });
+
+  it('acknowledges an uplink from an undeclared device once its quarantine row is committed, and counts a redelivery of it once', async () => {
+    const broker = await startMosquitto({ persistence: true });
+    cleanups.push(() => broker.stop());
+    const test = await startTestHub({ BEFFROI_MQTT_URL: broker.url });
+    cleanups.push(() => test.stop());
+    const publisher = await networkServer(broker.url);
+    cleanups.push(() => publisher.endAsync());
+    const stranger = 'fedcba9876543210';
+    const { topic, payload } = unknownDeviceUplink(stranger, 3);
+    // The same message twice, as the broker redelivers it when the first PUBACK was lost.
+    await publisher.publishAsync(topic, payload, { qos: 1 });
+    await publisher.publishAsync(topic, payload, { qos: 1 });
+    const source = test.hub.context.sources!.mqtt('mqtt-chirpstack')!;
+    for (let i = 0; source.status().acknowledgedAfterCommit < 2; i++) {
+      expect(i, 'the quarantined uplinks were not acknowledged').toBeLessThan(300);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const row = await test.hub.context.db.get<{ count: number }>('SELECT count FROM quarantine WHERE dev_eui = ?', [stranger]);
+    expect(row?.count).toBe(1);
   });
 
   it('gets what the broker kept for its session while the hub was stopped', async () => {
