@@ -7,6 +7,7 @@ export * from './domain/grants';
 export * from './domain/maintenance';
 export * from './domain/logbook';
 export * from './domain/oncall';
+export * from './domain/sources';
 export * from './protocol/errors';
 export * from './protocol/messages';
 export * from './desktop-bridge';

@@ -1,26 +1,30 @@
 import type { HubConfig } from './config';
 import { startSimulator, type RunningSimulator } from './simulator';
 import { startEmbeddedBroker, type EmbeddedBroker } from './sources/embedded-broker';
-import { MqttSource } from './sources/mqtt-source';
-import { SourceRouter } from './sources/source-router';
+import type { Database } from './store/db';
+import { FieldSources, type ConfiguredSource } from './sources/field-sources';
+import type { MqttSourceOptions } from './sources/mqtt-source';
+import { installId, loadConsoleSources } from './sources/source-store';
 import { readSourcesFile } from './sources/sources-file';
-import type { Source, SourceSink } from './sources/types';
+import type { SourceSink } from './sources/types';
 import { generateTerritory, type TerritoryName, type TerritorySeed } from './territory';
 
-/** The hub's field side: its LoRaWAN source, and in the embedded default the broker and the demo. */
+/** The hub's field side: its LoRaWAN sources, and in the embedded default the broker and the demo. */
 export interface Field {
-  source: Source;
+  sources: FieldSources;
   brokerUrl: string;
   stop(): Promise<void>;
 }
 
 /**
- * Connects the field. Without `BEFFROI_MQTT_URL` the hub runs its own MQTT broker in-process; the
- * demo simulator publishes to whichever broker is used, exactly as a network server would, so the
- * hub's path from broker to journal is the same in the demo and in a command post.
+ * Connects the field. Without `BEFFROI_MQTT_URL` nor a sources file the hub runs its own MQTT
+ * broker in-process; the demo simulator publishes to whichever broker is used, exactly as a
+ * network server would, so the hub's path from broker to journal is the same in the demo and in a
+ * command post. The sources an admin added in the console come on top, from the database.
  */
 export async function startField(
   config: HubConfig,
+  db: Database,
   territoryName: TerritoryName | undefined,
   seed: TerritorySeed | undefined,
   sink: SourceSink,
@@ -29,17 +33,20 @@ export async function startField(
   let broker: EmbeddedBroker | undefined;
   const fromFile = config.sourcesFile ? readSourcesFile(config.sourcesFile) : undefined;
   if (!config.mqttUrl && !fromFile) broker = await startEmbeddedBroker();
-  const options = fromFile ?? [{ url: config.mqttUrl ?? broker!.url, format: config.mqttFormat }];
-  const sources = options.map((o) => new MqttSource({ ...o, log }));
-  const source: Source = sources.length === 1 ? sources[0]! : new SourceRouter(sources);
-  await source.start(sink);
-  for (const o of options) log(`source LoRaWAN ${o.label ?? ''} (${o.format}) connectée à ${redactUrl(o.url)}${broker ? ' (broker embarqué)' : ''}`);
+  const fixed: ConfiguredSource[] = fromFile
+    ? fromFile.map(fileSource)
+    : [fixedSource(config.mqttUrl ?? broker!.url, config.mqttFormat, broker ? 'embedded' : 'environment')];
+  const sources = new FieldSources({ installId: await installId(db), log });
+  await sources.start(sink, [...fixed, ...(await loadConsoleSources(db, log))]);
+  for (const { settings } of fixed) {
+    log(`source LoRaWAN ${settings.name} (${settings.format}) connectée à ${redactUrl(settings.url)}${broker ? ' (broker embarqué)' : ''}`);
+  }
   // The demo simulator plays a ChirpStack network server: it publishes to the first such broker.
-  const brokerUrl = (options.find((o) => o.format === 'chirpstack') ?? options[0]!).url;
+  const brokerUrl = (fixed.find((o) => o.settings.format === 'chirpstack') ?? fixed[0]!).settings.url;
 
   let simulator: RunningSimulator | undefined;
   if (config.simulate && territoryName) {
-    if (!options.some((o) => o.format === 'chirpstack')) {
+    if (!fixed.some((o) => o.settings.format === 'chirpstack')) {
       log('simulateur de démonstration non lancé : il ne publie qu’au format ChirpStack');
     } else {
       const territory = seed ?? generateTerritory(territoryName);
@@ -48,13 +55,28 @@ export async function startField(
     }
   }
   return {
-    source,
+    sources,
     brokerUrl,
     async stop() {
       await simulator?.stop();
-      await source.stop();
+      await sources.stop();
       await broker?.stop();
     },
+  };
+}
+
+/** The one source of `BEFFROI_MQTT_URL`, or the embedded broker's; named as before, `mqtt-<format>`. */
+function fixedSource(url: string, format: 'chirpstack' | 'tts', origin: 'environment' | 'embedded'): ConfiguredSource {
+  return { origin, settings: { name: `mqtt-${format}`, format, url, applicationIds: [], topicPrefix: '', enabled: true } };
+}
+
+function fileSource(options: MqttSourceOptions): ConfiguredSource {
+  const { label, url, format, username, password, ...extra } = options;
+  return {
+    origin: 'file',
+    settings: { name: label ?? `mqtt-${format}`, format, url, ...(username ? { username } : {}), applicationIds: [], topicPrefix: '', enabled: true },
+    ...(password !== undefined ? { password } : {}),
+    extra,
   };
 }
 

@@ -32,7 +32,7 @@ import { Database } from './store/db';
 import { takeHubLock } from './store/hub-lock';
 import { Journal } from './store/journal';
 import { migrate } from './store/migrate';
-import { Writer } from './store/writer';
+import { CommitFailed, Writer } from './store/writer';
 import { seedTerritory, seededCommunes, seededTerritory } from './state/seed';
 import { TerritoryState } from './state/territory-state';
 import { generateTerritory, territoryInfo, TERRITORY_NAMES, type TerritoryName, type TerritorySeed } from './territory';
@@ -147,15 +147,17 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
 
   const sink: SourceSink = {
     uplink(uplink) {
-      writer
-        .submit((changes) =>
-          applyUplink(uplink, state, alarms, counters, changes, (d, o, at, c) => commands.onObservations(d, o, at, c), gateways),
-        )
-        .then((problem) => {
-          if (problem) ingestProblems.report(uplink.devEui, `liaison montante ignorée : ${problem}`);
+      writer.post(
+        (changes) => applyUplink(uplink, state, alarms, counters, changes, (d, o, at, c) => commands.onObservations(d, o, at, c), gateways),
+        (error, problem) => {
+          // Not committed: the broker keeps the uplink and redelivers it on the next connection.
+          if (error instanceof CommitFailed) return;
+          if (error !== undefined) log(`liaison montante non enregistrée : ${(error as Error).message}`);
+          else if (problem) ingestProblems.report(uplink.devEui, `liaison montante ignorée : ${problem}`);
+          // Committed, or refused by the hub itself (it would refuse a redelivery the same way).
           uplink.settle?.();
-        })
-        .catch((error: Error) => log(`liaison montante non enregistrée : ${error.message}`));
+        },
+      );
     },
     downlinkReport(report) {
       commands.onReport(report);
@@ -163,7 +165,7 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
   };
   let field: Field;
   try {
-    field = await startField(config, territoryName, plan, sink, log);
+    field = await startField(config, db, territoryName, plan, sink, log);
   } catch (error) {
     // Nothing half-started stays behind: the port, the database and the lock are released.
     server.closeAllConnections();
@@ -172,7 +174,8 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
     releaseLock();
     throw error;
   }
-  commands.attach(field.source);
+  commands.attach(field.sources);
+  context.sources = field.sources;
   await commands.resume();
 
   const sweep = setInterval(() => {

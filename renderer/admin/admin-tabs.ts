@@ -4,6 +4,7 @@ import { AuditTab } from './audit';
 import { UsersTab } from './users';
 import { DevicesScreen } from './devices';
 import { OnCallScreen } from '../oncall';
+import { SourcesScreen } from './sources';
 
 /**
  * The administration screen's tabs, in display order. Each admin feature (users, audit trail,
@@ -22,4 +23,5 @@ export const ADMIN_TABS: AdminTab[] = [
   { id: 'audit', label: 'admin.tab.audit', Screen: AuditTab },
   { id: 'devices', label: 'devices.tab', Screen: DevicesScreen },
   { id: 'oncall', label: 'admin.tab.oncall', Screen: OnCallScreen },
+  { id: 'sources', label: 'admin.tab.sources', Screen: SourcesScreen },
 ];

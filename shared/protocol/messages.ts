@@ -8,6 +8,7 @@ import { MAX_IMPORT_CSV_CHARS } from '../domain/device-csv';
 import { CommandGrant, Role, Session } from '../domain/users';
 import { LogbookEntry, LogbookHandover, MAX_LOGBOOK_LINKS, MAX_LOGBOOK_TEXT } from '../domain/logbook';
 import { AlarmNotification, OnCallRoster, UserContact } from '../domain/oncall';
+import { SourceName, SourceSettings, SourceView } from '../domain/sources';
 import { ProtocolError } from './errors';
 
 /** Version of `hub-contract.md` this protocol implements. */
@@ -135,6 +136,21 @@ export const DeviceListRequest = z.object({
 });
 /** Retires a device: its row goes, its asset no longer hears it; later uplinks land in quarantine. */
 export const DeviceRemoveRequest = z.object({ op: z.literal('device.remove'), id: RequestId, devEui: WireDevEui });
+
+// Field sources (admin only). The password is write-only: replies say `hasPassword`, never more.
+const SourcePassword = z.string().min(1).max(1024);
+export const SourceListRequest = z.object({ op: z.literal('source.list'), id: RequestId });
+export const SourceCreateRequest = z.object({ op: z.literal('source.create'), id: RequestId, source: SourceSettings, password: SourcePassword.optional() });
+export const SourceUpdateRequest = z.object({
+  op: z.literal('source.update'),
+  id: RequestId,
+  name: SourceName,
+  /** Replaces every setting but the name. */
+  source: SourceSettings.omit({ name: true }),
+  /** A new password; `null` removes it; absent keeps the one stored. */
+  password: SourcePassword.nullable().optional(),
+});
+export const SourceDeleteRequest = z.object({ op: z.literal('source.delete'), id: RequestId, name: SourceName });
 
 // Administration (admin role only).
 const Username = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'identifiant : minuscules, chiffres, . _ - (2 à 64)');
@@ -289,6 +305,10 @@ export const ClientMessage = z.discriminatedUnion('op', [
   ContactSetRequest,
   AlarmNotificationsRequest,
   AssetRadioRequest,
+  SourceListRequest,
+  SourceCreateRequest,
+  SourceUpdateRequest,
+  SourceDeleteRequest,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientOp = ClientMessage['op'];
@@ -476,6 +496,10 @@ export const ReplyPayloads = {
   'oncall.now': z.object({ onCall: z.array(z.object({ rosterId: z.string(), rosterName: z.string(), level: z.number().int(), username: z.string() })) }),
   'contact.set': z.object({ contact: UserContact }),
   'alarm.notifications': z.object({ notifications: z.array(AlarmNotification) }),
+  'source.list': z.object({ sources: z.array(SourceView) }),
+  'source.create': z.object({ source: SourceView }),
+  'source.update': z.object({ source: SourceView }),
+  'source.delete': z.object({ name: z.string() }),
 } satisfies Record<ClientOp, z.ZodType>;
 export type ReplyPayload<K extends ClientOp> = z.infer<(typeof ReplyPayloads)[K]>;
 

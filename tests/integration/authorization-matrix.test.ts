@@ -155,6 +155,12 @@ const UNSCOPED: Record<string, Record<Role, string>> = {
   // Everyone keeps their own contact details; only admins write someone else's.
   'contact.set': { admin: 'ok', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
   'alarm.notifications': { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  // Field sources (brokers and credentials) are the admins'. A disabled source is created so
+  // the matrix starts no connection; an unknown one answers not-found only to an admin.
+  'source.list': { admin: 'ok', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  'source.create': { admin: 'ok', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  'source.update': { admin: 'not-found', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  'source.delete': { admin: 'not-found', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
   // The main courante is the command post's and the on-call staff's, never an elected official's.
   'logbook.list': { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden', 'elu-droits': 'forbidden' },
   'logbook.handover': { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden', 'elu-droits': 'forbidden' },
@@ -315,6 +321,12 @@ describe('authorisation matrix', () => {
         return client.request(op, { csv: '' });
       case 'device.remove':
         return client.request(op, { devEui: 'ffffffffffff0000' });
+      case 'source.create':
+        return client.request(op, { source: { name: `matrice-${role}`, format: 'chirpstack', url: 'mqtt://127.0.0.1:9', enabled: false } });
+      case 'source.update':
+        return client.request(op, { name: 'source-inconnue', source: { format: 'chirpstack', url: 'mqtt://127.0.0.1:9', enabled: false } });
+      case 'source.delete':
+        return client.request(op, { name: 'source-inconnue' });
       case 'oncall.now':
         return client.request(op, { commune: home });
       case 'oncall.save':

@@ -9,7 +9,8 @@ import { tempDir } from './temp-dir';
 export async function startTestHub(env: Record<string, string> = {}, options: HubOptions = {}): Promise<{
   hub: RunningHub;
   dataDir: string;
-  restart(): Promise<RunningHub>;
+  /** Stops the hub, runs `whileDown` (the field goes on without it), starts it again. */
+  restart(whileDown?: () => Promise<void>): Promise<RunningHub>;
   stop(): Promise<void>;
 }> {
   const dir = await tempDir('beffroi-hub-');
@@ -22,8 +23,9 @@ export async function startTestHub(env: Record<string, string> = {}, options: Hu
       return hub;
     },
     dataDir: dir.path,
-    async restart() {
+    async restart(whileDown?: () => Promise<void>) {
       await hub.stop();
+      await whileDown?.();
       hub = await startHub(config(), quiet, options);
       return hub;
     },

@@ -30,14 +30,27 @@ function listening(port: number): Promise<boolean> {
 
 /**
  * A real Mosquitto on a free loopback port, as a command post's field broker. `restart` stops it
- * and starts it again on the same port (a broker restart during ingest).
+ * and starts it again on the same port (a broker restart during ingest). With `persistence`, it
+ * saves its sessions and queued QoS 1 messages in its temporary directory when it stops, and
+ * reloads them on restart, as a production broker is set up.
  */
-export async function startMosquitto(): Promise<{ url: string; stop(): Promise<void>; restart(): Promise<void> }> {
+export async function startMosquitto(options: { persistence?: boolean } = {}): Promise<{
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+  restart(): Promise<void>;
+}> {
   if (!MOSQUITTO) throw new Error(MOSQUITTO_MISSING);
   const dir = await tempDir('beffroi-mosquitto-');
   const port = await freePort();
   const config = join(dir.path, 'mosquitto.conf');
-  writeFileSync(config, `listener ${port} 127.0.0.1\nallow_anonymous true\npersistence false\nlog_dest none\n`);
+  // Run as root, Mosquitto drops to the `mosquitto` user, which cannot write the test's directory.
+  const asRoot = process.getuid?.() === 0 ? 'user root\n' : '';
+  const persistence = options.persistence
+    ? // Mosquitto drops what a session queues beyond 1,000 messages by default: no limit here.
+      `persistence true\npersistence_location ${dir.path}/\nautosave_interval 0\nmax_queued_messages 0\n${asRoot}`
+    : 'persistence false\n';
+  writeFileSync(config, `listener ${port} 127.0.0.1\nallow_anonymous true\n${persistence}log_dest none\n`);
   let broker: ChildProcess | undefined;
   const start = async () => {
     broker = spawn(MOSQUITTO!, ['-c', config], { stdio: 'ignore' });
@@ -52,6 +65,7 @@ export async function startMosquitto(): Promise<{ url: string; stop(): Promise<v
   await start();
   return {
     url: `mqtt://127.0.0.1:${port}`,
+    port,
     restart: async () => {
       await stop();
       await start();

@@ -6,6 +6,7 @@ import type { SessionStore } from '../auth/sessions';
 import type { CommandDispatcher } from '../commands/dispatcher';
 import type { Logbook } from '../logbook/logbook';
 import type { GatewayBook } from '../gateways/gateway-book';
+import type { FieldSources } from '../sources/field-sources';
 import type { Database } from '../store/db';
 import type { Journal } from '../store/journal';
 import type { Writer } from '../store/writer';
@@ -35,6 +36,8 @@ export interface HubContext {
   loginThrottle: LoginThrottle;
   broadcaster: Broadcaster;
   log: (line: string) => void;
+  /** The field sources, once started (an admin edits them from the console). */
+  sources?: FieldSources;
   /** Bytes a console may fall behind before it is cut off (it resyncs by seq when back). */
   maxConsoleBacklogBytes: number;
 }

@@ -56,15 +56,14 @@ export function applyUplink(
     changes.write(quarantineWrite(uplink));
     return `appareil inconnu ${uplink.devEui} : mis en quarantaine`;
   }
-  // Note: network servers deliver again after a reconnect (QoS 1); the frame counter says so.
-  if (device.lastFCnt !== undefined && uplink.fCnt === device.lastFCnt && uplink.fCnt !== 0) {
+  const heardAt = Date.parse(uplink.receivedAt);
+  if (isRedelivery(device, uplink.fCnt, heardAt)) {
     counters.duplicates += 1;
     return undefined;
   }
   const record = state.assets.get(device.assetId);
   if (!record) return `appareil ${uplink.devEui} rattaché à un équipement absent`;
 
-  const heardAt = Date.parse(uplink.receivedAt);
   const at = new Date(Number.isFinite(heardAt) ? heardAt : Date.now()).toISOString();
   const lost = lostBetween(device.lastFCnt, uplink.fCnt);
   device.lastUplinkAt = Date.parse(at);
@@ -109,13 +108,28 @@ function receptionsOf(uplink: Uplink): Reception[] {
   return [reception];
 }
 
+/**
+ * An uplink the hub already applied, delivered again: the broker redelivers every QoS 1 message
+ * it holds no acknowledgement for after a reconnection (broker restart, network cut), and the
+ * hub acknowledges only after the commit, so the last few may come twice, possibly after newer
+ * ones. Same frame counter, or an older counter with a network-server time no later than the
+ * last one applied. A device that rejoined restarts its counter with a later time: not a repeat.
+ */
+export function isRedelivery(device: DeviceRecord, fCnt: number, heardAtMs: number): boolean {
+  if (device.lastFCnt === undefined) return false;
+  if (fCnt === device.lastFCnt && fCnt !== 0) return true;
+  return fCnt <= device.lastFCnt && device.lastUplinkAt !== undefined && Number.isFinite(heardAtMs) && heardAtMs <= device.lastUplinkAt;
+}
+
 function quarantineWrite(uplink: Uplink): Write {
   const at = Number.isFinite(Date.parse(uplink.receivedAt)) ? uplink.receivedAt : new Date().toISOString();
   const hex = uplink.bytes ? Buffer.from(uplink.bytes).toString('hex') : null;
   return {
+    // A redelivery (same network-server time or older) is not a new uplink: the row stays as is.
     sql: `INSERT INTO quarantine (dev_eui, first_at, last_at, count, f_port, payload_hex, gateway_id, rssi_dbm) VALUES (?, ?, ?, 1, ?, ?, ?, ?)
       ON CONFLICT (dev_eui) DO UPDATE SET last_at = excluded.last_at, count = count + 1, f_port = excluded.f_port,
-        payload_hex = excluded.payload_hex, gateway_id = excluded.gateway_id, rssi_dbm = excluded.rssi_dbm`,
+        payload_hex = excluded.payload_hex, gateway_id = excluded.gateway_id, rssi_dbm = excluded.rssi_dbm
+      WHERE excluded.last_at > quarantine.last_at`,
     params: [uplink.devEui, at, at, uplink.fPort, hex, uplink.gatewayId ?? null, uplink.rssiDbm ?? null],
   };
 }

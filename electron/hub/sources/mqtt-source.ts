@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { type MqttClient, connect } from 'mqtt';
+import { type IPublishPacket, type MqttClient, connect } from 'mqtt';
 import { ChirpstackFormat } from './chirpstack';
+import { brokerErrorInFrench, eventSubscriptions, tlsOptions } from './broker-connection';
+import type { MqttSourceOptions, MqttSourceStatus } from './mqtt-source-options';
+import { CommitAcks } from './commit-acks';
 import type { Inbound, NetworkServerFormat } from './format';
 import { HeldDownlinks } from './held-downlinks';
 import { TtsFormat } from './tts';
@@ -9,43 +12,7 @@ import type { DownlinkRequest, Source, SourceSink } from './types';
 import { VIDEO_STATUS_SUBSCRIPTION, cameraStatusUplink, isCameraStatusTopic } from './video';
 import { MalformedMessage } from './wire';
 
-export interface MqttSourceOptions {
-  /** Broker URL, e.g. `mqtt://127.0.0.1:1883` (`BEFFROI_MQTT_URL`). */
-  url: string;
-  /** Network server dialect on that broker (`BEFFROI_MQTT_FORMAT`). */
-  format: 'chirpstack' | 'tts';
-  /**
-   * A stable client id makes the session persistent (clean session off): the broker then keeps
-   * QoS 1 messages for the hub while it is away. Without one, a random id and a clean session.
-   */
-  clientId?: string;
-  username?: string;
-  password?: string;
-  /** PEM file of the certificate authority to trust for `mqtts://` (a syndicat's own CA). */
-  caFile?: string;
-  /** How this source is called in the logs, when the hub has several. */
-  label?: string;
-  /**
-   * ChirpStack application id for downlinks to a device not heard since start. Without it, such
-   * downlinks are held until the device's first uplink (or join) tells its application.
-   */
-  chirpstackApplicationId?: string;
-  /** TTS `appId@tenantId` for downlinks to a device not heard since start (device id `eui-<deveui>`); otherwise held likewise. */
-  ttsApplicationId?: string;
-  /**
-   * How long a downlink may wait for its device's first uplink before `enqueueDownlink` rejects
-   * (default 30 min: well above the hub's command TTL, which normally withdraws it first).
-   */
-  heldDownlinkMaxWaitMs?: number;
-  /** Also take camera status from the video management system (default true). */
-  videoStatus?: boolean;
-  /** How long `start()` waits for the broker before failing. */
-  connectTimeoutMs?: number;
-  /** Pause between reconnection attempts. */
-  reconnectPeriodMs?: number;
-  /** One line per event worth an operator's attention; never payloads. */
-  log?: (line: string) => void;
-}
+export type { MqttSourceOptions, MqttSourceStatus } from './mqtt-source-options';
 
 export interface MqttSourceCounters {
   messages: number;
@@ -72,11 +39,11 @@ const MALFORMED_TALLY_EVERY = 1_000;
  * camera status from the VMS on the same broker. Subscribes with QoS 1, reconnects and
  * resubscribes by itself; a malformed message is counted and logged in one line, never thrown.
  *
- * Uplinks carry no `settle`: mqtt.js acknowledges a QoS 1 delivery as soon as the message is
- * handed to us. Deferring the PUBACK until the journal commit (`customHandleAcks`) needs MQTT 5,
- * which the embedded broker (aedes) does not speak, and mqtt.js processes incoming packets one
- * at a time until each is acknowledged, so holding acks would cap ingest at one uplink per
- * commit. Messages sent while the hub is away are kept by the broker when `clientId` is set.
+ * A QoS 1 uplink is acknowledged to the broker only when the hub settles it, after the journal
+ * commit that carries it (`Uplink.settle`, see `commit-acks.ts`); until then the broker keeps it
+ * and redelivers it after a reconnection. Other messages (reports, malformed, ignored) are
+ * acknowledged on receipt. With `clientId` set the session is persistent: the broker also keeps
+ * QoS 1 messages while the hub is away.
  */
 export class MqttSource implements Source {
   readonly name: string;
@@ -86,16 +53,21 @@ export class MqttSource implements Source {
   private readonly log: (line: string) => void;
   private client: MqttClient | undefined;
   private sink: SourceSink | undefined;
+  private acks: CommitAcks | undefined;
   private wasConnected = false;
   private lastError: string | undefined;
+  private lastMessageAtMs: number | undefined;
+  private readonly topicPrefix: string;
 
   constructor(private readonly options: MqttSourceOptions) {
+    const onlyApplication = options.applicationIds?.length === 1 ? options.applicationIds[0] : undefined;
+    const ttsApplicationId = options.ttsApplicationId ?? onlyApplication;
+    const chirpstackApplicationId = options.chirpstackApplicationId ?? onlyApplication;
     this.format =
       options.format === 'tts'
-        ? new TtsFormat(options.ttsApplicationId === undefined ? {} : { applicationId: options.ttsApplicationId })
-        : new ChirpstackFormat(
-            options.chirpstackApplicationId === undefined ? {} : { defaultApplicationId: options.chirpstackApplicationId },
-          );
+        ? new TtsFormat(ttsApplicationId === undefined ? {} : { applicationId: ttsApplicationId })
+        : new ChirpstackFormat(chirpstackApplicationId === undefined ? {} : { defaultApplicationId: chirpstackApplicationId });
+    this.topicPrefix = options.topicPrefix ?? '';
     this.name = options.label ?? `mqtt-${this.format.name}`;
     this.held = new HeldDownlinks({
       maxWaitMs: options.heldDownlinkMaxWaitMs ?? DEFAULT_HELD_DOWNLINK_MAX_WAIT_MS,
@@ -106,6 +78,18 @@ export class MqttSource implements Source {
 
   get connected(): boolean {
     return this.client?.connected ?? false;
+  }
+
+  /** What an admin sees of this source: its link to the broker and what came through it. */
+  status(): MqttSourceStatus {
+    const link = this.client?.connected ? 'connected' : this.lastError !== undefined ? 'error' : 'connecting';
+    return {
+      link,
+      ...(link === 'error' ? { reason: this.lastError! } : {}),
+      ...(this.lastMessageAtMs === undefined ? {} : { lastMessageAt: new Date(this.lastMessageAtMs).toISOString() }),
+      messages: this.counters.messages,
+      acknowledgedAfterCommit: this.acks?.acknowledged ?? 0,
+    };
   }
 
   /** Resolves once connected and subscribed; rejects if the broker cannot be reached in time. */
@@ -122,19 +106,33 @@ export class MqttSource implements Source {
       ...(this.options.username === undefined ? {} : { username: this.options.username }),
       ...(this.options.password === undefined ? {} : { password: this.options.password }),
       ...(this.options.caFile === undefined ? {} : { ca: readFileSync(this.options.caFile) }),
+      ...tlsOptions(this.options.tls),
     });
     this.client = client;
-    client.on('message', (topic, payload) => this.receive(topic, payload));
+    this.acks = new CommitAcks(client);
+    client.on('message', (topic, payload, packet) => this.receive(topic, payload, packet));
     // A broker that stays down fails every reconnection the same way: say it once.
     client.on('error', (error) => {
-      if (error.message !== this.lastError) this.log(`${this.prefix()} erreur : ${error.message}`);
-      this.lastError = error.message;
+      const reason = brokerErrorInFrench(error);
+      if (reason !== this.lastError) this.log(`${this.prefix()} erreur : ${reason}`);
+      this.lastError = reason;
     });
     client.on('offline', () => {
       if (this.wasConnected) this.log(`${this.prefix()} connexion perdue, nouvelles tentatives en cours`);
       this.wasConnected = false;
     });
 
+    // Subscribing again when the broker kept the session is harmless (it replaces each
+    // subscription without interrupting the flow) and makes a changed set of filters take effect.
+    const subscribed = new Promise<void>((resolve) =>
+      client.on('connect', () => {
+        this.log(`${this.prefix()} connecté à ${redact(this.options.url)}`);
+        this.wasConnected = true;
+        this.lastError = undefined;
+        void this.subscribe(client).then(resolve);
+      }),
+    );
+    if (this.options.keepTrying) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const timeoutMs = this.options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
       const timer = setTimeout(() => {
@@ -142,15 +140,9 @@ export class MqttSource implements Source {
         client.end(true);
         reject(new Error(`courtier MQTT ${redact(this.options.url)} injoignable après ${timeoutMs} ms`));
       }, timeoutMs);
-      client.on('connect', (connack) => {
-        this.log(`${this.prefix()} connecté à ${redact(this.options.url)}`);
-        this.wasConnected = true;
-        this.lastError = undefined;
-        const subscribed = connack.sessionPresent ? Promise.resolve() : this.subscribe(client);
-        void subscribed.then(() => {
-          clearTimeout(timer);
-          resolve();
-        });
+      void subscribed.then(() => {
+        clearTimeout(timer);
+        resolve();
       });
     });
   }
@@ -178,16 +170,25 @@ export class MqttSource implements Source {
     return this.held.size;
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Disconnects. The persistent session stays on the broker, which keeps queueing for the hub;
+   * `unsubscribe` drops those filters from it first (a source deleted or narrowed by an admin must
+   * not leave the broker a queue nobody will read).
+   */
+  async stop(options: { unsubscribe?: readonly string[] } = {}): Promise<void> {
     this.held.rejectAll('source MQTT arrêtée : la liaison descendante, en attente de la première remontée du capteur, n’a pas été transmise');
     const client = this.client;
     this.client = undefined;
-    if (client) await client.endAsync();
+    if (!client) return;
+    if (options.unsubscribe?.length && client.connected) {
+      await client.unsubscribeAsync([...options.unsubscribe]).catch(() => undefined);
+    }
+    await client.endAsync();
   }
 
   private async publish(client: MqttClient, request: DownlinkRequest): Promise<void> {
     const { topic, payload } = this.format.downlink(request);
-    await client.publishAsync(topic, payload, { qos: 1 });
+    await client.publishAsync(this.topicPrefix + topic, payload, { qos: 1 });
   }
 
   /** The device was just heard: queue what was held for it, in the order it was asked. */
@@ -199,9 +200,20 @@ export class MqttSource implements Source {
     }
   }
 
-  private async subscribe(client: MqttClient): Promise<void> {
-    const topics = [...this.format.subscriptions];
+  /** Whether the other source reads the same broker session (same broker, same client id). */
+  sameBroker(other: MqttSource): boolean {
+    return this.options.url === other.options.url && this.options.clientId === other.options.clientId;
+  }
+
+  /** The topic filters this source subscribes to, as the broker sees them. */
+  get subscriptions(): string[] {
+    const topics = eventSubscriptions(this.format.name, this.format.subscriptions, this.options.applicationIds);
     if (this.options.videoStatus !== false) topics.push(VIDEO_STATUS_SUBSCRIPTION);
+    return topics.map((topic) => this.topicPrefix + topic);
+  }
+
+  private async subscribe(client: MqttClient): Promise<void> {
+    const topics = this.subscriptions;
     try {
       const granted = await client.subscribeAsync(topics, { qos: 1 });
       const refused = granted.filter((grant) => grant.qos === 128).map((grant) => grant.topic);
@@ -211,8 +223,10 @@ export class MqttSource implements Source {
     }
   }
 
-  private receive(topic: string, payload: Uint8Array): void {
+  private receive(brokerTopic: string, payload: Uint8Array, packet: IPublishPacket): void {
     this.counters.messages += 1;
+    this.lastMessageAtMs = Date.now();
+    const topic = brokerTopic.startsWith(this.topicPrefix) ? brokerTopic.slice(this.topicPrefix.length) : brokerTopic;
     let inbound: Inbound;
     try {
       inbound = isCameraStatusTopic(topic)
@@ -221,6 +235,10 @@ export class MqttSource implements Source {
     } catch (error) {
       this.malformed(topic, error);
       return;
+    }
+    if (inbound.kind === 'uplink') {
+      const settle = this.acks?.defer(packet);
+      if (settle) inbound.uplink.settle = settle;
     }
     try {
       this.deliver(inbound);

@@ -25,8 +25,9 @@ export interface Uplink {
   /** Whether the device also acknowledged the last confirmed downlink in this uplink. */
   ackedDownlink?: boolean;
   /**
-   * Called by the hub once this uplink is committed to the journal. MQTT sources acknowledge the
-   * broker's QoS 1 delivery only then, so a crash never loses a message the broker handed over.
+   * Called by the hub once this uplink is committed to the journal (or refused by the hub itself,
+   * which a redelivery would not change); never when the commit failed. MQTT sources acknowledge
+   * the broker's QoS 1 delivery only then, so a crash never loses a message the broker handed over.
    */
   settle?: () => void;
 }

@@ -5,10 +5,23 @@ import type { Journal, ScopedEvent } from './journal';
 
 type Work<T> = (changes: ChangeSet) => T;
 
+/**
+ * How a work item ended: `error` undefined once its changes are committed (and published), or the
+ * work's own error, or a `CommitFailed` when the transaction carrying it did not commit.
+ */
+export type Settled<T> = (error: unknown, result?: T) => void;
+
 interface Pending {
   work: Work<unknown>;
-  resolve: (value: unknown) => void;
-  reject: (error: unknown) => void;
+  settled: Settled<unknown>;
+}
+
+/** The transaction carrying a work item failed (disk full, I/O error): nothing of it is on disk. */
+export class CommitFailed extends Error {
+  constructor(override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = 'CommitFailed';
+  }
 }
 
 /**
@@ -42,9 +55,17 @@ export class Writer {
   /** Queues work; resolves with its result once its changes are committed and published. */
   submit<T>(work: Work<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
-      this.schedule();
+      this.post(work, (error, result) => (error === undefined ? resolve(result as T) : reject(error)));
     });
+  }
+
+  /**
+   * `submit` for the ingest hot path: a callback instead of a promise, so thousands of uplinks a
+   * second cost no promise each. `settled` runs after the batch's COMMIT, in submission order.
+   */
+  post<T>(work: Work<T>, settled: Settled<T>): void {
+    this.queue.push({ work, settled: settled as Settled<unknown> });
+    this.schedule();
   }
 
   get queued(): number {
@@ -87,11 +108,11 @@ export class Writer {
       } catch (error) {
         // A refused item (bad value, unknown asset) must not have touched the state: work
         // functions validate before they change anything.
-        item.reject(error);
+        item.settled(error ?? new Error('travail refusé sans motif'));
       }
     }
     if (changes.isEmpty) {
-      for (const { item, result } of done) item.resolve(result);
+      for (const { item, result } of done) item.settled(undefined, result);
       return;
     }
     const { writes, events: bodies } = changes.drain();
@@ -106,7 +127,8 @@ export class Writer {
       await this.db.transaction([...writes, ...journalWrites, ...(audited?.writes ?? [])]);
     } catch (error) {
       this.onCommitFailed(error);
-      for (const { item } of done) item.reject(error);
+      const failed = new CommitFailed(error);
+      for (const { item } of done) item.settled(failed);
       return;
     }
     this.batches += 1;
@@ -118,6 +140,6 @@ export class Writer {
       // Committed is committed: a console that missed these resyncs by seq. The callers succeeded.
       this.onCommitFailed(error);
     }
-    for (const { item, result } of done) item.resolve(result);
+    for (const { item, result } of done) item.settled(undefined, result);
   }
 }

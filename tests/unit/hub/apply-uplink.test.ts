@@ -39,6 +39,21 @@ describe('one uplink through decode and rules', () => {
     expect(counters.duplicates).toBe(1);
   });
 
+  it('drops an older frame delivered again after newer ones, but takes a rejoined device\'s reset counter', () => {
+    const { room, counters, uplink } = setup();
+    const at = (s: number) => `2026-11-23T08:00:${String(s).padStart(2, '0')}.000Z`;
+    uplink(7, { receivedAt: at(7) });
+    uplink(8, { receivedAt: at(8) });
+    // The broker redelivers 7 (its PUBACK was lost in a network cut) after 8 was applied.
+    expect(uplink(7, { receivedAt: at(7) })).toBeUndefined();
+    expect(counters.duplicates).toBe(1);
+    expect(room.asset.metrics.uplinksLost).toBeUndefined();
+    // The device rejoined: its counter starts again, later in time.
+    uplink(1, { receivedAt: at(30) });
+    expect(counters.duplicates).toBe(1);
+    expect(room.asset.updatedAt).toBe(at(30));
+  });
+
   it('answers an unknown device and an unreadable payload with a reason, never a crash', () => {
     const { counters, uplink } = setup();
     expect(uplink(1, { devEui: 'ffffffffffffffff' })).toMatch(/appareil inconnu ffffffffffffffff/);

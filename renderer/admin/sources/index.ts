@@ -1,0 +1,2 @@
+/** « Sources réseau »: the admin screen of the hub's field sources. */
+export { SourcesScreen } from './SourcesScreen';
