@@ -38,12 +38,19 @@ export function parisTime(utcMs: number): LocalTime {
   };
 }
 
-/** The UTC instant of local Paris time `hour` on local `date` (`YYYY-MM-DD`). */
+/**
+ * The UTC instant of local Paris time `hour` on local `date` (`YYYY-MM-DD`). On the October
+ * night the hour 02:00–03:00 happens twice: the first one (summer time) is taken. On the March
+ * night it does not happen at all: a time in the gap maps to the instant the clocks jump (03:00),
+ * which is when a programme set for 02:30 actually starts.
+ */
 export function parisInstant(date: string, hour: number): number {
   const naive = Date.parse(`${date}T00:00:00Z`) + hour * HOUR_MS;
-  // Two passes settle the offset also on the days the clocks change.
-  const first = naive - parisOffsetMs(naive);
-  return naive - parisOffsetMs(first);
+  const asSummer = naive - 2 * HOUR_MS;
+  if (parisOffsetMs(asSummer) === 2 * HOUR_MS) return asSummer;
+  const asWinter = naive - HOUR_MS;
+  if (parisOffsetMs(asWinter) === HOUR_MS) return asWinter;
+  return lastSundayAt1Utc(new Date(naive).getUTCFullYear(), 2);
 }
 
 /** "HH:MM" → fractional hours. */

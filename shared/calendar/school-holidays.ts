@@ -64,15 +64,21 @@ export function coversYear(date: string, zone: SchoolZone, holidays: readonly Sc
   return holidays.some((h) => h.zone === zone && date.slice(0, 4) === h.firstDayOff.slice(0, 4));
 }
 
-/** Why a school is closed on a local date, in French, or undefined on a school day. */
-export function schoolDayOff(date: string, weekday: number, zone: SchoolZone, holidays: readonly SchoolHoliday[]): string | undefined {
+/**
+ * The holiday a school of `zone` is closed for on a local date, in French: a public holiday or a
+ * school holiday (outside the table's years, at least the summer break). Weekends are not holidays.
+ */
+export function holidayOn(date: string, zone: SchoolZone, holidays: readonly SchoolHoliday[]): string | undefined {
   const publicHoliday = publicHolidayOn(date);
   if (publicHoliday) return publicHoliday;
   const holiday = schoolHolidayOn(date, zone, holidays);
   if (holiday) return holiday.name;
-  // Outside the table's years, keep at least the summer break.
   const month = date.slice(5, 7);
   if (!coversYear(date, zone, holidays) && (month === '07' || month === '08')) return 'Vacances d’été';
-  if (weekday === 0 || weekday === 6) return 'Week-end';
   return undefined;
+}
+
+/** Why a school is closed on a local date, in French, or undefined on a school day. */
+export function schoolDayOff(date: string, weekday: number, zone: SchoolZone, holidays: readonly SchoolHoliday[]): string | undefined {
+  return holidayOn(date, zone, holidays) ?? (weekday === 0 || weekday === 6 ? 'Week-end' : undefined);
 }
