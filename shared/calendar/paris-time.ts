@@ -53,6 +53,11 @@ export function parisInstant(date: string, hour: number): number {
   return lastSundayAt1Utc(new Date(naive).getUTCFullYear(), 2);
 }
 
+/** The calendar date `days` after `YYYY-MM-DD` (negative: before). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
 /** "HH:MM" → fractional hours. */
 export function hourOf(hhmm: string): number {
   const match = /^(\d{1,2}):(\d{2})$/.exec(hhmm);

@@ -1,5 +1,5 @@
 import { holidayOn, type SchoolHoliday, type SchoolZone } from '../calendar/school-holidays';
-import { hourOf, parisInstant, parisTime } from '../calendar/paris-time';
+import { addDays, hourOf, parisInstant, parisTime } from '../calendar/paris-time';
 import { WEEKDAYS, type HeatingMode, type HeatingProgramme } from '../domain/schedules';
 
 /** The school holidays a building follows: its zone's, from the national table. */
@@ -57,7 +57,7 @@ function changesOn(programme: HeatingProgramme, date: string, calendar: HolidayC
 
 function modeAt(programme: HeatingProgramme, date: string, hour: number, calendar: HolidayCalendar): HeatingMode {
   for (let back = 0; back <= LOOK_BACK_DAYS; back++) {
-    const day = shiftDate(date, -back);
+    const day = addDays(date, -back);
     const changes = changesOn(programme, day, calendar).filter((change) => back > 0 || change.hour <= hour);
     if (changes.length > 0) return changes[changes.length - 1]!.mode;
   }
@@ -67,15 +67,11 @@ function modeAt(programme: HeatingProgramme, date: string, hour: number, calenda
 
 function nextChange(programme: HeatingProgramme, date: string, hour: number, current: HeatingMode, calendar: HolidayCalendar): HeatingState['next'] {
   for (let ahead = 0; ahead <= LOOK_AHEAD_DAYS; ahead++) {
-    const day = shiftDate(date, ahead);
+    const day = addDays(date, ahead);
     for (const change of changesOn(programme, day, calendar)) {
       if (ahead === 0 && change.hour <= hour) continue;
       if (change.mode !== current) return { atMs: parisInstant(day, change.hour), mode: change.mode, celsius: programme.setpoints[change.mode] };
     }
   }
   return undefined;
-}
-
-function shiftDate(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
