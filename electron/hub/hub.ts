@@ -14,6 +14,11 @@ import { LoginThrottle } from './auth/login-throttle';
 import { SessionStore } from './auth/sessions';
 import { acceptedCommands } from './commands/capabilities';
 import { CommandDispatcher } from './commands/dispatcher';
+import { loadDesiredStates, sweepDrift } from './schedules/desired-state';
+import { loadSchoolHolidays } from './schedules/holiday-table';
+import { ProgrammeBook } from './schedules/programme-book';
+import { PROGRAMME_ACTOR, ProgrammeRunner } from './schedules/programme-runner';
+import { Programmes } from './schedules/programmes';
 import type { HubConfig } from './config';
 import { startField, type Field } from './field';
 import { applyUplink, type IngestCounters } from './ingest/apply-uplink';
@@ -71,6 +76,18 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
   const maintenance = await MaintenanceBook.load(db);
   const alarms = new AlarmBook(state, { maxShelveH: config.maxShelveH, suppressor: maintenance });
   const commands = new CommandDispatcher(state, writer, config.commandTtlS * 1000, log);
+  await loadDesiredStates(db, state);
+  const holidays = loadSchoolHolidays();
+  const programmeBook = await ProgrammeBook.load(db, log);
+  const runner = new ProgrammeRunner(
+    state,
+    programmeBook,
+    writer,
+    (assetId, request) => commands.send(assetId, request, { username: PROGRAMME_ACTOR }, 'programme'),
+    holidays,
+    log,
+  );
+  const programmes = new Programmes(state, programmeBook, runner, commands, writer, holidays);
   const context: HubContext = {
     db,
     state,
@@ -80,6 +97,7 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
     alarms,
     maintenance,
     commands,
+    programmes,
     sessions: new SessionStore(db, writer),
     loginThrottle: new LoginThrottle(),
     broadcaster,
@@ -131,6 +149,8 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
   }
   commands.attach(field.source);
   await commands.resume();
+  // Programmes act once the field can carry their commands.
+  await runner.run();
 
   const sweep = setInterval(() => {
     const now = Date.now();
@@ -139,10 +159,12 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
         sweepSilences(state, alarms, now, startedAtMs, changes);
         sweepAlarmTimers(state, alarms, maintenance, now, changes);
         commands.sweepExpired(now, changes);
+        sweepDrift(state, alarms, now, changes);
         const prune = journal.pruneWrite();
         if (prune) changes.write(prune);
       })
       .catch((error: Error) => log(`balayage : ${error.message}`));
+    runner.run(now).catch((error: Error) => log(`programmes : ${error.message}`));
   }, SWEEP_INTERVAL_MS);
 
   const url = `${config.tls ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -154,6 +176,7 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
     counters,
     async stop() {
       clearInterval(sweep);
+      await runner.stop();
       await field.stop();
       await writer.idle();
       for (const connection of [...broadcaster.connections]) connection.terminate();

@@ -182,6 +182,11 @@ export const en: Record<MessageKey, string> = {
   'command.heating.setpoint': 'Setpoint {value}',
   'command.gate.set': 'Gate: {value}',
   'command.lighting.dim': 'Dimming {value}',
+  'command.heating.override': 'Override {value} for {hours}',
+  'command.heating.schedule': 'Weekly heating programme',
+  'command.lighting.schedule': 'Lighting schedule',
+  'command.gate.hours': 'Opening hours',
+  'command.programmeRemoved': 'Programme removed',
 
   'error.timeout': 'The hub did not answer in time: try again.',
   'error.disconnected': 'Connection to the hub lost: the operation could not be confirmed, try again.',

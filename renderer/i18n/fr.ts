@@ -184,6 +184,11 @@ export const fr = {
   'command.heating.setpoint': 'Consigne {value}',
   'command.gate.set': 'Portail : {value}',
   'command.lighting.dim': 'Gradation {value}',
+  'command.heating.override': 'Dérogation {value} pendant {hours}',
+  'command.heating.schedule': 'Programme hebdomadaire de chauffage',
+  'command.lighting.schedule': 'Programme d’éclairage',
+  'command.gate.hours': 'Horaires d’ouverture',
+  'command.programmeRemoved': 'Programme retiré',
 
   'error.timeout': 'Le hub n’a pas répondu à temps : réessayez.',
   'error.disconnected': 'Connexion au hub perdue : l’opération n’a pas pu être confirmée, réessayez.',

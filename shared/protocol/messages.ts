@@ -5,6 +5,7 @@ import { MaintenanceTarget, MaintenanceWindow } from '../domain/maintenance';
 import { Command, CommandRequest } from '../domain/commands';
 import { DeviceRef, InseeCode } from '../domain/assets';
 import { CommandGrant, Role, Session } from '../domain/users';
+import { GateHours, HeatingMode, HeatingProgramme, LightingSchedule } from '../domain/schedules';
 import { ProtocolError } from './errors';
 
 /** Version of `hub-contract.md` this protocol implements. */
@@ -57,6 +58,12 @@ export const AssetCommandsRequest = z.object({
   assetId: z.string().min(1).max(64),
 });
 export const PingRequest = z.object({ op: z.literal('ping'), id: RequestId });
+/** The programmes an asset runs (heating, lighting, gate hours) and what they want now and next. */
+export const AssetProgrammesRequest = z.object({
+  op: z.literal('asset.programmes'),
+  id: RequestId,
+  assetId: z.string().min(1).max(64),
+});
 
 // Alarm management (issue 4).
 const AlarmId = z.string().min(1).max(64);
@@ -171,6 +178,7 @@ export const ClientMessage = z.discriminatedUnion('op', [
   AcknowledgeRequest,
   CommandSendRequest,
   AssetCommandsRequest,
+  AssetProgrammesRequest,
   PingRequest,
   UserListRequest,
   UserCreateRequest,
@@ -209,6 +217,41 @@ export const QuarantinedDevice = z.object({
 export type QuarantinedDevice = z.infer<typeof QuarantinedDevice>;
 
 /** A user account as administrators see it (never its password hash). */
+const HeatingModeNow = z.enum(['comfort', 'reduced', 'frost', 'override']);
+/** An asset's programmes as stored, and what they want now and next (resolved by the hub in Paris time). */
+export const AssetProgrammes = z.object({
+  heating: HeatingProgramme.optional(),
+  override: z.object({ celsius: z.number(), until: z.string() }).optional(),
+  lighting: LightingSchedule.optional(),
+  gate: GateHours.optional(),
+  now: z.object({
+    heating: z
+      .object({
+        mode: HeatingModeNow,
+        celsius: z.number(),
+        dayOff: z.string().optional(),
+        next: z.object({ at: z.string(), mode: HeatingMode, celsius: z.number() }).optional(),
+      })
+      .optional(),
+    lighting: z
+      .object({
+        percent: z.number(),
+        reason: z.enum(['day', 'dusk', 'dimming', 'cut-off', 'exception']),
+        exception: z.string().optional(),
+        next: z.object({ at: z.string(), percent: z.number() }).optional(),
+      })
+      .optional(),
+    gate: z
+      .object({
+        position: z.enum(['open', 'closed']),
+        hoursLabel: z.string(),
+        next: z.object({ at: z.string(), position: z.enum(['open', 'closed']) }).optional(),
+      })
+      .optional(),
+  }),
+});
+export type AssetProgrammes = z.infer<typeof AssetProgrammes>;
+
 export const UserAccount = z.object({
   username: z.string(),
   role: Role,
@@ -254,6 +297,7 @@ export const ReplyPayloads = {
   'alarm.acknowledge': z.object({ alarm: Alarm }),
   'command.send': z.object({ commandId: z.string(), command: Command }),
   'asset.commands': z.object({ commands: z.array(Command) }),
+  'asset.programmes': AssetProgrammes,
   ping: z.object({ seq: z.number().int() }),
   'user.list': z.object({ users: z.array(UserAccount) }),
   'user.create': z.object({ user: UserAccount }),

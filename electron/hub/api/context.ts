@@ -4,6 +4,7 @@ import type { MaintenanceBook } from '../alarms/maintenance-book';
 import type { LoginThrottle } from '../auth/login-throttle';
 import type { SessionStore } from '../auth/sessions';
 import type { CommandDispatcher } from '../commands/dispatcher';
+import type { Programmes } from '../schedules/programmes';
 import type { Database } from '../store/db';
 import type { Journal } from '../store/journal';
 import type { Writer } from '../store/writer';
@@ -20,6 +21,7 @@ export interface HubContext {
   alarms: AlarmBook;
   maintenance: MaintenanceBook;
   commands: CommandDispatcher;
+  programmes: Programmes;
   sessions: SessionStore;
   loginThrottle: LoginThrottle;
   broadcaster: Broadcaster;

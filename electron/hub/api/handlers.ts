@@ -1,3 +1,4 @@
+import { isProgrammeRequest } from '../../../shared/domain/commands';
 import { canSeeCommune, seesDevices } from '../../../shared/domain/users';
 import type { ClientMessage, ClientOp, ReplyPayload } from '../../../shared/protocol/messages';
 import { mayAcknowledge, mayCommand } from '../auth/permissions';
@@ -11,6 +12,7 @@ import { DEVICE_HANDLERS } from './device-handlers';
 import { ALARM_HANDLERS } from './alarm-handlers';
 import { eventFor } from './broadcaster';
 import type { ConsoleConnection } from './console-connection';
+import { programmesReply } from './programmes-reply';
 import { buildSnapshot } from './snapshot';
 
 type Handler<K extends ClientOp> = (message: Extract<ClientMessage, { op: K }>, connection: ConsoleConnection) => Promise<ReplyPayload<K>>;
@@ -119,8 +121,17 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
       );
       throw new HubError('forbidden', 'Votre rôle ne permet pas d’envoyer cette commande.');
     }
-    const command = await hub.commands.send(message.assetId, message.command, { username: user.username, address: connection.address });
+    const requestedBy = { username: user.username, address: connection.address };
+    const command = isProgrammeRequest(message.command)
+      ? await hub.programmes.set(message.assetId, message.command, requestedBy)
+      : await hub.commands.send(message.assetId, message.command, requestedBy);
     return { commandId: command.id, command: { ...command } };
+  },
+
+  async 'asset.programmes'(message, connection) {
+    const { hub } = connection;
+    visibleAsset(connection, message.assetId);
+    return programmesReply(hub.programmes.book.get(message.assetId), hub.programmes.outlook(message.assetId));
   },
 
   async 'asset.commands'(message, connection) {

@@ -11,7 +11,8 @@ export function mayCommand(user: SessionUser, type: CommandType): boolean {
     case 'operator':
       return true;
     case 'elected':
-      return type === 'heating.setpoint' || type === 'gate.set';
+      // Their schools' heating (setpoint, override, weekly programme) and their cemetery gate.
+      return type.startsWith('heating.') || type.startsWith('gate.');
     case 'oncall':
       return false;
   }

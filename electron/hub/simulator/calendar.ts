@@ -1,8 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { publicHolidays } from '../../../shared/calendar/public-holidays';
 import { parseSchoolHolidays, schoolDayOff, type SchoolHoliday } from '../../../shared/calendar/school-holidays';
-import { resourcesDir } from '../territory/communes';
+import { loadSchoolHolidays } from '../schedules/holiday-table';
 
 export { publicHolidays };
 
@@ -22,10 +20,7 @@ type HolidayRow = SchoolHoliday;
 /** Reads the holiday table; lines starting with `#` are its source notes. */
 export const parseHolidays = parseSchoolHolidays;
 
-export function loadHolidays(): HolidayRow[] {
-  const file = path.join(resourcesDir(), 'calendar', 'vacances-scolaires.csv');
-  return existsSync(file) ? parseHolidays(readFileSync(file, 'utf8')) : [];
-}
+export const loadHolidays = loadSchoolHolidays;
 
 const MORNING: [number, number] = [8.5, 11.5];
 const AFTERNOON: [number, number] = [13.5, 16.5];
