@@ -4,6 +4,7 @@ export * from './domain/alarms';
 export * from './domain/commands';
 export * from './domain/users';
 export * from './domain/maintenance';
+export * from './domain/schedules';
 export * from './protocol/errors';
 export * from './protocol/messages';
 export * from './desktop-bridge';

@@ -1,17 +1,15 @@
 import { useEffect, useMemo } from 'react';
 import type { Asset } from '../../shared';
 import { PRIORITY_COLOUR } from '../alarms';
-import { RecentCommands, SetpointForm, setpointLimits } from '../commands';
+import { roleMayCommand } from '../../shared';
+import { DimmingControl, GateControl, RecentCommands, SetpointForm, setpointLimits } from '../commands';
 import { useConnectionState } from '../connection';
 import { formatAge, formatDateTime, useI18n, useNow } from '../i18n';
 import { iconNameFor, KindIcon } from '../map';
+import { DriftNotice, GateHoursSection, HeatingSection, LightingSection } from '../programmes';
 import { statusCss, useActiveAlarms, useAsset, useSelectedAssetId, useStore } from '../state';
 import { formatMetrics, splitMetrics } from './metric-format';
 
-/** Roles that may send commands from the panel (the hub checks again). */
-function maySendCommands(role: string | undefined): boolean {
-  return role === 'admin' || role === 'operator' || role === 'elected';
-}
 
 /** The selected asset: what it is, where, its state, latest values, open alarms and commands. */
 export function AssetPanel() {
@@ -35,6 +33,9 @@ function AssetDetails({ asset }: { asset: Asset }) {
   const feeder = asset.parentId ? store.getAsset(asset.parentId) : undefined;
   // The form only where the hub says a thermostat takes a setpoint, with its limits.
   const setpoint = useMemo(() => setpointLimits(asset), [asset]);
+  // What the panel offers: what the asset's devices take and the user's role may send (the hub checks again).
+  const offers = (type: string) => !!session && roleMayCommand(session.user.role, type) && (asset.accepts?.some((a) => a.type === type) ?? false);
+  const dimmable = asset.accepts?.some((a) => a.type === 'lighting.dim' && a.dimmable) ?? false;
 
   // Escape closes the panel, unless a dialog above it takes the key first.
   useEffect(() => {
@@ -104,7 +105,13 @@ function AssetDetails({ asset }: { asset: Asset }) {
           )}
         </section>
 
-        {setpoint && maySendCommands(session?.user.role) && <SetpointForm asset={asset} limits={setpoint} />}
+        <DriftNotice asset={asset} />
+        {setpoint && offers('heating.setpoint') && <SetpointForm asset={asset} limits={setpoint} />}
+        {offers('heating.schedule') && <HeatingSection asset={asset} />}
+        {offers('gate.set') && <GateControl asset={asset} />}
+        {offers('gate.hours') && <GateHoursSection asset={asset} />}
+        {offers('lighting.dim') && <DimmingControl asset={asset} dimmable={dimmable} />}
+        {offers('lighting.schedule') && <LightingSection asset={asset} dimmable={dimmable} />}
         <section className="panel-section">
           <h3>{t('asset.metrics')}</h3>
           {metrics.measures.length + metrics.link.length === 0 ? (

@@ -45,3 +45,20 @@ export function canSeeCommune(user: SessionUser, commune: string): boolean {
 export function seesDevices(role: Role): boolean {
   return role === 'admin' || role === 'operator';
 }
+
+/**
+ * Commands a role may send by default (the hub decides, the console hides what would be refused):
+ * the command post everything, elected officials their schools' heating and their cemetery gate,
+ * on-call staff nothing (they acknowledge).
+ */
+export function roleMayCommand(role: Role, type: string): boolean {
+  switch (role) {
+    case 'admin':
+    case 'operator':
+      return true;
+    case 'elected':
+      return type.startsWith('heating.') || type.startsWith('gate.');
+    case 'oncall':
+      return false;
+  }
+}
