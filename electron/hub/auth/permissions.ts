@@ -1,21 +1,12 @@
 import type { CommandType } from '../../../shared/domain/commands';
-import type { SessionUser } from '../../../shared/domain/users';
+import { roleMayCommand, type SessionUser } from '../../../shared/domain/users';
 
 /**
  * Which commands a role may send. Elected officials act on their own commune's heating and
  * cemetery gate; on-call staff acknowledge but do not command. (Finer grants come with user admin.)
  */
 export function mayCommand(user: SessionUser, type: CommandType): boolean {
-  switch (user.role) {
-    case 'admin':
-    case 'operator':
-      return true;
-    case 'elected':
-      // Their schools' heating (setpoint, override, weekly programme) and their cemetery gate.
-      return type.startsWith('heating.') || type.startsWith('gate.');
-    case 'oncall':
-      return false;
-  }
+  return roleMayCommand(user.role, type);
 }
 
 /**
