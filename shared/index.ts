@@ -8,6 +8,7 @@ export * from './domain/maintenance';
 export * from './domain/logbook';
 export * from './domain/oncall';
 export * from './domain/sources';
+export * from './domain/schedules';
 export * from './protocol/errors';
 export * from './protocol/messages';
 export * from './desktop-bridge';

@@ -15,6 +15,11 @@ import { LoginThrottle } from './auth/login-throttle';
 import { SessionStore } from './auth/sessions';
 import { acceptedCommands } from './commands/capabilities';
 import { CommandDispatcher } from './commands/dispatcher';
+import { loadDesiredStates, sweepDrift } from './schedules/desired-state';
+import { loadSchoolHolidays } from './schedules/holiday-table';
+import { ProgrammeBook } from './schedules/programme-book';
+import { PROGRAMME_ACTOR, ProgrammeRunner } from './schedules/programme-runner';
+import { Programmes } from './schedules/programmes';
 import type { HubConfig } from './config';
 import { startField, type Field } from './field';
 import { channelsFromConfig } from './notify/channels';
@@ -108,6 +113,18 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
     now: options.now ?? Date.now,
     log,
   });
+  await loadDesiredStates(db, state);
+  const holidays = loadSchoolHolidays();
+  const programmeBook = await ProgrammeBook.load(db, log);
+  const runner = new ProgrammeRunner(
+    state,
+    programmeBook,
+    writer,
+    (assetId, request) => commands.send(assetId, request, { username: PROGRAMME_ACTOR }, 'programme'),
+    holidays,
+    log,
+  );
+  const programmes = new Programmes(state, programmeBook, runner, commands, writer, holidays);
   const context: HubContext = {
     db,
     state,
@@ -121,6 +138,7 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
     escalator,
     commands,
     logbook,
+    programmes,
     sessions: new SessionStore(db, writer),
     loginThrottle: new LoginThrottle(),
     broadcaster,
@@ -177,6 +195,8 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
   commands.attach(field.sources);
   context.sources = field.sources;
   await commands.resume();
+  // Programmes act once the field can carry their commands.
+  await runner.run();
 
   const sweep = setInterval(() => {
     const now = Date.now();
@@ -186,11 +206,13 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
         sweepSilences(state, alarms, now, startedAtMs, changes);
         sweepAlarmTimers(state, alarms, maintenance, now, changes);
         commands.sweepExpired(now, changes);
+        sweepDrift(state, alarms, now, changes);
         const prune = journal.pruneWrite();
         if (prune) changes.write(prune);
       })
       .catch((error: Error) => log(`balayage : ${error.message}`));
     if (!escalator.busy) void escalator.run().catch(() => undefined);
+    runner.run(now).catch((error: Error) => log(`programmes : ${error.message}`));
   }, SWEEP_INTERVAL_MS);
 
   const url = `${config.tls ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -203,6 +225,7 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
     counters,
     async stop() {
       clearInterval(sweep);
+      await runner.stop();
       await field.stop();
       // A message being sent is let finish (and recorded) before the database closes.
       await escalator.stop();

@@ -1,11 +1,12 @@
 import { useEffect, useMemo } from 'react';
-import { seesDevices, viewsCameras, type Asset } from '../../shared';
+import { grantFor, seesDevices, viewsCameras, type Asset, type CommandType } from '../../shared';
 import { PRIORITY_COLOUR } from '../alarms';
 import { CameraView } from '../cameras';
-import { RecentCommands, SetpointForm, setpointLimits } from '../commands';
+import { DimmingControl, GateControl, RecentCommands, SetpointForm, setpointLimits } from '../commands';
 import { useConnectionState } from '../connection';
 import { formatAge, formatDateTime, useI18n, useNow } from '../i18n';
 import { iconNameFor, KindIcon } from '../map';
+import { DriftNotice, GateHoursSection, HeatingSection, LightingSection } from '../programmes';
 import { statusCss, useActiveAlarms, useAsset, useSelectedAssetId, useStore } from '../state';
 import { formatMetrics, splitMetrics } from './metric-format';
 import { RadioHealth } from './RadioHealth';
@@ -33,6 +34,9 @@ function AssetDetails({ asset }: { asset: Asset }) {
   // The form only where the hub says a thermostat takes a setpoint and the user may send one,
   // within the user's own limits (the hub checks again).
   const setpoint = useMemo(() => setpointLimits(asset, session?.user), [asset, session]);
+  // What the panel offers: what the asset's devices take and the user may send (the hub checks again).
+  const offers = (type: CommandType) => !!session && grantFor(session.user, type) !== undefined && (asset.accepts?.some((a) => a.type === type) ?? false);
+  const dimmable = asset.accepts?.some((a) => a.type === 'lighting.dim' && a.dimmable) ?? false;
 
   // Escape closes the panel, unless a dialog above it takes the key first.
   useEffect(() => {
@@ -102,8 +106,14 @@ function AssetDetails({ asset }: { asset: Asset }) {
           )}
         </section>
 
+        <DriftNotice asset={asset} />
         {setpoint && session && <SetpointForm asset={asset} limits={setpoint} />}
         {asset.kind === 'camera' && session && viewsCameras(session.user.role) && <CameraView asset={asset} />}
+        {offers('heating.schedule') && <HeatingSection asset={asset} />}
+        {offers('gate.set') && <GateControl asset={asset} />}
+        {offers('gate.hours') && <GateHoursSection asset={asset} />}
+        {offers('lighting.dim') && <DimmingControl asset={asset} dimmable={dimmable} />}
+        {offers('lighting.schedule') && <LightingSection asset={asset} dimmable={dimmable} />}
         <section className="panel-section">
           <h3>{t('asset.metrics')}</h3>
           {metrics.measures.length + metrics.link.length === 0 ? (

@@ -15,6 +15,16 @@ export function commandSummary(command: Pick<Command, 'type' | 'params'>, i18n: 
       return typeof params.percent === 'number'
         ? i18n.t('command.lighting.dim', { value: formatQuantity(params.percent, 0, '%', i18n.locale) })
         : command.type;
+    case 'heating.override':
+      return typeof params.celsius === 'number' && typeof params.hours === 'number'
+        ? i18n.t('command.heating.override', { value: formatQuantity(params.celsius, 1, '°C', i18n.locale), hours: formatQuantity(params.hours, 1, 'h', i18n.locale) })
+        : command.type;
+    case 'heating.schedule':
+      return i18n.t(params.programme ? 'command.heating.schedule' : 'command.programmeRemoved');
+    case 'lighting.schedule':
+      return i18n.t(params.schedule ? 'command.lighting.schedule' : 'command.programmeRemoved');
+    case 'gate.hours':
+      return i18n.t(params.hours ? 'command.gate.hours' : 'command.programmeRemoved');
     default:
       return command.type;
   }

@@ -6,3 +6,7 @@ export { RecentCommands } from './RecentCommands';
 export { CommandStepper } from './CommandStepper';
 export { commandSteps, LIFECYCLE } from './command-steps';
 export { commandSummary } from './command-summary';
+export { GateControl } from './GateControl';
+export { DimmingControl } from './DimmingControl';
+export { ConfirmCommandDialog } from './ConfirmCommandDialog';
+export { lightingImpact, type LightingImpact } from './lighting-impact';

@@ -110,7 +110,7 @@ export class AssetMap {
       store.onFly((asset) => this.flyTo(asset)),
       store.subscribe(() => this.onStoreChange()),
     );
-    this.onAssetsChange({ buffers: store.currentBuffers(), layout: true, colourKinds: new Set(), colourIndexes: [], positionKinds: new Set() });
+    this.onAssetsChange({ buffers: store.currentBuffers(), layout: true, colourKinds: new Set(), colourIndexes: [], positionKinds: new Set(), drift: true });
     this.onStoreChange();
   }
 
@@ -181,6 +181,8 @@ export class AssetMap {
     this.viewportKey = this.layerSet.viewportKey(viewport);
     const layers: Layer[] = this.layerSet.layers(viewport);
     const selected = this.store.getAsset(this.selectedId);
+    const drifting = this.store.driftingAssets();
+    if (drifting.length > 0) layers.push(driftMarkers(drifting));
     if (selected) layers.push(selectionRing(selected));
     this.pendingDrawn = { assets: this.layerSet.assetsHeld(), instances: this.layerSet.instancesDrawn() };
     this.stats.layersDrawn = layers.length;
@@ -256,6 +258,23 @@ export class AssetMap {
 }
 
 /** A white ring around the selected asset. */
+/** An amber dashed-looking ring on each asset whose device does not report what it was asked. */
+function driftMarkers(assets: Asset[]): Layer {
+  return new ScatterplotLayer({
+    id: 'drift-markers',
+    data: assets,
+    getPosition: (a: Asset) => [a.lon, a.lat],
+    radiusUnits: 'pixels',
+    getRadius: 13,
+    filled: false,
+    stroked: true,
+    lineWidthUnits: 'pixels',
+    getLineWidth: 2.5,
+    getLineColor: [245, 166, 35, 240],
+    pickable: false,
+  });
+}
+
 function selectionRing(asset: Asset): Layer {
   return new ScatterplotLayer({
     id: 'selection',

@@ -15,9 +15,11 @@ export interface AssetsChange {
    */
   colourIndexes: readonly number[];
   positionKinds: ReadonlySet<AssetKind>;
+  /** An asset started or stopped drifting (its device reports something else than asked). */
+  drift: boolean;
 }
 
-type FrameChange = { layout: boolean; colourKinds: Set<AssetKind>; colourIndexes: number[]; positionKinds: Set<AssetKind> };
+type FrameChange = { layout: boolean; colourKinds: Set<AssetKind>; colourIndexes: number[]; positionKinds: Set<AssetKind>; drift: boolean };
 
 /** The slice React renders from; a new object only when something in it changed. */
 export interface ConsoleView {
@@ -68,6 +70,7 @@ export class ConsoleStore {
   private view: ConsoleView;
   private readonly listeners = new Set<() => void>();
   private readonly assetListeners = new Set<(change: AssetsChange) => void>();
+  private readonly drifting = new Set<string>();
   private readonly flyListeners = new Set<FlyListener>();
   private readonly raisedListeners = new Set<(alarms: readonly Alarm[]) => void>();
   private raisedThisFrame: Alarm[] = [];
@@ -108,7 +111,7 @@ export class ConsoleStore {
     const started = this.now();
     const queue = this.queue;
     this.queue = [];
-    const change: FrameChange = { layout: false, colourKinds: new Set(), colourIndexes: [], positionKinds: new Set() };
+    const change: FrameChange = { layout: false, colourKinds: new Set(), colourIndexes: [], positionKinds: new Set(), drift: false };
     const newAssets: Asset[] = [];
     let applied = 0;
     for (const item of queue) {
@@ -159,6 +162,8 @@ export class ConsoleStore {
     this.territory = message.territory;
     this.communeNames = new Map(message.territory.communes.map((c) => [c.code, c.name]));
     this.buffers = AssetBuffers.fromAssets(message.assets);
+    this.drifting.clear();
+    for (const asset of message.assets) if (asset.drift) this.drifting.add(asset.id);
     this.alarms.replaceAll(message.alarms);
     this.commands.replaceAll(message.commands);
   }
@@ -172,6 +177,11 @@ export class ConsoleStore {
           return;
         }
         const { statusChanged, moved } = this.buffers.update(index, event.asset);
+        if (this.drifting.has(event.asset.id) !== (event.asset.drift !== undefined)) {
+          if (event.asset.drift) this.drifting.add(event.asset.id);
+          else this.drifting.delete(event.asset.id);
+          change.drift = true;
+        }
         if (statusChanged) {
           change.colourKinds.add(event.asset.kind);
           change.colourIndexes.push(index);
@@ -198,7 +208,7 @@ export class ConsoleStore {
 
   private publish(change: FrameChange): void {
     const assetsChange: AssetsChange = { buffers: this.buffers, ...change };
-    if (change.layout || change.colourKinds.size > 0 || change.positionKinds.size > 0) {
+    if (change.layout || change.colourKinds.size > 0 || change.positionKinds.size > 0 || change.drift) {
       for (const listener of this.assetListeners) listener(assetsChange);
     }
     this.refreshView();
@@ -221,6 +231,11 @@ export class ConsoleStore {
 
   currentBuffers(): AssetBuffers {
     return this.buffers;
+  }
+
+  /** Assets whose device reports something else than it was asked (few: a marker each on the map). */
+  driftingAssets(): Asset[] {
+    return [...this.drifting].map((id) => this.buffers.get(id)).filter((asset) => asset !== undefined);
   }
 
   getAsset(id: string | null): Asset | undefined {
@@ -297,10 +312,11 @@ export class ConsoleStore {
     this.territory = null;
     this.communeNames.clear();
     this.buffers = AssetBuffers.empty();
+    this.drifting.clear();
     this.alarms.replaceAll([]);
     this.commands.replaceAll([]);
     this.selectedAssetId = null;
-    this.publish({ layout: true, colourKinds: new Set(), colourIndexes: [], positionKinds: new Set() });
+    this.publish({ layout: true, colourKinds: new Set(), colourIndexes: [], positionKinds: new Set(), drift: true });
   }
 
   private refreshView(): void {

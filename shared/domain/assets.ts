@@ -69,8 +69,31 @@ export const AcceptedCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('gate.set') }),
   /** `dimmable` false: the controller only switches its lines on and off (0 % or 100 %). */
   z.object({ type: z.literal('lighting.dim'), dimmable: z.boolean() }),
+  // Programmes the hub runs for the asset, turned into the device commands above.
+  z.object({ type: z.literal('heating.schedule') }),
+  z.object({ type: z.literal('heating.override') }),
+  z.object({ type: z.literal('lighting.schedule') }),
+  z.object({ type: z.literal('gate.hours') }),
 ]);
 export type AcceptedCommand = z.infer<typeof AcceptedCommand>;
+
+/** What the hub last asked of an asset's device, by a person or by a programme (issue 5). */
+export const DesiredState = z.object({
+  setpointC: z.number().optional(),
+  gateOpen: z.boolean().optional(),
+  dimPercent: z.number().optional(),
+  source: z.enum(['programme', 'command']),
+  since: z.string(),
+});
+export type DesiredState = z.infer<typeof DesiredState>;
+
+/** The device reports something else than what it was asked, for longer than it takes to answer. */
+export const Drift = z.object({
+  since: z.string(),
+  /** In French: « consigne relevée 17 °C, attendue 19 °C ». */
+  message: z.string(),
+});
+export type Drift = z.infer<typeof Drift>;
 
 export const Asset = z.object({
   id: z.string().min(1).max(64),
@@ -90,5 +113,7 @@ export const Asset = z.object({
   devices: z.array(DeviceRef).optional(),
   /** Commands its devices can carry; absent when none. */
   accepts: z.array(AcceptedCommand).optional(),
+  desired: DesiredState.optional(),
+  drift: Drift.optional(),
 });
 export type Asset = z.infer<typeof Asset>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GateHours, HeatingProgramme, LightingSchedule } from './schedules';
 
 /** What an operator or an elected official asks of a device; `type` selects the parameters. */
 export const HeatingSetpoint = z.object({
@@ -13,9 +14,35 @@ export const LightingDim = z.object({
   type: z.literal('lighting.dim'),
   percent: z.number().int().min(0).max(100),
 });
-export const CommandRequest = z.discriminatedUnion('type', [HeatingSetpoint, GateSet, LightingDim]);
+/** Commands a device carries: encoded into a downlink by its codec, confirmed by read-back. */
+export const DeviceCommandRequest = z.discriminatedUnion('type', [HeatingSetpoint, GateSet, LightingDim]);
+export type DeviceCommandRequest = z.infer<typeof DeviceCommandRequest>;
+
+/**
+ * Programmes the hub holds and runs for the asset: each change of the programme becomes a device
+ * command (requested by « programme »). A `null` programme removes it; the device keeps its last
+ * setting.
+ */
+export const HeatingSchedule = z.object({ type: z.literal('heating.schedule'), programme: HeatingProgramme.nullable() });
+/** A setpoint for a few hours, after which the weekly programme takes over again. */
+export const HeatingOverride = z.object({
+  type: z.literal('heating.override'),
+  celsius: z.number().finite(),
+  hours: z.number().min(0.5, 'une demi-heure au moins').max(72, '72 heures au plus'),
+});
+export const LightingScheduleCommand = z.object({ type: z.literal('lighting.schedule'), schedule: LightingSchedule.nullable() });
+export const GateHoursCommand = z.object({ type: z.literal('gate.hours'), hours: GateHours.nullable() });
+export const ProgrammeRequest = z.discriminatedUnion('type', [HeatingSchedule, HeatingOverride, LightingScheduleCommand, GateHoursCommand]);
+export type ProgrammeRequest = z.infer<typeof ProgrammeRequest>;
+
+export const CommandRequest = z.discriminatedUnion('type', [HeatingSetpoint, GateSet, LightingDim, HeatingSchedule, HeatingOverride, LightingScheduleCommand, GateHoursCommand]);
 export type CommandRequest = z.infer<typeof CommandRequest>;
 export type CommandType = CommandRequest['type'];
+export type ProgrammeType = ProgrammeRequest['type'];
+
+export function isProgrammeRequest(request: CommandRequest): request is ProgrammeRequest {
+  return ProgrammeRequest.options.some((option) => option.shape.type.value === request.type);
+}
 /** The command types as a schema of their own, for grants and settings that name a type. */
 export const CommandTypeName = z.enum(CommandRequest.options.map((option) => option.shape.type.value) as [CommandType, ...CommandType[]]);
 

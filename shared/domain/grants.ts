@@ -7,11 +7,28 @@ import type { CommandGrant, Role, SessionUser } from './users';
  * comfort, not the boiler's full range) and open or close their cemetery gate; operators and
  * admins act within each asset's own bounds; on-call staff acknowledge but do not command.
  */
+const EVERY_COMMAND: readonly CommandGrant[] = [
+  { type: 'heating.setpoint' },
+  { type: 'heating.override' },
+  { type: 'heating.schedule' },
+  { type: 'gate.set' },
+  { type: 'gate.hours' },
+  { type: 'lighting.dim' },
+  { type: 'lighting.schedule' },
+];
+
+/** Programmes count as their commands: a school's weekly comfort and reduced setpoints, a temporary override, a gate's hours. */
 export const ROLE_DEFAULT_GRANTS: Record<Role, readonly CommandGrant[]> = {
-  admin: [{ type: 'heating.setpoint' }, { type: 'gate.set' }, { type: 'lighting.dim' }],
-  operator: [{ type: 'heating.setpoint' }, { type: 'gate.set' }, { type: 'lighting.dim' }],
+  admin: EVERY_COMMAND,
+  operator: EVERY_COMMAND,
   oncall: [],
-  elected: [{ type: 'heating.setpoint', min: 18, max: 21 }, { type: 'gate.set' }],
+  elected: [
+    { type: 'heating.setpoint', min: 18, max: 21 },
+    { type: 'heating.override', min: 18, max: 21 },
+    { type: 'heating.schedule', min: 18, max: 21 },
+    { type: 'gate.set' },
+    { type: 'gate.hours' },
+  ],
 };
 
 /** The user's own grants when an admin set some (even none at all), else their role's defaults. */
@@ -23,6 +40,9 @@ export function effectiveGrants(user: Pick<SessionUser, 'role' | 'grants'>): rea
 export function grantFor(user: Pick<SessionUser, 'role' | 'grants'>, type: CommandType): CommandGrant | undefined {
   return effectiveGrants(user).find((grant) => grant.type === type);
 }
+
+/** Commands with no number a bound could narrow (open/close, opening hours, a lighting night). */
+const UNBOUNDED: ReadonlySet<string> = new Set(['gate.set', 'gate.hours', 'lighting.schedule']);
 
 export interface Bounds {
   min: number;
@@ -50,7 +70,7 @@ export function grantsProblem(grants: readonly CommandGrant[]): string | undefin
     if (seen.has(grant.type)) return `Autorisation « ${grant.type} » en double : une seule par commande.`;
     seen.add(grant.type);
     const bounded = grant.min !== undefined || grant.max !== undefined;
-    if (bounded && grant.type === 'gate.set') return 'La commande « gate.set » (ouvrir/fermer) ne prend pas de bornes.';
+    if (bounded && UNBOUNDED.has(grant.type)) return `La commande « ${grant.type} » ne porte pas de valeur numérique : elle ne prend pas de bornes.`;
     if (grant.min !== undefined && grant.max !== undefined && grant.min > grant.max) {
       return `Bornes de « ${grant.type} » inversées : le minimum (${grant.min}) dépasse le maximum (${grant.max}).`;
     }

@@ -9,6 +9,7 @@ import { CommandGrant, Role, Session } from '../domain/users';
 import { LogbookEntry, LogbookHandover, MAX_LOGBOOK_LINKS, MAX_LOGBOOK_TEXT } from '../domain/logbook';
 import { AlarmNotification, OnCallRoster, UserContact } from '../domain/oncall';
 import { SourceName, SourceSettings, SourceView } from '../domain/sources';
+import { GateHours, HeatingMode, HeatingProgramme, LightingSchedule } from '../domain/schedules';
 import { ProtocolError } from './errors';
 
 /** Version of `hub-contract.md` this protocol implements. */
@@ -64,6 +65,12 @@ export const PingRequest = z.object({ op: z.literal('ping'), id: RequestId });
 /** A camera's live view: where the console reads its stream. Audited (who watched which camera, when). */
 export const CameraViewRequest = z.object({
   op: z.literal('camera.view'),
+  id: RequestId,
+  assetId: z.string().min(1).max(64),
+});
+/** The programmes an asset runs (heating, lighting, gate hours) and what they want now and next. */
+export const AssetProgrammesRequest = z.object({
+  op: z.literal('asset.programmes'),
   id: RequestId,
   assetId: z.string().min(1).max(64),
 });
@@ -274,6 +281,7 @@ export const ClientMessage = z.discriminatedUnion('op', [
   AcknowledgeRequest,
   CommandSendRequest,
   AssetCommandsRequest,
+  AssetProgrammesRequest,
   PingRequest,
   CameraViewRequest,
   UserListRequest,
@@ -388,6 +396,41 @@ export const GatewayInfo = z.object({
 export type GatewayInfo = z.infer<typeof GatewayInfo>;
 
 /** A user account as administrators see it (never its password hash). */
+const HeatingModeNow = z.enum(['comfort', 'reduced', 'frost', 'override']);
+/** An asset's programmes as stored, and what they want now and next (resolved by the hub in Paris time). */
+export const AssetProgrammes = z.object({
+  heating: HeatingProgramme.optional(),
+  override: z.object({ celsius: z.number(), until: z.string() }).optional(),
+  lighting: LightingSchedule.optional(),
+  gate: GateHours.optional(),
+  now: z.object({
+    heating: z
+      .object({
+        mode: HeatingModeNow,
+        celsius: z.number(),
+        dayOff: z.string().optional(),
+        next: z.object({ at: z.string(), mode: HeatingMode, celsius: z.number() }).optional(),
+      })
+      .optional(),
+    lighting: z
+      .object({
+        percent: z.number(),
+        reason: z.enum(['day', 'dusk', 'dimming', 'cut-off', 'exception']),
+        exception: z.string().optional(),
+        next: z.object({ at: z.string(), percent: z.number() }).optional(),
+      })
+      .optional(),
+    gate: z
+      .object({
+        position: z.enum(['open', 'closed']),
+        hoursLabel: z.string(),
+        next: z.object({ at: z.string(), position: z.enum(['open', 'closed']) }).optional(),
+      })
+      .optional(),
+  }),
+});
+export type AssetProgrammes = z.infer<typeof AssetProgrammes>;
+
 export const UserAccount = z.object({
   username: z.string(),
   role: Role,
@@ -433,6 +476,7 @@ export const ReplyPayloads = {
   'alarm.acknowledge': z.object({ alarm: Alarm }),
   'command.send': z.object({ commandId: z.string(), command: Command }),
   'asset.commands': z.object({ commands: z.array(Command) }),
+  'asset.programmes': AssetProgrammes,
   ping: z.object({ seq: z.number().int() }),
   'camera.view': z.object({
     assetId: z.string(),

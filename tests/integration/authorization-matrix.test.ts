@@ -76,6 +76,11 @@ const EXPECTED: Record<string, Record<Scope, Record<Role, string>>> = {
     foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
     unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
   },
+  'asset.programmes': {
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'ok', 'elu-droits': 'ok' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'not-found', 'elu-droits': 'not-found' },
+    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found', 'elu-droits': 'not-found' },
+  },
   'asset.commands': {
     own: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'ok', 'elu-droits': 'ok' },
     foreign: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'not-found', 'elu-droits': 'not-found' },
@@ -255,6 +260,8 @@ describe('authorisation matrix', () => {
       }
       case 'asset.commands':
         return ['asset.commands', { assetId: { own: homeBin.id, foreign: foreignBin.id, unknown: 'bin-00000-000' }[scope] }];
+      case 'asset.programmes':
+        return ['asset.programmes', { assetId: { own: school.id, foreign: foreignSchool.id, unknown: 'sch-00000-000' }[scope] }];
       case 'asset.radio':
         return ['asset.radio', { assetId: { own: homeBin.id, foreign: foreignBin.id, unknown: 'bin-00000-000' }[scope] }];
       case 'alarm.acknowledge': {

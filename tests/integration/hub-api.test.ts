@@ -70,7 +70,7 @@ describe('hub over WebSocket', () => {
     await operator.request('subscribe');
     const snapshot = await operator.waitFor((m) => m.op === 'snapshot');
     const assets = snapshot.assets as { id: string; commune: string; devices?: unknown[]; accepts?: unknown[] }[];
-    expect(assets.find((a) => a.id === school.id)?.accepts).toEqual([{ type: 'heating.setpoint', minC: 16, maxC: 22, stepC: 0.1 }]);
+    expect(assets.find((a) => a.id === school.id)?.accepts).toEqual([{ type: 'heating.setpoint', minC: 16, maxC: 22, stepC: 0.1 }, { type: 'heating.override' }, { type: 'heating.schedule' }]);
     // The planned LoRaWAN gateways are on the command post's map too.
     expect(assets).toHaveLength(territory.assets.length + territory.gateways.length);
     expect(assets.find((a) => a.id === school.id)?.devices).toEqual(

@@ -7,6 +7,7 @@ import type { CommandDispatcher } from '../commands/dispatcher';
 import type { Logbook } from '../logbook/logbook';
 import type { GatewayBook } from '../gateways/gateway-book';
 import type { FieldSources } from '../sources/field-sources';
+import type { Programmes } from '../schedules/programmes';
 import type { Database } from '../store/db';
 import type { Journal } from '../store/journal';
 import type { Writer } from '../store/writer';
@@ -32,6 +33,7 @@ export interface HubContext {
   escalator: Escalator;
   commands: CommandDispatcher;
   logbook: Logbook;
+  programmes: Programmes;
   sessions: SessionStore;
   loginThrottle: LoginThrottle;
   broadcaster: Broadcaster;

@@ -1,3 +1,4 @@
+import { isProgrammeRequest } from '../../../shared/domain/commands';
 import { seesDevices } from '../../../shared/domain/users';
 import type { ClientMessage, ClientOp, ReplyPayload } from '../../../shared/protocol/messages';
 import { checkCommandBounds, mayAcknowledge, mayCommand, mayViewCameras } from '../auth/permissions';
@@ -17,6 +18,7 @@ import { GATEWAY_HANDLERS } from './gateway-handlers';
 import { onCallCovers } from '../oncall/oncall-scope';
 import { eventFor, mayReceive } from './broadcaster';
 import type { ConsoleConnection } from './console-connection';
+import { programmesReply } from './programmes-reply';
 import { buildSnapshot } from './snapshot';
 
 type Handler<K extends ClientOp> = (message: Extract<ClientMessage, { op: K }>, connection: ConsoleConnection) => Promise<ReplyPayload<K>>;
@@ -146,8 +148,17 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
       if (error instanceof HubError) await refuse(error);
       throw error;
     }
-    const command = await hub.commands.send(message.assetId, message.command, { username: user.username, address: connection.address });
+    const requestedBy = { username: user.username, address: connection.address };
+    const command = isProgrammeRequest(message.command)
+      ? await hub.programmes.set(message.assetId, message.command, requestedBy)
+      : await hub.commands.send(message.assetId, message.command, requestedBy);
     return { commandId: command.id, command: { ...command } };
+  },
+
+  async 'asset.programmes'(message, connection) {
+    const { hub } = connection;
+    visibleAsset(connection, message.assetId);
+    return programmesReply(hub.programmes.book.get(message.assetId), hub.programmes.outlook(message.assetId));
   },
 
   async 'asset.commands'(message, connection) {

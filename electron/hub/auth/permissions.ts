@@ -15,15 +15,30 @@ export function mayCommand(user: SessionUser, type: CommandType): boolean {
   return grantFor(user, type) !== undefined;
 }
 
-/** The number a command carries and the asset's own bounds for it; none for open/close. */
-function commandValue(record: AssetRecord, request: CommandRequest): { value: number; bounds: Bounds; unit: string } | undefined {
+/**
+ * The numbers a command carries and the asset's own bounds for them; none for open/close and
+ * for lighting schedules. A heating programme carries its comfort and reduced setpoints (frost
+ * protection is a safety level, below any comfort range, and is bounded by the building).
+ */
+function commandValues(record: AssetRecord, request: CommandRequest): { what: string; value: number; bounds: Bounds; unit: string }[] {
   switch (request.type) {
     case 'heating.setpoint':
-      return { value: request.celsius, bounds: setpointBounds(record), unit: '°C' };
+      return [{ what: 'Consigne', value: request.celsius, bounds: setpointBounds(record), unit: '°C' }];
+    case 'heating.override':
+      return [{ what: 'Dérogation', value: request.celsius, bounds: setpointBounds(record), unit: '°C' }];
+    case 'heating.schedule':
+      return request.programme
+        ? [
+            { what: 'Consigne de confort', value: request.programme.setpoints.comfort, bounds: setpointBounds(record), unit: '°C' },
+            { what: 'Consigne réduite', value: request.programme.setpoints.reduced, bounds: setpointBounds(record), unit: '°C' },
+          ]
+        : [];
     case 'lighting.dim':
-      return { value: request.percent, bounds: { min: 0, max: 100 }, unit: '%' };
+      return [{ what: 'Valeur', value: request.percent, bounds: { min: 0, max: 100 }, unit: '%' }];
     case 'gate.set':
-      return undefined;
+    case 'gate.hours':
+    case 'lighting.schedule':
+      return [];
   }
 }
 
@@ -34,20 +49,20 @@ function commandValue(record: AssetRecord, request: CommandRequest): { value: nu
  */
 export function checkCommandBounds(user: SessionUser, record: AssetRecord, request: CommandRequest): void {
   const grant = grantFor(user, request.type);
-  const carried = commandValue(record, request);
-  if (!grant || !carried) return;
-  const allowed = effectiveBounds(carried.bounds, grant);
-  if (!allowed.narrowed || (carried.value >= allowed.min && carried.value <= allowed.max)) return;
-  const details = { min: allowed.min, max: allowed.max, unit: carried.unit, limitedBy: 'grant' };
-  if (allowed.min > allowed.max) {
-    throw new HubError('command.out-of-range', 'Aucune valeur de cette commande n’est autorisée pour votre compte sur cet équipement. Adressez-vous à un administrateur.', details);
+  if (!grant) return;
+  for (const carried of commandValues(record, request)) {
+    const allowed = effectiveBounds(carried.bounds, grant);
+    if (!allowed.narrowed || (carried.value >= allowed.min && carried.value <= allowed.max)) continue;
+    const details = { min: allowed.min, max: allowed.max, unit: carried.unit, limitedBy: 'grant' };
+    if (allowed.min > allowed.max) {
+      throw new HubError('command.out-of-range', 'Aucune valeur de cette commande n’est autorisée pour votre compte sur cet équipement. Adressez-vous à un administrateur.', details);
+    }
+    throw new HubError(
+      'command.out-of-range',
+      `${carried.what} hors des limites autorisées pour votre compte : entre ${formatNumberFr(allowed.min)} et ${formatNumberFr(allowed.max)} ${carried.unit}.`,
+      details,
+    );
   }
-  const what = request.type === 'heating.setpoint' ? 'Consigne' : 'Valeur';
-  throw new HubError(
-    'command.out-of-range',
-    `${what} hors des limites autorisées pour votre compte : entre ${formatNumberFr(allowed.min)} et ${formatNumberFr(allowed.max)} ${carried.unit}.`,
-    details,
-  );
 }
 
 /** Camera views: the command post's (shared/domain/users.ts `viewsCameras`), not elected officials'. */

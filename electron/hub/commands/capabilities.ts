@@ -16,14 +16,15 @@ export function acceptedCommands(record: AssetRecord): AcceptedCommand[] {
     if (thermostat?.setpointStepC !== undefined) {
       const { min, max } = setpointBounds(record);
       accepted.push({ type: 'heating.setpoint', minC: min, maxC: max, stepC: thermostat.setpointStepC });
+      accepted.push({ type: 'heating.override' }, { type: 'heating.schedule' });
     }
   }
   if (kind === 'gate' && codecs.some((c) => c.encodeDownlink?.({ type: 'gate.set', position: 'open' }))) {
-    accepted.push({ type: 'gate.set' });
+    accepted.push({ type: 'gate.set' }, { type: 'gate.hours' });
   }
   if (kind === 'lighting-cabinet') {
     const dimmer = codecs.find((c) => c.encodeDownlink?.({ type: 'lighting.dim', percent: 100 }));
-    if (dimmer) accepted.push({ type: 'lighting.dim', dimmable: dimmer.dimmingStepPercent !== undefined });
+    if (dimmer) accepted.push({ type: 'lighting.dim', dimmable: dimmer.dimmingStepPercent !== undefined }, { type: 'lighting.schedule' });
   }
   return accepted;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Command, CommandRequest, CommandState } from '../../../shared/domain/commands';
+import type { Command, CommandState, DeviceCommandRequest, ProgrammeRequest } from '../../../shared/domain/commands';
 import { isCommandFinal } from '../../../shared/domain/commands';
 import type { Observation } from '../../../shared/domain/metrics';
 import { DownlinkNotSent } from '../sources/held-downlinks';
@@ -8,6 +8,7 @@ import type { ChangeSet } from '../store/change-set';
 import type { Writer } from '../store/writer';
 import type { CommandRecord, DeviceRecord } from '../state/records';
 import type { TerritoryState } from '../state/territory-state';
+import { desiredOf, recordDesired } from '../schedules/desired-state';
 import { isConfirmedBy, planCommand, type PlannedCommand } from './validate';
 
 /** Forward order of the lifecycle: a late report never moves a command back. */
@@ -50,9 +51,9 @@ export class CommandDispatcher {
   }
 
   /** Journals the command, then hands it to the network server; resolves once journaled. */
-  async send(assetId: string, request: CommandRequest, requestedBy: { username: string; address?: string }): Promise<Command> {
+  async send(assetId: string, request: DeviceCommandRequest, requestedBy: { username: string; address?: string }, source: 'command' | 'programme' = 'command'): Promise<Command> {
     const { record, plan } = await this.writer.submit((changes) => {
-      const requested = this.request(assetId, request, requestedBy.username, changes);
+      const requested = this.request(assetId, request, requestedBy.username, changes, source);
       changes.audited({
         actor: requestedBy.username,
         ...(requestedBy.address ? { address: requestedBy.address } : {}),
@@ -66,7 +67,7 @@ export class CommandDispatcher {
     return record.command;
   }
 
-  private request(assetId: string, request: CommandRequest, requestedBy: string, changes: ChangeSet) {
+  private request(assetId: string, request: DeviceCommandRequest, requestedBy: string, changes: ChangeSet, source: 'command' | 'programme') {
     const asset = this.state.assets.get(assetId);
     if (!asset) throw new Error(`asset ${assetId} vanished between authorisation and request`);
     const plan = planCommand(asset, request);
@@ -96,7 +97,36 @@ export class CommandDispatcher {
     this.withNextListen(record);
     this.state.commands.set(record.command.id, record);
     changes.command(record);
+    recordDesired(asset, desiredOf(request, source, at), changes);
     return { record, plan };
+  }
+
+  /**
+   * Journals a programme command: the hub itself holds programmes, so it is confirmed as soon as
+   * it is recorded (`detail` says what it will do next). Its effects are device commands.
+   */
+  recordProgramme(id: string, assetId: string, request: ProgrammeRequest, requestedBy: string, detail: string, at: string, changes: ChangeSet): Command {
+    const asset = this.state.assets.get(assetId);
+    if (!asset) throw new Error(`asset ${assetId} vanished between authorisation and request`);
+    const { type, ...params } = request;
+    const command: Command = {
+      id,
+      assetId,
+      commune: asset.asset.commune,
+      type,
+      params,
+      state: 'confirmed',
+      requestedBy,
+      requestedAt: at,
+      updatedAt: at,
+      detail,
+      history: [
+        { state: 'requested', at },
+        { state: 'confirmed', at },
+      ],
+    };
+    changes.command({ command, expiresAt: Date.parse(at) });
+    return command;
   }
 
   private async enqueue(record: CommandRecord, plan: PlannedCommand): Promise<void> {
@@ -129,7 +159,7 @@ export class CommandDispatcher {
       const asset = this.state.assets.get(record.command.assetId);
       if (!asset) continue;
       try {
-        const plan = planCommand(asset, { type: record.command.type, ...record.command.params } as CommandRequest);
+        const plan = planCommand(asset, { type: record.command.type, ...record.command.params } as DeviceCommandRequest);
         await this.enqueue(record, plan);
       } catch {
         await this.transition(record.command.id, 'failed', 'La commande n’est plus applicable à cet équipement.');

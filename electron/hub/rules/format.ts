@@ -13,3 +13,11 @@ export function formatDurationFr(ms: number): string {
   if (min < 60) return `${min} min`;
   return `${Math.floor(min / 60)} h ${String(min % 60).padStart(2, '0')}`;
 }
+
+const WHEN = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+
+/** An instant as a French reader in France says it: « lundi 23 novembre à 17 h 00 ». */
+export function formatWhenFr(ms: number): string {
+  const parts = Object.fromEntries(WHEN.formatToParts(new Date(ms)).map((part) => [part.type, part.value]));
+  return `${parts.weekday} ${parts.day} ${parts.month} à ${parts.hour} h ${parts.minute}`;
+}

@@ -8,8 +8,13 @@ export const GRANTABLE_COMMANDS: readonly CommandType[] = CommandTypeName.option
 /** The unit of each command's numeric parameter, which a grant's bounds narrow; null: no bounds. */
 export const GRANT_UNITS: Record<CommandType, string | null> = {
   'heating.setpoint': '°C',
+  // A programme's comfort and reduced setpoints; an override's setpoint.
+  'heating.schedule': '°C',
+  'heating.override': '°C',
   'lighting.dim': '%',
+  'lighting.schedule': null,
   'gate.set': null,
+  'gate.hours': null,
 };
 
 /** Mirrors the shared schema's rule, shown before the admin types anything (OWASP ASVS). */
