@@ -2,17 +2,23 @@ import { useCallback, useMemo, useState } from 'react';
 import type { Alarm } from '../../shared';
 import { useConnectionState } from '../connection';
 import { useI18n, useNow } from '../i18n';
+import { useMapBounds } from '../map';
 import { useActiveAlarms, useAlarmCounts, useSelectedAssetId, useShelvedAlarms, useStore } from '../state';
 import { AcknowledgeDialog } from './AcknowledgeDialog';
+import { filterAlarms, NO_FILTER, sortAlarms, type AlarmContext, type AlarmFilter, type AlarmOrder } from './alarm-filter';
 import { needsAcknowledgement, newestRaised } from './alarm-presentation';
+import { AlarmFilters } from './AlarmFilters';
+import { AlarmLoadStrip } from './AlarmLoadStrip';
 import { AlarmRow } from './AlarmRow';
 import { BulkAcknowledgeBar } from './BulkAcknowledgeBar';
 import { CommentDialog } from './CommentDialog';
 import { ShelveDialog } from './ShelveDialog';
 import { ShelvedList } from './ShelvedList';
+import { VirtualList } from './VirtualList';
 
-/** A list this long is already a crisis; past it the operator filters or works from the map. */
-const MAX_ROWS = 300;
+/** A row's height before it is drawn and measured (an alarm without comments), and the gap. */
+const ROW_ESTIMATE_PX = 96;
+const ROW_GAP_PX = 6;
 /** Rows that flash on arrival at once: the newest ones; a burst of hundreds flashes only these. */
 const MAX_FLASHING_ROWS = 12;
 /** How long a new alarm is highlighted on arrival. */
@@ -20,7 +26,12 @@ const NEW_FOR_MS = 60_000;
 
 type Filter = 'all' | 'pending';
 
-/** Active alarms beside the map, newest first; selecting one flies the map to its asset. */
+const alarmKey = (alarm: Alarm) => alarm.id;
+
+/**
+ * Active alarms beside the map, filtered, searched and sorted by the operator (newest first by
+ * default); selecting one flies the map to its asset. Long lists are windowed (VirtualList).
+ */
 export function AlarmList() {
   const i18n = useI18n();
   const { t } = i18n;
@@ -42,8 +53,17 @@ export function AlarmList() {
     setShowShelved(false);
   };
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());
+  const [criteria, setCriteria] = useState<AlarmFilter>(NO_FILTER);
+  const [order, setOrder] = useState<AlarmOrder>('time');
+  const [onlyVisible, setOnlyVisible] = useState(false);
+  const mapBounds = useMapBounds();
+  const communeName = useCallback((code: string) => store.communeName(code), [store]);
+  const context = useMemo<AlarmContext>(() => ({ asset: (id) => store.getAsset(id), communeName }), [store, communeName]);
 
-  const shown = useMemo(() => (filter === 'pending' ? alarms.filter(needsAcknowledgement) : alarms), [alarms, filter]);
+  const shown = useMemo(() => {
+    const effective: AlarmFilter = { ...criteria, state: filter, bounds: onlyVisible ? mapBounds : null };
+    return sortAlarms(filterAlarms(alarms, effective, context), order, communeName);
+  }, [alarms, criteria, filter, onlyVisible, mapBounds, order, context, communeName]);
   // « Tout acquitter » takes the whole filtered list, not only the rows drawn.
   const pendingShownIds = useMemo(() => shown.filter(needsAcknowledgement).map((a) => a.id), [shown]);
   // A ticked alarm acknowledged meanwhile (here or elsewhere) silently drops out of the selection.
@@ -69,9 +89,30 @@ export function AlarmList() {
   const onShelve = useCallback((alarm: Alarm) => setShelving(alarm), []);
   const closeShelve = useCallback(() => setShelving(null), []);
   const canShelve = session !== null && (session.user.role === 'operator' || session.user.role === 'admin');
-  const communeName = (code: string) => store.communeName(code);
   const canAcknowledge = session !== null && session.user.role !== 'elected';
   const assetName = (id: string) => store.getAsset(id)?.name ?? id;
+
+  // The one place a list item becomes a row: other kinds of rows (a cause's group) slot in here.
+  const renderRow = (alarm: Alarm) => (
+    <AlarmRow
+      key={alarm.id}
+      flash={flashing.has(alarm.id)}
+      alarm={alarm}
+      assetName={assetName(alarm.assetId)}
+      communeName={communeName(alarm.commune)}
+      nowMs={nowMs}
+      i18n={i18n}
+      selected={alarm.assetId === selectedAssetId}
+      canAcknowledge={canAcknowledge}
+      canShelve={canShelve}
+      onShelve={onShelve}
+      onComment={onComment}
+      checked={ticked.has(alarm.id)}
+      onToggle={onToggle}
+      onSelect={onSelect}
+      onAcknowledge={onAcknowledge}
+    />
+  );
 
   return (
     <section className="alarm-list" data-testid="alarm-list" aria-labelledby="alarm-list-title">
@@ -91,38 +132,27 @@ export function AlarmList() {
           </button>
         </div>
       </header>
+      <AlarmLoadStrip active={alarms} shelved={shelved} />
       {showShelved ? (
         <ShelvedList alarms={shelved} canUnshelve={canShelve} assetName={assetName} communeName={communeName} />
       ) : (
         <>
+          <AlarmFilters
+            filter={criteria}
+            onFilter={setCriteria}
+            order={order}
+            onOrder={setOrder}
+            alarms={alarms}
+            communeName={communeName}
+            onlyVisible={onlyVisible}
+            onOnlyVisible={setOnlyVisible}
+          />
           {canAcknowledge && <BulkAcknowledgeBar selectedIds={selectedIds} pendingShownIds={pendingShownIds} onDone={clearTicks} />}
           {shown.length === 0 ? (
-            <p className="alarm-list__empty">{t('alarms.empty')}</p>
+            <p className="alarm-list__empty">{alarms.length === 0 ? t('alarms.empty') : t('alarms.filters.none')}</p>
           ) : (
-            <ol className="alarm-list__rows">
-              {shown.slice(0, MAX_ROWS).map((alarm) => (
-                <AlarmRow
-                  key={alarm.id}
-                  flash={flashing.has(alarm.id)}
-                  alarm={alarm}
-                  assetName={assetName(alarm.assetId)}
-                  communeName={store.communeName(alarm.commune)}
-                  nowMs={nowMs}
-                  i18n={i18n}
-                  selected={alarm.assetId === selectedAssetId}
-                  canAcknowledge={canAcknowledge}
-                  canShelve={canShelve}
-                  onShelve={onShelve}
-              onComment={onComment}
-                  checked={ticked.has(alarm.id)}
-                  onToggle={onToggle}
-                  onSelect={onSelect}
-                  onAcknowledge={onAcknowledge}
-                />
-              ))}
-            </ol>
+            <VirtualList items={shown} keyOf={alarmKey} renderItem={renderRow} estimatePx={ROW_ESTIMATE_PX} gapPx={ROW_GAP_PX} className="alarm-list__rows" testId="alarm-rows" />
           )}
-          {shown.length > MAX_ROWS && <p className="alarm-list__more">+ {shown.length - MAX_ROWS}</p>}
         </>
       )}
       {commenting && <CommentDialog alarm={commenting} assetName={assetName(commenting.assetId)} onClose={closeComment} />}

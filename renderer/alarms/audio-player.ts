@@ -28,7 +28,10 @@ export function audioElementPlayer(doc: Document = document): TonePlayer {
       audio.muted = false;
       audio.volume = volume;
       audio.currentTime = 0;
-      return audio.play();
+      // Counted apart from the silent unlock below: what an end-to-end test checks was heard.
+      return audio.play().then(() => {
+        audio.dataset.plays = String(Number(audio.dataset.plays ?? '0') + 1);
+      });
     },
     unlock() {
       // Safari and Firefox allow an element to play later once it played inside a gesture.

@@ -1,0 +1,89 @@
+import { Fragment, useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { rowOffsets, visibleRange } from './virtual-window';
+
+/** Below this many rows every row is drawn: find-in-page and screen readers see the whole list. */
+export const WINDOW_FROM_ROWS = 150;
+/** Rows drawn beyond the viewport, so a fast scroll does not show blank space. */
+const OVERSCAN_PX = 600;
+
+export interface VirtualListProps<T> {
+  items: readonly T[];
+  keyOf(item: T): string;
+  /** Exactly one element per item (an `<li>`): its height is measured once drawn. */
+  renderItem(item: T): ReactNode;
+  /** A row's height before it is measured, gap included. */
+  estimatePx: number;
+  /** The CSS gap between rows (measured heights add it). */
+  gapPx: number;
+  className: string;
+  testId?: string;
+}
+
+/**
+ * A list that draws only the rows in or near view once it is long (10,000 active alarms stay
+ * responsive). The list element itself scrolls; its padding stands for the rows not drawn.
+ */
+export function VirtualList<T>({ items, keyOf, renderItem, estimatePx, gapPx, className, testId }: VirtualListProps<T>) {
+  const listRef = useRef<HTMLOListElement>(null);
+  const heights = useRef(new Map<string, number>());
+  const [measured, setMeasured] = useState(0);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewportPx, setViewportPx] = useState(800);
+  const windowed = items.length > WINDOW_FROM_ROWS;
+
+  const offsets = useMemo(
+    () => (windowed ? rowOffsets(items.length, (i) => heights.current.get(keyOf(items[i] as T)) ?? estimatePx) : null),
+    // `measured` changes when heights learnt something new.
+    [windowed, items, keyOf, estimatePx, measured],
+  );
+  const range = offsets ? visibleRange(offsets, scrollTop, viewportPx, OVERSCAN_PX) : { start: 0, end: items.length };
+
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list || !windowed) return;
+    let learnt = false;
+    const rows = list.children;
+    for (let i = 0; i < rows.length; i += 1) {
+      const item = items[range.start + i];
+      const row = rows[i];
+      if (item === undefined || !(row instanceof HTMLElement)) continue;
+      const key = keyOf(item);
+      const height = row.offsetHeight + gapPx;
+      if (heights.current.get(key) !== height) {
+        heights.current.set(key, height);
+        learnt = true;
+      }
+    }
+    if (learnt) setMeasured((n) => n + 1);
+  });
+
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    const observer = new ResizeObserver(() => setViewportPx(list.clientHeight));
+    observer.observe(list);
+    setViewportPx(list.clientHeight);
+    return () => observer.disconnect();
+  }, []);
+
+  const frame = useRef<number | null>(null);
+  const onScroll = useCallback(() => {
+    if (frame.current !== null) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = null;
+      setScrollTop(listRef.current?.scrollTop ?? 0);
+    });
+  }, []);
+
+  const style = offsets
+    ? { paddingTop: `calc(${offsets[range.start] ?? 0}px + var(--list-padding, 8px))`, paddingBottom: `calc(${(offsets[items.length] ?? 0) - (offsets[range.end] ?? 0)}px + var(--list-padding, 8px))` }
+    : undefined;
+
+  return (
+    <ol ref={listRef} className={`${className}${windowed ? ' virtual-list--windowed' : ''}`} data-testid={testId} data-rows={items.length} style={style} onScroll={onScroll}>
+      {items.slice(range.start, range.end).map((item) => (
+        <Fragment key={keyOf(item)}>{renderItem(item)}</Fragment>
+      ))}
+    </ol>
+  );
+}
