@@ -1,8 +1,11 @@
 import { Fragment, useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { rowOffsets, visibleRange } from './virtual-window';
+import { rowOffsets, visibleRange, withHead } from './virtual-window';
 
-/** Below this many rows every row is drawn: find-in-page and screen readers see the whole list. */
-export const WINDOW_FROM_ROWS = 150;
+/**
+ * The first rows are always drawn while the viewport is near them, so a list this short is drawn
+ * whole (find-in-page and screen readers see all of it); past it, only the head and the window.
+ */
+export const HEAD_ROWS = 100;
 /** Rows drawn beyond the viewport, so a fast scroll does not show blank space. */
 const OVERSCAN_PX = 600;
 
@@ -29,14 +32,14 @@ export function VirtualList<T>({ items, keyOf, renderItem, estimatePx, gapPx, cl
   const [measured, setMeasured] = useState(0);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewportPx, setViewportPx] = useState(800);
-  const windowed = items.length > WINDOW_FROM_ROWS;
+  const windowed = items.length > HEAD_ROWS;
 
   const offsets = useMemo(
     () => (windowed ? rowOffsets(items.length, (i) => heights.current.get(keyOf(items[i] as T)) ?? estimatePx) : null),
     // `measured` changes when heights learnt something new.
     [windowed, items, keyOf, estimatePx, measured],
   );
-  const range = offsets ? visibleRange(offsets, scrollTop, viewportPx, OVERSCAN_PX) : { start: 0, end: items.length };
+  const range = offsets ? withHead(visibleRange(offsets, scrollTop, viewportPx, OVERSCAN_PX), HEAD_ROWS, items.length) : { start: 0, end: items.length };
 
   useLayoutEffect(() => {
     const list = listRef.current;

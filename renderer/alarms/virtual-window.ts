@@ -40,3 +40,14 @@ export function visibleRange(offsets: Float64Array, scrollTop: number, viewportP
   const end = Math.min(count, rowAt(offsets, scrollTop + viewportPx + overscanPx) + 1);
   return { start, end };
 }
+
+/**
+ * The range with the list's head always drawn while the viewport is near it: the newest (or most
+ * urgent) rows stay in the page as a flood pushes them down, so a button the operator is about
+ * to press is not unmounted under the pointer by the next frame. Scrolled far below the head, only
+ * the window is drawn.
+ */
+export function withHead(range: WindowRange, headRows: number, count: number): WindowRange {
+  if (range.start >= headRows) return range;
+  return { start: 0, end: Math.max(range.end, Math.min(headRows, count)) };
+}

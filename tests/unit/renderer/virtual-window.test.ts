@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowAt, rowOffsets, visibleRange } from '../../../renderer/alarms/virtual-window';
+import { rowAt, rowOffsets, visibleRange, withHead } from '../../../renderer/alarms/virtual-window';
 
 describe('the windowed list’s maths', () => {
   it('offsets are the running sum of row heights', () => {
@@ -38,5 +38,12 @@ describe('the windowed list’s maths', () => {
 
   it('an empty list draws nothing', () => {
     expect(visibleRange(rowOffsets(0, () => 10), 0, 800, 100)).toEqual({ start: 0, end: 0 });
+  });
+
+  it('keeps the list’s head drawn while the viewport is near it, not once scrolled past it', () => {
+    expect(withHead({ start: 0, end: 12 }, 100, 10_000)).toEqual({ start: 0, end: 100 });
+    expect(withHead({ start: 40, end: 130 }, 100, 10_000)).toEqual({ start: 0, end: 130 });
+    expect(withHead({ start: 500, end: 520 }, 100, 10_000)).toEqual({ start: 500, end: 520 });
+    expect(withHead({ start: 0, end: 30 }, 100, 30)).toEqual({ start: 0, end: 30 });
   });
 });
