@@ -57,13 +57,15 @@ export function AlarmList() {
   const [order, setOrder] = useState<AlarmOrder>('time');
   const [onlyVisible, setOnlyVisible] = useState(false);
   const mapBounds = useMapBounds();
+  // The map's moves only refilter the list while the operator asked for « what I see ».
+  const bounds = onlyVisible ? mapBounds : null;
   const communeName = useCallback((code: string) => store.communeName(code), [store]);
   const context = useMemo<AlarmContext>(() => ({ asset: (id) => store.getAsset(id), communeName }), [store, communeName]);
 
   const shown = useMemo(() => {
-    const effective: AlarmFilter = { ...criteria, state: filter, bounds: onlyVisible ? mapBounds : null };
+    const effective: AlarmFilter = { ...criteria, state: filter, bounds };
     return sortAlarms(filterAlarms(alarms, effective, context), order, communeName);
-  }, [alarms, criteria, filter, onlyVisible, mapBounds, order, context, communeName]);
+  }, [alarms, criteria, filter, bounds, order, context, communeName]);
   // « Tout acquitter » takes the whole filtered list, not only the rows drawn.
   const pendingShownIds = useMemo(() => shown.filter(needsAcknowledgement).map((a) => a.id), [shown]);
   // A ticked alarm acknowledged meanwhile (here or elsewhere) silently drops out of the selection.

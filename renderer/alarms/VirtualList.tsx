@@ -2,10 +2,11 @@ import { Fragment, useCallback, useLayoutEffect, useMemo, useRef, useState, type
 import { rowOffsets, visibleRange, withHead } from './virtual-window';
 
 /**
- * The first rows are always drawn while the viewport is near them, so a list this short is drawn
- * whole (find-in-page and screen readers see all of it); past it, only the head and the window.
+ * The first rows are always drawn while the viewport is near them: as many as the list drew before
+ * it was windowed, so whatever an operator (or a test) could reach at the top stays in the page
+ * while a flood pushes it down. A list this short is drawn whole; past it, the head and the window.
  */
-export const HEAD_ROWS = 100;
+export const HEAD_ROWS = 300;
 /** Rows drawn beyond the viewport, so a fast scroll does not show blank space. */
 const OVERSCAN_PX = 600;
 
@@ -34,11 +35,20 @@ export function VirtualList<T>({ items, keyOf, renderItem, estimatePx, gapPx, cl
   const [viewportPx, setViewportPx] = useState(800);
   const windowed = items.length > HEAD_ROWS;
 
-  const offsets = useMemo(
-    () => (windowed ? rowOffsets(items.length, (i) => heights.current.get(keyOf(items[i] as T)) ?? estimatePx) : null),
+  const offsets = useMemo(() => {
+    if (!windowed) return null;
+    // Rows that left the list leave their heights behind: forget them once they outnumber it.
+    if (heights.current.size > 2 * items.length + 1_000) {
+      const kept = new Map<string, number>();
+      for (const item of items) {
+        const height = heights.current.get(keyOf(item));
+        if (height !== undefined) kept.set(keyOf(item), height);
+      }
+      heights.current = kept;
+    }
+    return rowOffsets(items.length, (i) => heights.current.get(keyOf(items[i] as T)) ?? estimatePx);
     // `measured` changes when heights learnt something new.
-    [windowed, items, keyOf, estimatePx, measured],
-  );
+  }, [windowed, items, keyOf, estimatePx, measured]);
   const range = offsets ? withHead(visibleRange(offsets, scrollTop, viewportPx, OVERSCAN_PX), HEAD_ROWS, items.length) : { start: 0, end: items.length };
 
   useLayoutEffect(() => {

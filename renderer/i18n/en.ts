@@ -185,6 +185,7 @@ export const en: Record<MessageKey, string> = {
 
   'error.timeout': 'The hub did not answer in time: try again.',
   'error.disconnected': 'Connection to the hub lost: the operation could not be confirmed, try again.',
+
   // Operator experience: sound, filters, alarm load, phone layout.
   'sound.blocked': 'Sound blocked by the browser — click to enable',
   'sound.mute': 'Mute alarm sounds',

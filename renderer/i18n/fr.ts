@@ -187,6 +187,7 @@ export const fr = {
 
   'error.timeout': 'Le hub n’a pas répondu à temps : réessayez.',
   'error.disconnected': 'Connexion au hub perdue : l’opération n’a pas pu être confirmée, réessayez.',
+
   // Operator experience: sound, filters, alarm load, phone layout.
   'sound.blocked': 'Son désactivé par le navigateur — cliquer pour activer',
   'sound.mute': 'Couper le son des alarmes',

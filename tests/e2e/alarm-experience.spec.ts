@@ -21,7 +21,9 @@ test.describe('l’opérateur face aux alarmes : filtres, son, seconde fenêtre,
   const binsPerCommune = new Map<string, typeof allBins>();
   for (const bin of allBins) binsPerCommune.set(bin.commune, [...(binsPerCommune.get(bin.commune) ?? []), bin]);
   // Two communes with a few bins each: the filters must tell them apart.
-  const [[communeA, binsA = []] = ['', []], [communeB, binsB = []] = ['', []]] = [...binsPerCommune].filter(([, bins]) => bins.length >= 4).slice(0, 2);
+  const [[communeA, binsA = []] = ['', []], [communeB, binsB = []] = ['', []], [communeC, binsC = []] = ['', []]] = [...binsPerCommune]
+    .filter(([, bins]) => bins.length >= 4)
+    .slice(0, 3);
   let broker: Awaited<ReturnType<typeof startEmbeddedBroker>>;
   let hub: TestHub;
   let publisher: MqttClient;
@@ -102,6 +104,15 @@ test.describe('l’opérateur face aux alarmes : filtres, son, seconde fenêtre,
     for (const bin of raisedB) await expect(rowOf(page, bin.id)).toHaveAttribute('data-alarm-state', 'acknowledged');
     for (const bin of raisedA) await expect(rowOf(page, bin.id)).toHaveAttribute('data-alarm-state', 'unacknowledged');
     await expect(rowOf(page, cabinet.id)).toHaveAttribute('data-alarm-state', 'unacknowledged');
+    // « Seulement ce que je vois »: the map flown to the cabinet (street level) shows it and
+    // leaves out the alarms elsewhere in the département.
+    const total = (await shownAssetIds(page)).length;
+    await first.openAsset(cabinet.name);
+    await page.getByTestId('alarm-filter-viewport').check();
+    await expect.poll(async () => (await shownAssetIds(page)).includes(cabinet.id)).toBe(true);
+    await expect.poll(async () => (await shownAssetIds(page)).length).toBeLessThan(total);
+    await page.getByTestId('alarm-filter-viewport').uncheck();
+    await expect.poll(async () => (await shownAssetIds(page)).length).toBeGreaterThanOrEqual(total);
     // The alarm-load strip counts what was raised in the last ten minutes: 7 here, amber.
     await expect(page.getByTestId('alarm-load')).toHaveAttribute('data-level', /^(busy|flood)$/);
     await first.page.screenshot({ path: join(SCREENSHOTS, 'alarm-experience-filters.png') });
@@ -139,8 +150,8 @@ test.describe('l’opérateur face aux alarmes : filtres, son, seconde fenêtre,
   test('la fenêtre d’alarmes s’ouvre à part, reprend la session, et reste synchronisée dans les deux sens', async ({ page }) => {
     test.setTimeout(300_000);
     await openConsole(page);
-    const [bin1, bin2] = allBins.slice(40, 42);
-    if (!bin1 || !bin2) throw new Error('not enough bins');
+    const [bin1, bin2] = binsC;
+    if (!bin1 || !bin2 || !communeC) throw new Error('not enough bins');
     const popupOpened = page.waitForEvent('popup');
     await page.getByTestId('alarm-window-open').click();
     const popup = await popupOpened;
@@ -150,7 +161,7 @@ test.describe('l’opérateur face aux alarmes : filtres, son, seconde fenêtre,
     await expect(popup.getByTestId('current-user')).toContainText('operateur');
 
     // Devices this test does not feed go silent after a few minutes and flood the list with
-    // « pas de données »: both windows show the containers only, as an operator would filter.
+    // « pas de données »: both windows show one commune's containers, as an operator would filter.
     for (const view of [page, popup]) {
       await view.getByTestId('alarm-filters-toggle').click();
       await view.getByTestId('alarm-filter-kind').selectOption('waste-container');
@@ -158,6 +169,8 @@ test.describe('l’opérateur face aux alarmes : filtres, son, seconde fenêtre,
     await feed.report([bin1.id, bin2.id], 'bin-full');
     await expect(rowOf(popup, bin1.id)).toHaveAttribute('data-alarm-state', 'unacknowledged');
     await expect(rowOf(page, bin2.id)).toHaveAttribute('data-alarm-state', 'unacknowledged');
+    // The commune is offered once it has alarms.
+    for (const view of [page, popup]) await view.getByTestId('alarm-filter-commune').selectOption(communeC);
 
     const alarm1 = (await rowOf(popup, bin1.id).getAttribute('data-alarm-id')) ?? '';
     await new ConsolePage(popup).acknowledge(alarm1, 'Vu sur le second écran');
