@@ -30,10 +30,11 @@ export function AlarmFilters({ filter, onFilter, order, onOrder, alarms, commune
   const bounds = useMapBounds();
   const criteria = activeCriteria({ ...filter, state: 'all', text: '' }) + (onlyVisible ? 1 : 0);
   const communes = useMemo(() => {
+    if (!open) return [];
     const counts = new Map<string, number>();
     for (const alarm of alarms) counts.set(alarm.commune, (counts.get(alarm.commune) ?? 0) + 1);
     return [...counts].map(([code, count]) => ({ code, count, name: communeName(code) })).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
-  }, [alarms, communeName]);
+  }, [open, alarms, communeName]);
   const onlyCommune = filter.communes.size === 1 ? [...filter.communes][0] : '';
   const onlyKind = filter.kinds.size === 1 ? [...filter.kinds][0] : '';
 

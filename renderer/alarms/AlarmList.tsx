@@ -3,7 +3,7 @@ import type { Alarm } from '../../shared';
 import { useConnectionState } from '../connection';
 import { useI18n, useNow } from '../i18n';
 import { useMapBounds } from '../map';
-import { useActiveAlarms, useAlarmCounts, useSelectedAssetId, useShelvedAlarms, useStore } from '../state';
+import { useSelectedAssetId, useStore } from '../state';
 import { AcknowledgeDialog } from './AcknowledgeDialog';
 import { filterAlarms, NO_FILTER, sortAlarms, type AlarmContext, type AlarmFilter, type AlarmOrder } from './alarm-filter';
 import { needsAcknowledgement, newestRaised } from './alarm-presentation';
@@ -14,6 +14,7 @@ import { BulkAcknowledgeBar } from './BulkAcknowledgeBar';
 import { CommentDialog } from './CommentDialog';
 import { ShelveDialog } from './ShelveDialog';
 import { ShelvedList } from './ShelvedList';
+import { usePacedAlarms } from './use-paced-view';
 import { VirtualList } from './VirtualList';
 
 /** A row's height before it is drawn and measured (an alarm without comments), and the gap. */
@@ -36,8 +37,9 @@ export function AlarmList() {
   const i18n = useI18n();
   const { t } = i18n;
   const store = useStore();
-  const alarms = useActiveAlarms();
-  const counts = useAlarmCounts();
+  // Paced, not every frame: nothing in this component follows the store frame by frame.
+  const { active: alarms, shelved } = usePacedAlarms();
+  const unacknowledged = useMemo(() => alarms.reduce((n, a) => (needsAcknowledgement(a) ? n + 1 : n), 0), [alarms]);
   const selectedAssetId = useSelectedAssetId();
   const { session } = useConnectionState();
   const nowMs = useNow();
@@ -46,7 +48,6 @@ export function AlarmList() {
   const [shelving, setShelving] = useState<Alarm | null>(null);
   const [commentingId, setCommentingId] = useState<string | null>(null);
   const [showShelved, setShowShelved] = useState(false);
-  const shelved = useShelvedAlarms();
   // One segmented control: a filter of the list, or the shelved alarms apart.
   const showFilter = (next: Filter) => {
     setFilter(next);
@@ -120,14 +121,14 @@ export function AlarmList() {
     <section className="alarm-list" data-testid="alarm-list" aria-labelledby="alarm-list-title">
       <header className="alarm-list__header">
         <h2 id="alarm-list-title">
-          {t('alarms.title')} <span className="alarm-list__count">{counts.active}</span>
+          {t('alarms.title')} <span className="alarm-list__count">{alarms.length}</span>
         </h2>
         <div className="segmented" role="group">
           <button type="button" aria-pressed={!showShelved && filter === 'all'} onClick={() => showFilter('all')}>
             {t('alarms.filterAll')}
           </button>
           <button type="button" aria-pressed={!showShelved && filter === 'pending'} onClick={() => showFilter('pending')} data-testid="alarm-filter-pending">
-            {t('alarms.filterUnacknowledged')} ({counts.unacknowledged})
+            {t('alarms.filterUnacknowledged')} ({unacknowledged})
           </button>
           <button type="button" aria-pressed={showShelved} onClick={() => setShowShelved((v) => !v)} data-testid="alarm-filter-shelved">
             {t('alarms.shelved.toggle', { count: shelved.length })}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Alarm } from '../../shared';
 import { formatNumber, useI18n, useNow } from '../i18n';
 import { useStore } from '../state';
@@ -13,25 +13,19 @@ export function AlarmLoadStrip({ active, shelved }: { active: readonly Alarm[]; 
   const { t, locale } = useI18n();
   const store = useStore();
   const tally = useRef(new RaisedTally());
-  const [raisedLive, setRaisedLive] = useState(0);
   const nowMs = useNow(15_000);
 
-  useEffect(
-    () =>
-      store.onAlarmsRaised((alarms) => {
-        tally.current.note(alarms);
-        setRaisedLive((n) => n + alarms.length);
-      }),
-    [store],
-  );
+  // Noted as they come; counted when the (paced) lists change, which a raised alarm does too.
+  useEffect(() => store.onAlarmsRaised((alarms) => tally.current.note(alarms)), [store]);
 
   const load = useMemo(() => {
+    const at = Date.now();
     // The lists also hold alarms raised before this console connected (the snapshot's).
-    tally.current.note(active);
-    tally.current.note(shelved);
-    return alarmLoad(tally.current.prune(Date.now()), active, shelved.length, Date.now());
-    // `raisedLive` and `nowMs` are what make it recount.
-  }, [active, shelved, raisedLive, nowMs]);
+    tally.current.noteRecent(active, at);
+    tally.current.noteRecent(shelved, at);
+    return alarmLoad(tally.current.prune(at), active, shelved.length, at);
+    // `nowMs` makes it recount as alarms age out of the window.
+  }, [active, shelved, nowMs]);
 
   return (
     <div className={`load-strip load-strip--${load.level}`} data-testid="alarm-load" data-level={load.level} role="status" aria-label={t('load.label')}>

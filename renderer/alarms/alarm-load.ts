@@ -30,11 +30,16 @@ export function loadLevel(raisedRecently: number): LoadLevel {
  * came and went within the window still counts toward the flood), keyed by id so an update of
  * the same alarm is not counted twice.
  */
+/** The figures; `active` newest first (the store's order). */
 export function alarmLoad(raisedAtMs: ReadonlyMap<string, number>, active: readonly Alarm[], shelvedCount: number, nowMs: number): AlarmLoad {
   let raisedRecently = 0;
   for (const at of raisedAtMs.values()) if (at > nowMs - FLOOD_WINDOW_MS && at <= nowMs) raisedRecently += 1;
+  // `active` is newest first: the standing alarms are at its end, counted from there.
   let standing = 0;
-  for (const alarm of active) if (Date.parse(alarm.raisedAt) < nowMs - STANDING_AFTER_MS) standing += 1;
+  for (let i = active.length - 1; i >= 0; i -= 1) {
+    if (Date.parse(active[i]!.raisedAt) >= nowMs - STANDING_AFTER_MS) break;
+    standing += 1;
+  }
   return { raisedRecently, level: loadLevel(raisedRecently), standing, shelved: shelvedCount };
 }
 
@@ -49,6 +54,15 @@ export class RaisedTally {
     for (const alarm of alarms) {
       const at = Date.parse(alarm.raisedAt);
       if (Number.isFinite(at)) this.raisedAtMs.set(alarm.id, at);
+    }
+  }
+
+  /** Notes a newest-first list's alarms raised within the window only: stops at the first older one. */
+  noteRecent(newestFirst: readonly Alarm[], nowMs: number): void {
+    for (const alarm of newestFirst) {
+      const at = Date.parse(alarm.raisedAt);
+      if (!(at > nowMs - FLOOD_WINDOW_MS)) break;
+      this.raisedAtMs.set(alarm.id, at);
     }
   }
 

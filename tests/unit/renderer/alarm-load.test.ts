@@ -52,4 +52,10 @@ describe('the alarm-load strip (ISA-18.2)', () => {
     ];
     expect(alarmLoad(new Map(), active, 3, NOW)).toEqual({ raisedRecently: 0, level: 'normal', standing: 2, shelved: 3 });
   });
+
+  it('takes from a newest-first list only what was raised within the window', () => {
+    const tally = new RaisedTally();
+    tally.noteRecent([alarm({ id: 'a', assetId: 'x', raisedAt: minutesAgo(1) }), alarm({ id: 'b', assetId: 'y', raisedAt: minutesAgo(11) }), alarm({ id: 'c', assetId: 'z', raisedAt: minutesAgo(2) })], NOW);
+    expect([...tally.prune(NOW).keys()]).toEqual(['a']);
+  });
 });
