@@ -2,18 +2,25 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Alarm } from '../../shared';
 import { useConnectionState } from '../connection';
 import { useI18n, useNow } from '../i18n';
-import { groupAlarmsByCause, useActiveAlarms, useAlarmCounts, useSelectedAssetId, useShelvedAlarms, useStore } from '../state';
+import { useMapBounds } from '../map';
+import { groupAlarmsByCause, useSelectedAssetId, useStore, type AlarmListItem } from '../state';
 import { AcknowledgeDialog } from './AcknowledgeDialog';
+import { filterAlarms, NO_FILTER, sortAlarms, type AlarmContext, type AlarmFilter, type AlarmOrder } from './alarm-filter';
 import { needsAcknowledgement, newestRaised } from './alarm-presentation';
+import { AlarmFilters } from './AlarmFilters';
+import { AlarmLoadStrip } from './AlarmLoadStrip';
 import { AlarmRow } from './AlarmRow';
 import { BulkAcknowledgeBar } from './BulkAcknowledgeBar';
 import { CauseGroupRow } from './CauseGroupRow';
 import { CommentDialog } from './CommentDialog';
 import { ShelveDialog } from './ShelveDialog';
 import { ShelvedList } from './ShelvedList';
+import { usePacedAlarms } from './use-paced-view';
+import { VirtualList } from './VirtualList';
 
-/** A list this long is already a crisis; past it the operator filters or works from the map. */
-const MAX_ROWS = 300;
+/** A row's height before it is drawn and measured (an alarm without comments), and the gap. */
+const ROW_ESTIMATE_PX = 96;
+const ROW_GAP_PX = 6;
 /** Rows that flash on arrival at once: the newest ones; a burst of hundreds flashes only these. */
 const MAX_FLASHING_ROWS = 12;
 /** How long a new alarm is highlighted on arrival. */
@@ -21,16 +28,23 @@ const NEW_FOR_MS = 60_000;
 
 type Filter = 'all' | 'pending';
 
+const itemKey = (item: AlarmListItem) => (item.kind === 'alarm' ? item.alarm.id : item.cause.id);
+const holds = (item: AlarmListItem, alarmId: string) =>
+  item.kind === 'alarm' ? item.alarm.id === alarmId : item.cause.id === alarmId || item.children.some((child) => child.id === alarmId);
+
 /**
- * Active alarms beside the map, newest first; selecting one flies the map to its asset.
- * `focusAlarmId` (a notification's link) brings that alarm's row into view, shelved list included.
+ * Active alarms beside the map, filtered, searched and sorted by the operator (newest first by
+ * default); selecting one flies the map to its asset. Alarms explained by a cause on the list
+ * fold under it. Long lists are windowed (VirtualList). `focusAlarmId` (a notification's link)
+ * brings that alarm to the top of the list, shelved list included.
  */
 export function AlarmList({ focusAlarmId }: { focusAlarmId?: string | undefined } = {}) {
   const i18n = useI18n();
   const { t } = i18n;
   const store = useStore();
-  const alarms = useActiveAlarms();
-  const counts = useAlarmCounts();
+  // Paced, not every frame: nothing in this component follows the store frame by frame.
+  const { active: alarms, shelved } = usePacedAlarms();
+  const unacknowledged = useMemo(() => alarms.reduce((n, a) => (needsAcknowledgement(a) ? n + 1 : n), 0), [alarms]);
   const selectedAssetId = useSelectedAssetId();
   const { session } = useConnectionState();
   const nowMs = useNow();
@@ -39,33 +53,44 @@ export function AlarmList({ focusAlarmId }: { focusAlarmId?: string | undefined 
   const [shelving, setShelving] = useState<Alarm | null>(null);
   const [commentingId, setCommentingId] = useState<string | null>(null);
   const [showShelved, setShowShelved] = useState(false);
-  const shelved = useShelvedAlarms();
   // One segmented control: a filter of the list, or the shelved alarms apart.
   const showFilter = (next: Filter) => {
     setFilter(next);
     setShowShelved(false);
   };
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());
+  const [criteria, setCriteria] = useState<AlarmFilter>(NO_FILTER);
+  const [order, setOrder] = useState<AlarmOrder>('time');
+  const [onlyVisible, setOnlyVisible] = useState(false);
+  const mapBounds = useMapBounds();
+  // The map's moves only refilter the list while the operator asked for « what I see ».
+  const bounds = onlyVisible ? mapBounds : null;
+  const communeName = useCallback((code: string) => store.communeName(code), [store]);
+  const context = useMemo<AlarmContext>(() => ({ asset: (id) => store.getAsset(id), communeName }), [store, communeName]);
+
+  const shown = useMemo(() => {
+    const effective: AlarmFilter = { ...criteria, state: filter, bounds };
+    return sortAlarms(filterAlarms(alarms, effective, context), order, communeName);
+  }, [alarms, criteria, filter, bounds, order, context, communeName]);
+  // Lines of the list: alarms explained by a cause on the list fold under it (the header still counts them).
+  const grouped = useMemo(() => groupAlarmsByCause(shown), [shown]);
+  // The item holding the alarm a link points to goes first: it is why the user came.
+  const items = useMemo(() => {
+    const focused = focusAlarmId ? grouped.items.find((item) => holds(item, focusAlarmId)) : undefined;
+    return focused ? [focused, ...grouped.items.filter((item) => item !== focused)] : grouped.items;
+  }, [grouped, focusAlarmId]);
   useEffect(() => {
     if (!focusAlarmId) return;
     const isShelved = shelved.some((a) => a.id === focusAlarmId);
     setShowShelved(isShelved);
-    if (!isShelved) setFilter('all');
+    if (!isShelved) {
+      setFilter('all');
+      setCriteria(NO_FILTER);
+    }
     requestAnimationFrame(() => document.querySelector(`[data-alarm-id="${CSS.escape(focusAlarmId)}"]`)?.scrollIntoView({ block: 'center' }));
     // Once per link: later changes of the shelved list must not move the operator's view.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusAlarmId]);
-
-  const shown = useMemo(() => (filter === 'pending' ? alarms.filter(needsAcknowledgement) : alarms), [alarms, filter]);
-  // Lines of the list: alarms explained by a cause on the list fold under it (the header still counts them).
-  const grouped = useMemo(() => groupAlarmsByCause(alarms, filter === 'pending' ? needsAcknowledgement : undefined), [alarms, filter]);
-  // The alarm a link points to is drawn even past the first MAX_ROWS, on top: it is why the user came.
-  const items = useMemo(() => {
-    const head = grouped.items.slice(0, MAX_ROWS);
-    const inHead = head.some((item) => (item.kind === 'alarm' ? item.alarm.id === focusAlarmId : item.cause.id === focusAlarmId || item.children.some((c) => c.id === focusAlarmId)));
-    const focused = focusAlarmId && !inHead ? shown.find((a) => a.id === focusAlarmId) : undefined;
-    return focused ? [{ kind: 'alarm' as const, alarm: focused }, ...head] : head;
-  }, [grouped, shown, focusAlarmId]);
   // « Tout acquitter » takes the whole filtered list, not only the rows drawn.
   const pendingShownIds = useMemo(() => shown.filter(needsAcknowledgement).map((a) => a.id), [shown]);
   // A ticked alarm acknowledged meanwhile (here or elsewhere) silently drops out of the selection.
@@ -91,16 +116,17 @@ export function AlarmList({ focusAlarmId }: { focusAlarmId?: string | undefined 
   const onShelve = useCallback((alarm: Alarm) => setShelving(alarm), []);
   const closeShelve = useCallback(() => setShelving(null), []);
   const canShelve = session !== null && (session.user.role === 'operator' || session.user.role === 'admin');
-  const communeName = (code: string) => store.communeName(code);
   const canAcknowledge = session !== null && session.user.role !== 'elected';
   const assetName = (id: string) => store.getAsset(id)?.name ?? id;
-  const row = (alarm: Alarm) => (
+
+  // The one place a list item becomes a row: other kinds of rows (a cause's group) slot in here.
+  const renderRow = (alarm: Alarm) => (
     <AlarmRow
       key={alarm.id}
       flash={flashing.has(alarm.id)}
       alarm={alarm}
       assetName={assetName(alarm.assetId)}
-      communeName={store.communeName(alarm.commune)}
+      communeName={communeName(alarm.commune)}
       nowMs={nowMs}
       i18n={i18n}
       selected={alarm.assetId === selectedAssetId}
@@ -114,12 +140,14 @@ export function AlarmList({ focusAlarmId }: { focusAlarmId?: string | undefined 
       onAcknowledge={onAcknowledge}
     />
   );
+  const renderItem = (item: AlarmListItem) =>
+    item.kind === 'alarm' ? renderRow(item.alarm) : <CauseGroupRow key={item.cause.id} cause={item.cause} children={item.children} i18n={i18n} renderRow={renderRow} />;
 
   return (
     <section className="alarm-list" data-testid="alarm-list" aria-labelledby="alarm-list-title">
       <header className="alarm-list__header">
         <h2 id="alarm-list-title">
-          {t('alarms.title')} <span className="alarm-list__count">{counts.active}</span>
+          {t('alarms.title')} <span className="alarm-list__count">{alarms.length}</span>
           {grouped.groupedCount > 0 && (
             <span className="alarm-list__grouped" data-testid="alarm-grouped-count">
               {t('alarms.causes.headerGrouped', { count: grouped.groupedCount })}
@@ -131,32 +159,34 @@ export function AlarmList({ focusAlarmId }: { focusAlarmId?: string | undefined 
             {t('alarms.filterAll')}
           </button>
           <button type="button" aria-pressed={!showShelved && filter === 'pending'} onClick={() => showFilter('pending')} data-testid="alarm-filter-pending">
-            {t('alarms.filterUnacknowledged')} ({counts.unacknowledged})
+            {t('alarms.filterUnacknowledged')} ({unacknowledged})
           </button>
           <button type="button" aria-pressed={showShelved} onClick={() => setShowShelved((v) => !v)} data-testid="alarm-filter-shelved">
             {t('alarms.shelved.toggle', { count: shelved.length })}
           </button>
         </div>
       </header>
+      <AlarmLoadStrip active={alarms} shelved={shelved} />
       {showShelved ? (
         <ShelvedList alarms={shelved} canUnshelve={canShelve} assetName={assetName} communeName={communeName} />
       ) : (
         <>
+          <AlarmFilters
+            filter={criteria}
+            onFilter={setCriteria}
+            order={order}
+            onOrder={setOrder}
+            alarms={alarms}
+            communeName={communeName}
+            onlyVisible={onlyVisible}
+            onOnlyVisible={setOnlyVisible}
+          />
           {canAcknowledge && <BulkAcknowledgeBar selectedIds={selectedIds} pendingShownIds={pendingShownIds} onDone={clearTicks} />}
           {shown.length === 0 ? (
-            <p className="alarm-list__empty">{t('alarms.empty')}</p>
+            <p className="alarm-list__empty">{alarms.length === 0 ? t('alarms.empty') : t('alarms.filters.none')}</p>
           ) : (
-            <ol className="alarm-list__rows">
-              {items.map((item) =>
-                item.kind === 'alarm' ? (
-                  row(item.alarm)
-                ) : (
-                  <CauseGroupRow key={item.cause.id} cause={item.cause} children={item.children} i18n={i18n} renderRow={row} />
-                ),
-              )}
-            </ol>
+            <VirtualList items={items} keyOf={itemKey} renderItem={renderItem} estimatePx={ROW_ESTIMATE_PX} gapPx={ROW_GAP_PX} className="alarm-list__rows" testId="alarm-rows" />
           )}
-          {grouped.items.length > MAX_ROWS && <p className="alarm-list__more">+ {grouped.items.length - MAX_ROWS}</p>}
         </>
       )}
       {commenting && <CommentDialog alarm={commenting} assetName={assetName(commenting.assetId)} onClose={closeComment} />}

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { MAX_BULK_ALARMS } from '../../shared';
+import { MAX_BULK_ALARMS, type AcknowledgeOutcome } from '../../shared';
 import { HubRequestError, useHubClient } from '../connection';
 import { useI18n } from '../i18n';
 import { summariseOutcomes } from './acknowledge-outcomes';
@@ -35,10 +35,15 @@ export function BulkAcknowledgeBar({ selectedIds, pendingShownIds, onDone }: Bul
     setSummary(null);
     try {
       const trimmed = comment.trim();
-      const { outcomes } = await client.request('alarm.acknowledge-many', {
-        alarmIds: ids.slice(0, MAX_BULK_ALARMS),
-        ...(trimmed ? { comment: trimmed } : {}),
-      });
+      // Exactly the filtered set, however large: the hub takes MAX_BULK_ALARMS per request.
+      const outcomes: AcknowledgeOutcome[] = [];
+      for (let from = 0; from < ids.length; from += MAX_BULK_ALARMS) {
+        const reply = await client.request('alarm.acknowledge-many', {
+          alarmIds: ids.slice(from, from + MAX_BULK_ALARMS),
+          ...(trimmed ? { comment: trimmed } : {}),
+        });
+        outcomes.push(...reply.outcomes);
+      }
       setSummary(summariseOutcomes(outcomes, i18n));
       setComment('');
       onDone();

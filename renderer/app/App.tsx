@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { AdminScreen } from '../admin';
 import { AlarmList } from '../alarms';
 import { AssetPanel } from '../assets';
@@ -24,6 +24,7 @@ export function App({ onMapStats }: { onMapStats(stats: MapStats | null): void }
   const ready = useStoreReady();
   const onStats = useCallback((stats: MapStats | null) => onMapStats(stats), [onMapStats]);
   const route = useHashRoute();
+  const [phoneTab, setPhoneTab] = useState<PhoneTab>('alarms');
 
   useEffect(() => {
     document.title = territory ? `${t('app.name')} — ${territory.label}` : t('app.name');
@@ -72,6 +73,8 @@ function ConsoleLayout({ route, role, link, ready, inert, onStats }: ConsoleLayo
 function Console({ link, ready, route, role, inert, onStats }: { link: string; ready: boolean; route: string; role: Role; inert: boolean; onStats(stats: MapStats | null): void }) {
   const { t } = useI18n();
   const deepLink = useAlarmDeepLink(route);
+  // On a phone the list comes first and the map waits behind a tab.
+  const [phoneTab, setPhoneTab] = useState<PhoneTab>('alarms');
   return (
     <div className="console" data-testid="console" data-ready={ready} data-link={link} inert={inert}>
       <Header />
@@ -81,7 +84,8 @@ function Console({ link, ready, route, role, inert, onStats }: { link: string; r
           {t('deepLink.missing')}
         </p>
       )}
-      <div className="console__body">
+      <PhoneTabs tab={phoneTab} onTab={setPhoneTab} />
+      <div className="console__body" data-phone-tab={phoneTab}>
         <div className="console__map">
           <MapView onStats={onStats} />
           <AssetPanel />
@@ -90,6 +94,25 @@ function Console({ link, ready, route, role, inert, onStats }: { link: string; r
         <AlarmList focusAlarmId={deepLink?.found ? deepLink.alarmId : undefined} />
       </div>
     </div>
+  );
+}
+
+type PhoneTab = 'alarms' | 'map';
+
+/**
+ * On a phone (≤ 600 px, see layout.css) the on-call person sees the alarm list first, full width;
+ * the map waits behind its tab. Hidden on wider screens, where both are side by side.
+ */
+function PhoneTabs({ tab, onTab }: { tab: PhoneTab; onTab(tab: PhoneTab): void }) {
+  const { t } = useI18n();
+  return (
+    <nav className="phone-tabs" aria-label={t('phone.tabs')} data-testid="phone-tabs">
+      {(['alarms', 'map'] as const).map((name) => (
+        <button key={name} type="button" aria-pressed={tab === name} data-testid={`phone-tab-${name}`} onClick={() => onTab(name)}>
+          {t(`phone.${name}`)}
+        </button>
+      ))}
+    </nav>
   );
 }
 

@@ -1,10 +1,11 @@
+import { SoundControls, useNewCritical } from '../alarms';
 import { AssetSearch } from '../assets';
 import { useConnectionState, useHubClient } from '../connection';
 import { useI18n } from '../i18n';
 import { useAlarmCounts, useStore, useTerritory } from '../state';
 import { BeffroiMark } from './BeffroiMark';
 import { ConnectionLight } from './ConnectionBanner';
-import { desktopFeatures } from './desktop';
+import { ALARM_WINDOW_HASH, desktopFeatures } from './desktop';
 import { ADMIN_HASH, navigateTo, useHashRoute } from './hash-route';
 import { LogbookToggle } from '../logbook';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -17,6 +18,7 @@ export function Header({ compact = false }: { compact?: boolean }) {
   const { session, problemCount } = useConnectionState();
   const counts = useAlarmCounts();
   const territory = useTerritory();
+  const newCritical = useNewCritical();
 
   const logout = async () => {
     await client.logout();
@@ -24,19 +26,19 @@ export function Header({ compact = false }: { compact?: boolean }) {
   };
 
   return (
-    <header className="app-header">
+    <header className={`app-header${compact ? ' app-header--compact' : ''}`}>
       <div className="app-header__brand">
         <BeffroiMark />
         <span className="app-header__name">{t('app.name')}</span>
         {territory && <span className="app-header__territory">{territory.label}</span>}
       </div>
       {!compact && <AssetSearch />}
-      <div className="alarm-counters" data-testid="alarm-counters">
+      <div className={`alarm-counters${newCritical ? ' alarm-counters--critical' : ''}`} data-testid="alarm-counters" data-new-critical={newCritical}>
         <span className={`alarm-counter${counts.active > 0 ? ' alarm-counter--active' : ''}`} data-testid="alarm-count-active">
-          <strong>{counts.active}</strong> {t('header.alarmsActive')}
+          <strong>{counts.active}</strong> <span className="alarm-counter__label">{t('header.alarmsActive')}</span>
         </span>
         <span className={`alarm-counter${counts.unacknowledged > 0 ? ' alarm-counter--pending' : ''}`} data-testid="alarm-count-unacknowledged">
-          <strong>{counts.unacknowledged}</strong> {t('header.alarmsUnacknowledged')}
+          <strong>{counts.unacknowledged}</strong> <span className="alarm-counter__label">{t('header.alarmsUnacknowledged')}</span>
         </span>
       </div>
       <div className="app-header__right">
@@ -46,6 +48,7 @@ export function Header({ compact = false }: { compact?: boolean }) {
           </span>
         )}
         <ConnectionLight />
+        <SoundControls />
         {!compact && <AlarmWindowButton />}
         {!compact && <LogbookToggle />}
         {!compact && session?.user.role === 'admin' && <AdminButton />}
@@ -64,13 +67,20 @@ export function Header({ compact = false }: { compact?: boolean }) {
   );
 }
 
-/** Only in the desktop app: opens the alarm list on a second screen. */
+/**
+ * Opens the alarm list on a second screen: a window of the desktop app through its bridge, or in
+ * a browser a window of its own on the alarm route, which resumes this tab's session (the browser
+ * copies sessionStorage into a window this page opens) and follows the hub by itself.
+ */
 function AlarmWindowButton() {
   const { t } = useI18n();
-  const desktop = desktopFeatures();
-  if (!desktop) return null;
+  const open = () => {
+    const desktop = desktopFeatures();
+    if (desktop) void desktop.openAlarmWindow();
+    else window.open(`${window.location.pathname}${window.location.search}${ALARM_WINDOW_HASH}`, 'beffroi-alarmes', 'popup,width=960,height=1000');
+  };
   return (
-    <button type="button" className="button button--ghost" onClick={() => void desktop.openAlarmWindow()}>
+    <button type="button" className="button button--ghost app-header__alarm-window" data-testid="alarm-window-open" onClick={open}>
       {t('header.alarmWindow')}
     </button>
   );

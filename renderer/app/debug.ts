@@ -1,3 +1,4 @@
+import type { AlarmSounder } from '../alarms';
 import type { HubClient } from '../connection';
 import type { MapStats } from '../map';
 import type { ConsoleStore } from '../state';
@@ -7,11 +8,11 @@ import type { ConsoleStore } from '../state';
  * the GPU draws, what seq the console holds, how long the last frame's update took). Getters only:
  * nothing here can change the console's state.
  */
-export function installDebug(store: ConsoleStore, client: HubClient, mapStats: () => MapStats | null): void {
-  Object.defineProperty(window, '__beffroiDebug', { value: createDebug(store, client, mapStats), writable: false, configurable: false, enumerable: false });
+export function installDebug(store: ConsoleStore, client: HubClient, mapStats: () => MapStats | null, sounder: AlarmSounder): void {
+  Object.defineProperty(window, '__beffroiDebug', { value: createDebug(store, client, mapStats, sounder), writable: false, configurable: false, enumerable: false });
 }
 
-function createDebug(store: ConsoleStore, client: HubClient, mapStats: () => MapStats | null) {
+function createDebug(store: ConsoleStore, client: HubClient, mapStats: () => MapStats | null, sounder: AlarmSounder) {
   return Object.freeze({
     get assetsDrawn() {
       return mapStats()?.assetsDrawn ?? 0;
@@ -65,6 +66,10 @@ function createDebug(store: ConsoleStore, client: HubClient, mapStats: () => Map
     },
     get alarmsActive() {
       return store.getView().alarmCounts.active;
+    },
+    /** Alarm tones the browser actually started playing. */
+    get soundsPlayed() {
+      return sounder.getState().played;
     },
     get link() {
       return client.getState().link;

@@ -6,6 +6,7 @@ import './login.css';
 import './layout.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { AlarmSoundProvider, startAlarmSound } from '../alarms';
 import { browserTokenStore, HubClient, HubClientProvider, openBrowserSocket, resolveHubUrl } from '../connection';
 import { I18nProvider, isLocale, translate } from '../i18n';
 import type { MapStats } from '../map';
@@ -34,8 +35,9 @@ let mapStats: MapStats | null = null;
 const onMapStats = (stats: MapStats | null) => {
   mapStats = stats;
 };
-installDebug(store, client, () => mapStats);
 notifyNewAlarms(store, desktopFeatures(), currentLocale);
+const sounder = startAlarmSound(store);
+installDebug(store, client, () => mapStats, sounder);
 client.start();
 
 const root = document.getElementById('root');
@@ -45,7 +47,9 @@ createRoot(root).render(
     <I18nProvider>
       <HubClientProvider client={client}>
         <StoreProvider store={store}>
-          <App onMapStats={onMapStats} />
+          <AlarmSoundProvider sounder={sounder}>
+            <App onMapStats={onMapStats} />
+          </AlarmSoundProvider>
         </StoreProvider>
       </HubClientProvider>
     </I18nProvider>

@@ -4,6 +4,7 @@ import { useConnectionState } from '../connection';
 import { useI18n, type I18n } from '../i18n';
 import { statusCss, useStore } from '../state';
 import { AssetMap, type MapStats } from './asset-map';
+import { FollowMode, loadFollowSetting, saveFollowSetting } from './follow-mode';
 import { Legend } from './Legend';
 import type { TooltipText } from './map-tooltip';
 
@@ -30,6 +31,8 @@ export function MapView({ onStats }: { onStats?: (stats: MapStats | null) => voi
   const scopeRef = useRef<readonly string[]>([]);
   scopeRef.current = session?.user.communes ?? [];
   const [failure, setFailure] = useState<string | null>(null);
+  const [following, setFollowing] = useState(loadFollowSetting);
+  const followRef = useRef<FollowMode | null>(null);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -48,15 +51,34 @@ export function MapView({ onStats }: { onStats?: (stats: MapStats | null) => voi
       return;
     }
     onStats?.(map.stats);
+    const follow = new FollowMode(store, (asset, zoom) => map.flyTo(asset, zoom));
+    followRef.current = follow;
     return () => {
+      followRef.current = null;
+      follow.destroy();
       onStats?.(null);
       map.destroy();
     };
   }, [store, onStats]);
 
+  useEffect(() => {
+    followRef.current?.setEnabled(following);
+    saveFollowSetting(following);
+  }, [following]);
+
   return (
     <div className="map" data-testid="map">
       <div ref={containerRef} className="map__canvas" />
+      <button
+        type="button"
+        className="map__follow"
+        data-testid="map-follow"
+        aria-pressed={following}
+        title={i18n.t('map.followHint')}
+        onClick={() => setFollowing((on) => !on)}
+      >
+        {i18n.t('map.follow')}
+      </button>
       {failure && <div className="map__failure" role="alert">{failure}</div>}
       <Legend />
     </div>

@@ -11,6 +11,7 @@ import { offlineStyle } from './basemap-style';
 import { loadOutlines, outlineBounds, type OutlineCollection } from './geo-outlines';
 import { communeLabels, type CommuneScope } from './label-points';
 import { createIconAtlas } from './icon-atlas';
+import { publishMapBounds } from './map-bounds';
 import { MapTooltip, type TooltipText } from './map-tooltip';
 
 // maplibre resolves its worker from its own module URL, which fails under a custom protocol
@@ -105,6 +106,7 @@ export class AssetMap {
     });
     this.map.addControl(this.overlay);
     this.map.on('move', () => this.onMove());
+    this.map.on('moveend', () => publishMapBounds(this.viewport().bounds));
     this.unsubscribe.push(
       store.onAssetsChange((change) => this.onAssetsChange(change)),
       store.onFly((asset) => this.flyTo(asset)),
@@ -117,19 +119,21 @@ export class AssetMap {
   destroy(): void {
     if (this.moveFrame !== null) cancelAnimationFrame(this.moveFrame);
     for (const off of this.unsubscribe) off();
+    publishMapBounds(null);
     this.tooltip.destroy();
     this.map.removeControl(this.overlay);
     this.overlay.finalize();
     this.map.remove();
   }
 
-  flyTo(asset: Asset): void {
+  /** `zoom`: exactly this zoom (following alarms); by default street level or closer. */
+  flyTo(asset: Asset, zoom?: number): void {
     // The asset panel opens over the left of the map: centre the asset in what remains visible.
     const width = this.map.getContainer().clientWidth;
     const left = width > 900 ? Math.min(PANEL_WIDTH_PX, width * 0.4) : 0;
     this.map.flyTo({
       center: [asset.lon, asset.lat],
-      zoom: Math.max(this.map.getZoom(), FLY_ZOOM),
+      zoom: zoom ?? Math.max(this.map.getZoom(), FLY_ZOOM),
       padding: { left, top: 0, right: 0, bottom: 0 },
       speed: 1.8,
       essential: true,

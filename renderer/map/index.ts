@@ -3,3 +3,4 @@ import './map.css';
 export { MapView } from './MapView';
 export type { MapStats } from './asset-map';
 export { KindIcon, iconNameFor } from './kind-icon';
+export { useMapBounds, type MapBounds } from './map-bounds';

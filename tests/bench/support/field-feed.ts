@@ -14,7 +14,7 @@ import { createRng } from '../../../electron/hub/territory/random';
 import type { AssetSeed, DeviceSeed, TerritorySeed } from '../../../electron/hub/territory/types';
 
 /** What an asset's device reports: normal readings, or one that a rule turns into a status. */
-export type Reading = 'normal' | 'bin-full' | 'cabinet-overrun' | 'feeder-tripped';
+export type Reading = 'normal' | 'bin-full' | 'cabinet-overrun' | 'feeder-tripped' | 'camera-offline' | 'co2-high' | 'battery-low';
 
 interface FieldDevice {
   seed: DeviceSeed;
@@ -74,6 +74,11 @@ export class FieldFeed {
     await this.publish([...this.devices.values()]);
   }
 
+  /** The devices of these models repeat their current readings (keeps them from going silent). */
+  async beatModels(models: ReadonlySet<string>): Promise<void> {
+    await this.publish([...this.devices.values()].filter((d) => models.has(d.seed.model)));
+  }
+
   private async publish(devices: readonly FieldDevice[]): Promise<void> {
     // QoS 1 in slices: the broker's acknowledgements pace the publisher, as a network server's would.
     for (let i = 0; i < devices.length; i += 500) {
@@ -85,7 +90,7 @@ export class FieldFeed {
     const time = new Date().toISOString();
     if (device.seed.model === 'vms-camera') {
       this.published += 1;
-      return this.client.publishAsync(cameraStatusTopic(device.seed.devEui), JSON.stringify({ online: true, recording: true, time }), { qos: 1 });
+      return this.client.publishAsync(cameraStatusTopic(device.seed.devEui), JSON.stringify({ online: device.reading !== 'camera-offline', recording: device.reading !== 'camera-offline', time }), { qos: 1 });
     }
     const encoded = encode(device);
     if (!encoded) {
@@ -127,7 +132,7 @@ function fieldsOf(device: FieldDevice): Record<string, unknown> | undefined {
   const { seed, asset, reading } = device;
   switch (seed.model) {
     case 'milesight-am307':
-      return { battery: 90, temperature: 20.5, humidity: 45, co2: 550 };
+      return { battery: reading === 'battery-low' ? 5 : 90, temperature: 20.5, humidity: 45, co2: reading === 'co2-high' ? 1_900 : 550 };
     case 'milesight-wt101':
       return { battery: 80, temperature: 19.5, target_temperature: 19, valve_opening: 30, tamper_status: 'installed', window_detection: 'normal' };
     case 'mclimate-vicki':
@@ -144,7 +149,7 @@ function fieldsOf(device: FieldDevice): Record<string, unknown> | undefined {
     case 'milesight-em310-udl': {
       const depthMm = typeof asset.settings?.depthMm === 'number' ? asset.settings.depthMm : 1600;
       // Fill = 1 − distance / depth: 97 % is past the « plein » alarm, 30 % is below the 75 % warning.
-      return { battery: 85, distance: Math.round(depthMm * (reading === 'bin-full' ? 0.03 : 0.7)), position: 'normal' };
+      return { battery: reading === 'battery-low' ? 5 : 85, distance: Math.round(depthMm * (reading === 'bin-full' ? 0.03 : 0.7)), position: 'normal' };
     }
     case 'milesight-ws558':
       return cabinetFields(device.cabinet!, reading === 'cabinet-overrun' ? 'overrun' : reading === 'feeder-tripped' ? 'feeder' : undefined);
