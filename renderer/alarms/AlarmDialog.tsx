@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import type { Alarm } from '../../shared';
-import { HubRequestError } from '../connection';
+import { useHubAction } from '../connection';
 import { useI18n } from '../i18n';
 
 /**
@@ -31,8 +31,7 @@ export function AlarmDialog({
   children: ReactNode;
 }) {
   const { t } = useI18n();
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { sending, error, run } = useHubAction(onClose);
   const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
@@ -42,22 +41,9 @@ export function AlarmDialog({
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    const problem = check?.();
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    setSending(true);
-    setError(null);
-    try {
-      await send();
-      onClose();
-    } catch (caught) {
-      setError(caught instanceof HubRequestError ? caught.message : String(caught));
-      setSending(false);
-    }
+    void run(send, check);
   };
 
   return (

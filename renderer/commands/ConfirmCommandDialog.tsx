@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { HubRequestError } from '../connection';
+import { useHubAction } from '../connection';
 import { useI18n } from '../i18n';
 
 /**
@@ -27,8 +27,7 @@ export function ConfirmCommandDialog({
 }) {
   const { t } = useI18n();
   const [step, setStep] = useState<1 | 2>(1);
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { sending, error, run } = useHubAction(onClose);
   const confirmRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -43,15 +42,7 @@ export function ConfirmCommandDialog({
       setStep(2);
       return;
     }
-    setSending(true);
-    setError(null);
-    try {
-      await send();
-      onClose();
-    } catch (caught) {
-      setError(caught instanceof HubRequestError ? caught.message : String(caught));
-      setSending(false);
-    }
+    await run(send);
   };
 
   return (

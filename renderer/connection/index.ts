@@ -8,3 +8,4 @@ export { resolveHubUrl, toWebSocketUrl } from './hub-url';
 export { reconnectDelayMs } from './backoff';
 export { parseServerFrame } from './server-frames';
 export { HubClientProvider, useHubClient, useConnectionState } from './react';
+export { useHubAction } from './use-hub-action';

@@ -1,5 +1,5 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { HubRequestError } from '../connection';
+import { useEffect, type FormEvent, type ReactNode } from 'react';
+import { useHubAction } from '../connection';
 import { useI18n } from '../i18n';
 
 /**
@@ -8,8 +8,7 @@ import { useI18n } from '../i18n';
  */
 export function ProgrammeDialog({ name, title, onClose, save, children }: { name: string; title: string; onClose(): void; save(): Promise<void>; children: ReactNode }) {
   const { t } = useI18n();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { sending: saving, error, run } = useHubAction(onClose);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
@@ -17,17 +16,9 @@ export function ProgrammeDialog({ name, title, onClose, save, children }: { name
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setSaving(true);
-    setError(null);
-    try {
-      await save();
-      onClose();
-    } catch (caught) {
-      setError(caught instanceof HubRequestError ? caught.message : String(caught));
-      setSaving(false);
-    }
+    void run(save);
   };
 
   return (

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
-import { HubRequestError } from '../../connection';
+import { useHubAction } from '../../connection';
 import { useI18n } from '../../i18n';
 
 /**
@@ -28,8 +28,7 @@ export function AccountDialog({
   children: ReactNode;
 }) {
   const { t } = useI18n();
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { sending, error, run } = useHubAction(onClose);
   const formRef = useRef<HTMLFormElement>(null);
   // The row's button that opened the dialog gets the focus back when it closes (keyboard users).
   const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
@@ -48,19 +47,9 @@ export function AccountDialog({
     onClose();
   };
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    const problem = check?.();
-    if (problem) return setError(problem);
-    setSending(true);
-    setError(null);
-    try {
-      await send();
-      onClose();
-    } catch (caught) {
-      setError(caught instanceof HubRequestError ? caught.message : String(caught));
-      setSending(false);
-    }
+    void run(send, check);
   };
 
   return (
