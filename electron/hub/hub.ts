@@ -28,6 +28,7 @@ import { Escalator } from './oncall/escalation';
 import { RosterBook } from './oncall/roster-book';
 import { GatewayBook } from './gateways/gateway-book';
 import { sweepGateways } from './gateways/gateway-sweep';
+import { applyJoin, type JoinCounters } from './ingest/apply-join';
 import { applyUplink, type IngestCounters } from './ingest/apply-uplink';
 import { sweepSilences } from './ingest/silence';
 import { ThrottledLog } from './ingest/throttled-log';
@@ -52,6 +53,7 @@ export interface RunningHub {
   brokerUrl: string;
   context: HubContext;
   counters: IngestCounters;
+  joinCounters: JoinCounters;
   stop(): Promise<void>;
 }
 
@@ -149,6 +151,7 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
   await writer.submit((changes) => reconcileMaintenance(state, alarms, maintenance, Date.now(), changes));
 
   const counters: IngestCounters = { uplinks: 0, unknownDevices: 0, malformed: 0, duplicates: 0 };
+  const joinCounters: JoinCounters = { joins: 0, unknownDevices: 0 };
   const ingestProblems = new ThrottledLog(log);
   const server = createHubServer(context, {
     rendererDir: config.rendererDir,
@@ -174,6 +177,16 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
           else if (problem) ingestProblems.report(uplink.devEui, `liaison montante ignorée : ${problem}`);
           // Committed, or refused by the hub itself (it would refuse a redelivery the same way).
           uplink.settle?.();
+        },
+      );
+    },
+    join(join) {
+      writer.post(
+        (changes) => applyJoin(join, state, joinCounters, changes),
+        (error, problem) => {
+          if (error instanceof CommitFailed) return;
+          if (error !== undefined) log(`jonction non enregistrée : ${(error as Error).message}`);
+          else if (problem) ingestProblems.report(`join:${join.devEui}`, problem);
         },
       );
     },
@@ -223,6 +236,7 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
     brokerUrl: field.brokerUrl,
     context,
     counters,
+    joinCounters,
     async stop() {
       clearInterval(sweep);
       await runner.stop();

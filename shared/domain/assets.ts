@@ -56,6 +56,10 @@ export type DevEui = z.infer<typeof DevEui>;
 export const DeviceRef = z.object({ devEui: DevEui, model: z.string() });
 export type DeviceRef = z.infer<typeof DeviceRef>;
 
+/** A device as its asset lists it: when it last joined the network (OTAA join or rejoin), if ever. */
+export const AssetDevice = DeviceRef.extend({ lastJoinAt: z.string().optional() });
+export type AssetDevice = z.infer<typeof AssetDevice>;
+
 /** Latest value of each metric (see `metrics.ts` for units); keyed by metric id. */
 export const MetricValues = z.record(z.string(), z.union([z.number(), z.boolean(), z.string()]));
 export type MetricValues = z.infer<typeof MetricValues>;
@@ -110,7 +114,7 @@ export const Asset = z.object({
   /** Feeder cabinet of a street lamp. */
   parentId: z.string().optional(),
   /** Only sent to admins and operators. */
-  devices: z.array(DeviceRef).optional(),
+  devices: z.array(AssetDevice).optional(),
   /** Commands its devices can carry; absent when none. */
   accepts: z.array(AcceptedCommand).optional(),
   desired: DesiredState.optional(),

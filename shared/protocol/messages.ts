@@ -343,15 +343,21 @@ export type QuarantinedDevice = z.infer<typeof QuarantinedDevice>;
  * asset's devices when it has several): link quality of the last uplink, frame-counter gaps
  * counted as lost uplinks, battery. Null where nothing was reported yet.
  */
+/** One device's own health, from the network server's metadata and its payloads (not its asset's). */
 export const DeviceHealth = z.object({
   lastUplinkAt: z.string().nullable(),
   silent: z.boolean(),
   gatewayId: z.string().nullable(),
+  /** Best gateway's RSSI and SNR on the device's last uplink. */
   rssiDbm: z.number().nullable(),
   snrDb: z.number().nullable(),
+  /** Uplinks the network never delivered (frame-counter gaps) since the device was declared; null while never heard. */
   uplinksLost: z.number().nullable(),
   batteryPercent: z.number().nullable(),
   batteryV: z.number().nullable(),
+  /** Last OTAA join or rejoin the network server reported, and how many the hub recorded. */
+  lastJoinAt: z.string().nullable(),
+  joinCount: z.number().int(),
 });
 export type DeviceHealth = z.infer<typeof DeviceHealth>;
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { connectAsync, type MqttClient } from 'mqtt';
 import { getCodec } from '../../electron/hub/codecs/registry';
-import { deviceInfoFor, topicOf, uplinkEvent } from '../../electron/hub/simulator/chirpstack-events';
+import { deviceInfoFor, joinEvent, topicOf, uplinkEvent } from '../../electron/hub/simulator/chirpstack-events';
 import { startEmbeddedBroker } from '../../electron/hub/sources/embedded-broker';
 import { generateTerritory } from '../../electron/hub/territory';
 import { ConsolePage } from './support/console-page';
@@ -82,6 +82,8 @@ test.describe('le registre des appareils, en administration', () => {
     await expect(row).toContainText('Milesight AM307');
     await expect(row).toContainText(library.name);
     await expect(row).toContainText('jamais reçue');
+    await expect(page.getByRole('columnheader', { name: 'Dernière jonction' })).toBeVisible();
+    await expect(row.getByTestId('device-last-join')).toHaveText('aucune connue');
     await expect(page.getByTestId('device-total')).toHaveText('1–1 sur 1');
   });
 
@@ -116,6 +118,14 @@ test.describe('le registre des appareils, en administration', () => {
     await expect(row).toContainText(gym.name);
     await expect(row).toContainText(/104\s?dBm/);
     await expect(row).not.toContainText('jamais reçue');
+    // The network server reports the device's join: the registry shows when.
+    const info = deviceInfoFor(territory.name, { devEui: STRANGER, model: 'milesight-am307', assetId: gym.id, uplinkPeriodS: 600 }, gym);
+    const joined = joinEvent({ info, deduplicationId: 'e2e-stranger-join', time: new Date().toISOString(), devAddr: '01020399' });
+    await publisher.publishAsync(topicOf(info, 'join'), JSON.stringify(joined), { qos: 1 });
+    await expect(async () => {
+      await page.getByRole('button', { name: 'Actualiser' }).click();
+      await expect(row.getByTestId('device-last-join')).not.toHaveText('aucune connue', { timeout: 2_000 });
+    }).toPass();
 
     // The whole registry, a page at a time: the hub sends 50 rows, not the territory's thousands.
     await page.getByTestId('device-search').fill('');

@@ -15,6 +15,7 @@ const home = communeOf(territory.devices[0]!.assetId);
 const homeDevices = territory.devices.filter((d) => communeOf(d.assetId) === home);
 const school = territory.assets.find((a) => a.category === 'school' && territory.devices.some((d) => d.assetId === a.id && d.model === 'milesight-am307'))!;
 const schoolSensor = territory.devices.find((d) => d.assetId === school.id && d.model === 'milesight-am307')!;
+const otherSensor = territory.devices.find((d) => d.model === 'milesight-am307' && d.assetId !== school.id)!;
 
 type Row = { devEui: string; model: string; asset: { id: string; commune: string; communeName: string }; health: Record<string, unknown> };
 
@@ -68,6 +69,51 @@ describe('device.list and device.remove', () => {
     await field.close();
     expect(row.health).toMatchObject({ silent: false, gatewayId: '0016c001f0000001', rssiDbm: -97, snrDb: 6.5, batteryPercent: 87 });
     expect(Date.now() - Date.parse(row.health.lastUplinkAt as string)).toBeLessThan(60_000);
+  });
+
+  it('records joins per device, shown in the registry and journaled; a rejoin\'s counter reset is no lost uplink', async () => {
+    const watcher = await HubClient.connect(test.hub.url);
+    await watcher.login('admin');
+    await watcher.request('subscribe', {});
+    const field = await FieldDevice.connect(test.hub.brokerUrl, territory, otherSensor.devEui);
+    const reading = { battery: 64, temperature: 20, humidity: 45, co2: 700 };
+    const firstJoin = await field.join();
+    for (let n = 0; n < 3; n++) await field.uplink(reading, { rssi: -110, snr: -2.5 }); // counters 0, 1, 2
+    await new Promise((r) => setTimeout(r, 5)); // the rejoin is timed after the old session's last uplink
+    const rejoin = await field.join();
+    field.unheard(2); // counters 0 and 1 of the new session never reach a gateway
+    await field.uplink(reading, { rssi: -104, snr: 1.5 }); // counter 2 again: the new session's, not a repeat
+    let row: Row | undefined;
+    while (!(row && (row.health.joinCount as number) >= 2 && Date.parse(row.health.lastUplinkAt as string) > Date.parse(rejoin))) {
+      if (row) await new Promise((r) => setTimeout(r, 50)); // not faster than the hub's rate limit allows
+      row = ((await admin.request('device.list', { query: otherSensor.devEui })).devices as Row[])[0];
+    }
+    expect(row.health).toMatchObject({ joinCount: 2, lastJoinAt: rejoin, uplinksLost: 2, rssiDbm: -104, snrDb: 1.5, batteryPercent: 64 });
+    expect(test.hub.counters.duplicates).toBe(0);
+    expect(Date.parse(firstJoin)).toBeLessThan(Date.parse(rejoin));
+    // Consoles see the join live: the asset lists its device with the join time.
+    await watcher.waitFor((m) =>
+      m.op === 'events' &&
+      (m.events as { type: string; asset?: { devices?: { devEui: string; lastJoinAt?: string }[] } }[]).some(
+        (e) => e.type === 'asset.updated' && e.asset?.devices?.some((d) => d.devEui === otherSensor.devEui && d.lastJoinAt === rejoin),
+      ),
+    );
+    await watcher.close();
+    await field.close();
+    // Stored on the device row, for the next start.
+    expect(await test.hub.context.db.all('SELECT join_count, last_join_at, uplinks_lost, rssi_dbm FROM devices WHERE dev_eui = ?', [otherSensor.devEui])).toEqual([
+      { join_count: 2, last_join_at: rejoin, uplinks_lost: 2, rssi_dbm: -104 },
+    ]);
+  });
+
+  it('logs and counts the join of an unknown DevEUI, and goes on', async () => {
+    const stranger = { ...territory, devices: [{ ...otherSensor, devEui: 'a84041ffffff0001' }] };
+    const field = await FieldDevice.connect(test.hub.brokerUrl, stranger, 'a84041ffffff0001');
+    await field.join();
+    await field.close();
+    while (test.hub.joinCounters.unknownDevices === 0) await new Promise((r) => setTimeout(r, 20));
+    expect(await admin.request('device.list', { query: 'a84041ffffff0001' })).toMatchObject({ ok: true, total: 0 });
+    expect(await admin.request('device.list', { query: otherSensor.devEui })).toMatchObject({ ok: true, total: 1 });
   });
 
   it('keeps each user to their scope, and the registry from on-call staff and elected officials', async () => {

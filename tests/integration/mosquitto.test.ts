@@ -99,6 +99,13 @@ describe('with Mosquitto and The Things Stack v3', () => {
       const { fPort, bytes } = getCodec('milesight-am307')!.encodeUplink!({ battery: 80, temperature: 21.5, humidity: 40, co2: 1650 });
       const publisher = await connectAsync(broker.url);
       const deviceId = `eui-${airSensor.devEui}`;
+      const ids = { device_id: deviceId, application_ids: { application_id: 'beffroi-essonne' }, dev_eui: airSensor.devEui.toUpperCase() };
+      const joinedAt = new Date(Date.now() - 1000).toISOString();
+      await publisher.publishAsync(
+        `v3/beffroi-essonne@syndicat/devices/${deviceId}/join`,
+        JSON.stringify({ end_device_ids: { ...ids, dev_addr: '260B9911' }, received_at: joinedAt, join_accept: { session_key_id: 'AYzLq0xYv6KJ0hXv2mJ1dw==', received_at: joinedAt } }),
+        { qos: 1 },
+      );
       await publisher.publishAsync(
         `v3/beffroi-essonne@syndicat/devices/${deviceId}/up`,
         JSON.stringify({
@@ -109,6 +116,9 @@ describe('with Mosquitto and The Things Stack v3', () => {
         { qos: 1 },
       );
       await client.waitFor(raisedFor(school.id));
+      // The join came first on the same session: it is recorded by now, and shown in the registry.
+      const listed = await client.request('device.list', { query: airSensor.devEui });
+      expect(listed).toMatchObject({ total: 1, devices: [{ health: { lastJoinAt: joinedAt, joinCount: 1, rssiDbm: -90, snrDb: 7 } }] });
       await publisher.endAsync();
       await client.close();
     } finally {

@@ -35,7 +35,7 @@ describe('QoS 1 acknowledgement after commit', () => {
     // First process: settles cameras 0-4 (committed), receives 5-9 and dies before committing them.
     const first: Uplink[] = [];
     const crashed = new MqttSource(hubSession);
-    await crashed.start({ uplink: (u) => first.push(u), downlinkReport: () => undefined });
+    await crashed.start({ uplink: (u) => first.push(u), join: () => undefined, downlinkReport: () => undefined });
     for (let n = 0; n < 10; n++) await publisher.publishAsync(CAMERA_TOPIC(n), STATUS, { qos: 1 });
     await until(() => first.length === 10, 'the first process did not receive the ten uplinks');
     for (const uplink of first.slice(0, 5)) uplink.settle!();
@@ -47,7 +47,7 @@ describe('QoS 1 acknowledgement after commit', () => {
     const second: string[] = [];
     const restarted = new MqttSource(hubSession);
     cleanups.push(() => restarted.stop());
-    await restarted.start({ uplink: (u) => (second.push(u.devEui), u.settle!()), downlinkReport: () => undefined });
+    await restarted.start({ uplink: (u) => (second.push(u.devEui), u.settle!()), join: () => undefined, downlinkReport: () => undefined });
     await until(() => second.length >= 6, 'the unsettled uplinks were not redelivered');
     expect(second).toEqual([5, 6, 7, 8, 9, 10].map((n) => `00112233445566${n.toString(16).padStart(2, '0')}`));
   });
@@ -60,7 +60,7 @@ describe('QoS 1 acknowledgement after commit', () => {
     const received: Uplink[] = [];
     const source = new MqttSource({ url: broker.url, format: 'chirpstack', clientId: 'beffroi-test-acks-2', reconnectPeriodMs: 100, log: () => undefined });
     cleanups.push(() => source.stop());
-    await source.start({ uplink: (u) => received.push(u), downlinkReport: () => undefined });
+    await source.start({ uplink: (u) => received.push(u), join: () => undefined, downlinkReport: () => undefined });
     for (let n = 0; n < 3; n++) await publisher.publishAsync(CAMERA_TOPIC(n), STATUS, { qos: 1 });
     await until(() => received.length === 3, 'the three uplinks were not received');
 

@@ -6,9 +6,9 @@ import { CHIRPSTACK_COMMAND_SUBSCRIPTION } from '../../electron/hub/sources/chir
 import { type EmbeddedBroker, startEmbeddedBroker } from '../../electron/hub/sources/embedded-broker';
 import { MqttSource } from '../../electron/hub/sources/mqtt-source';
 import { TTS_CORRELATION_PREFIX } from '../../electron/hub/sources/tts';
-import type { DownlinkReport, DownlinkRequest, SourceSink, Uplink } from '../../electron/hub/sources/types';
+import type { DownlinkReport, DownlinkRequest, Join, SourceSink, Uplink } from '../../electron/hub/sources/types';
 import { cameraStatusTopic } from '../../electron/hub/sources/video';
-import { APP, THERMOSTAT, ackEvent, json, topic, txackEvent, upEvent } from '../unit/sources/chirpstack-events';
+import { APP, THERMOSTAT, ackEvent, joinEvent, json, topic, txackEvent, upEvent } from '../unit/sources/chirpstack-events';
 
 /** Items in arrival order; `next()` waits for the next one (no sleeps, no timing). */
 class Inbox<T> {
@@ -43,14 +43,16 @@ let source: MqttSource;
 let network: MqttClient;
 let uplinks: Inbox<Uplink>;
 let reports: Inbox<DownlinkReport>;
+let joins: Inbox<Join>;
 let logLines: string[];
 
 async function startSource(format: 'chirpstack' | 'tts', extra: { ttsApplicationId?: string } = {}) {
   uplinks = new Inbox();
   reports = new Inbox();
+  joins = new Inbox();
   logLines = [];
   source = new MqttSource({ url: broker.url, format, reconnectPeriodMs: 100, log: (line) => logLines.push(line), ...extra });
-  const sink: SourceSink = { uplink: uplinks.push, downlinkReport: reports.push };
+  const sink: SourceSink = { uplink: uplinks.push, join: joins.push, downlinkReport: reports.push };
   await source.start(sink);
 }
 
@@ -73,6 +75,12 @@ describe('MqttSource with ChirpStack v4 events on a real broker', () => {
     await network.publishAsync(topic('up'), json(upEvent()), { qos: 1 });
     const uplink = await uplinks.next();
     expect(uplink).toMatchObject({ devEui: THERMOSTAT, fPort: 85, fCnt: 132, bytes: hexToBytes('017561 04672C01 03670A01 059264') });
+  });
+
+  it('delivers a join published on event/join', async () => {
+    await network.publishAsync(topic('join'), json(joinEvent()), { qos: 1 });
+    expect(await joins.next()).toEqual({ devEui: THERMOSTAT, joinedAt: '2025-01-16T08:10:02.118Z', devAddr: '01f3a9c2' });
+    expect(source.counters.joins).toBe(1);
   });
 
   it('ignores a malformed message, logs one line without the payload, and keeps working', async () => {
@@ -184,6 +192,12 @@ describe('MqttSource with The Things Stack v3 messages on a real broker', () => 
 
   beforeEach(() => startSource('tts'));
 
+  it('subscribes to joins and delivers them', async () => {
+    const joinAccept = { session_key_id: 'AYzLq0xYv6KJ0hXv2mJ1dw==', received_at: '2025-01-16T08:10:02.118Z' };
+    await network.publishAsync(ttsTopic('join'), JSON.stringify({ end_device_ids: ids, join_accept: joinAccept }), { qos: 1 });
+    expect(await joins.next()).toEqual({ devEui: GATE, joinedAt: '2025-01-16T08:10:02.118Z' });
+  });
+
   it('delivers an uplink and carries the ref through down/push and down/ack', async () => {
     const pushes = new Inbox<{ topic: string; payload: Buffer }>();
     network.on('message', (where, payload) => pushes.push({ topic: where, payload }));
@@ -212,7 +226,7 @@ describe('MqttSource without a broker', () => {
     broker = await startEmbeddedBroker(); // for afterEach; the source points at the stopped one
     network = await connectAsync(broker.url);
     source = new MqttSource({ url, format: 'chirpstack', connectTimeoutMs: 500, reconnectPeriodMs: 100, log: () => undefined });
-    await expect(source.start({ uplink: () => undefined, downlinkReport: () => undefined })).rejects.toThrow(/injoignable/);
+    await expect(source.start({ uplink: () => undefined, join: () => undefined, downlinkReport: () => undefined })).rejects.toThrow(/injoignable/);
     await expect(source.enqueueDownlink(setpoint('cmd-1'))).rejects.toThrow(/courtier MQTT déconnecté/);
   });
 });

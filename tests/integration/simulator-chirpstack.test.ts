@@ -126,6 +126,23 @@ describe('simulator on a real MQTT broker', () => {
     return { queueItemId, from };
   }
 
+  it('has each device join the network before its first uplink, which then opens the session at counter 0', async () => {
+    const device = thermostat.devEui;
+    const joined = await inbox.next(isEvent('join', device));
+    const join = eventOf(joined);
+    if (join?.type !== 'join') throw new Error('not a join');
+    expect(join.body.devAddr).toMatch(/^01[0-9a-f]{6}$/);
+    const firstUp = inbox.messages.find((m) => isEvent('up', device)(m));
+    // Nothing of this device came before its join.
+    expect(firstUp === undefined || firstUp.index > joined.index).toBe(true);
+    const up = eventOf(await inbox.next(isEvent('up', device), joined.index));
+    if (up?.type !== 'up') throw new Error('not an uplink');
+    expect(up.body.fCnt ?? 0).toBe(0); // protobuf JSON leaves a zero counter out
+    expect(up.body.devAddr).toBe(join.body.devAddr);
+    expect(Date.parse(up.body.time!)).toBeGreaterThan(Date.parse(join.body.time!));
+    expect(simulator.stats().joins).toBeGreaterThanOrEqual(1);
+  });
+
   it.each(territory.devices.filter((d) => d.model !== MODELS.camera).map((d) => [d.model, d] as const))(
     'publishes %s uplinks as ChirpStack v4 event/up that its codec decodes',
     async (_model, device) => {

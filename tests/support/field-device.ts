@@ -1,6 +1,6 @@
 import { connectAsync, type MqttClient } from 'mqtt';
 import { getCodec } from '../../electron/hub/codecs/registry';
-import { ackEvent, deviceInfoFor, topicOf, txAckEvent, uplinkEvent, type DeviceInfo } from '../../electron/hub/simulator/chirpstack-events';
+import { ackEvent, deviceInfoFor, joinEvent, topicOf, txAckEvent, uplinkEvent, type DeviceInfo } from '../../electron/hub/simulator/chirpstack-events';
 import type { TerritorySeed } from '../../electron/hub/territory/types';
 
 /**
@@ -62,6 +62,23 @@ export class FieldDevice {
       },
     });
     await this.client.publishAsync(topicOf(this.info, 'up'), JSON.stringify(event), { qos: 1 });
+  }
+
+  /**
+   * Publishes `event/join` (OTAA join or rejoin, timed now): a new session, so the device's next
+   * uplink carries frame counter 0, as a real device's does.
+   */
+  async join(devAddr = '01020305'): Promise<string> {
+    const time = new Date().toISOString();
+    const event = joinEvent({ info: this.info, deduplicationId: `join-${this.info.devEui}-${time}`, time, devAddr });
+    await this.client.publishAsync(topicOf(this.info, 'join'), JSON.stringify(event), { qos: 1 });
+    this.fCnt = -1;
+    return time;
+  }
+
+  /** Frames the device sends that no gateway hears: the next uplink's counter jumps by `count`. */
+  unheard(count: number): void {
+    this.fCnt += count;
   }
 
   async waitForDownlink(timeoutMs = 20_000): Promise<{ id: string; fPort: number; data: string }> {

@@ -82,11 +82,6 @@ export async function prepareSearch(state: TerritoryState, communeNames: Readonl
   }
 }
 
-function numberMetric(record: AssetRecord, metric: string): number | null {
-  const value = record.asset.metrics[metric];
-  return typeof value === 'number' ? value : null;
-}
-
 function registryRow(device: DeviceRecord, record: AssetRecord, communeNames: ReadonlyMap<string, string>): RegisteredDevice {
   const { asset } = record;
   return {
@@ -98,11 +93,13 @@ function registryRow(device: DeviceRecord, record: AssetRecord, communeNames: Re
       lastUplinkAt: device.lastUplinkAt === undefined ? null : new Date(device.lastUplinkAt).toISOString(),
       silent: device.silent,
       gatewayId: device.gatewayId ?? null,
-      rssiDbm: numberMetric(record, 'rssiDbm'),
-      snrDb: numberMetric(record, 'snrDb'),
-      uplinksLost: numberMetric(record, 'uplinksLost'),
-      batteryPercent: numberMetric(record, 'batteryPercent'),
-      batteryV: numberMetric(record, 'batteryV'),
+      rssiDbm: device.rssiDbm ?? null,
+      snrDb: device.snrDb ?? null,
+      uplinksLost: device.lastUplinkAt === undefined ? null : (device.uplinksLost ?? 0),
+      batteryPercent: device.batteryPercent ?? null,
+      batteryV: device.batteryV ?? null,
+      lastJoinAt: device.lastJoinAt === undefined ? null : new Date(device.lastJoinAt).toISOString(),
+      joinCount: device.joinCount ?? 0,
     },
   };
 }

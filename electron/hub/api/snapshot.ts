@@ -5,6 +5,7 @@ import { seesDevices, type SessionUser } from '../../../shared/domain/users';
 import type { SnapshotMessage, Territory } from '../../../shared/protocol/messages';
 import { scopeOf, windowAssetId } from '../auth/scope';
 import type { TerritoryState } from '../state/territory-state';
+import { assetDevices } from '../store/change-set';
 
 /** The territory as this user may see it, at journal position `seq`. */
 export function buildSnapshot(
@@ -19,7 +20,7 @@ export function buildSnapshot(
   const assets: Asset[] = [];
   for (const { asset, devices } of state.assets.values()) {
     if (!scope.seesAsset(asset)) continue;
-    assets.push(withDevices ? { ...asset, devices: devices.map((d) => ({ devEui: d.devEui, model: d.model })) } : asset);
+    assets.push(withDevices ? { ...asset, devices: assetDevices(devices) } : asset);
   }
   const alarms = [...state.alarms.values()].filter((a) => isAlarmKept(a.state) && scope.seesAlarm(a));
   const commands = [...state.commands.values()]

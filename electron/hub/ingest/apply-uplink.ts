@@ -32,6 +32,22 @@ export function lostBetween(previousFCnt: number | undefined, fCnt: number): num
   return gap > 0 && gap < MAX_PLAUSIBLE_GAP ? gap : 0;
 }
 
+/**
+ * Whether the device joined (or rejoined) since its last uplink: its next uplink opens a new
+ * session, whose frame counter restarts at 0. The old session's counter says nothing about it.
+ */
+export function joinedSinceLastUplink(device: DeviceRecord): boolean {
+  return device.lastJoinAt !== undefined && (device.lastUplinkAt === undefined || device.lastJoinAt >= device.lastUplinkAt);
+}
+
+/**
+ * Uplinks lost before this one: after a join, counted from the new session's first counter (0),
+ * so a rejoin's counter reset is never taken for a gap nor hides the uplinks lost right after it.
+ */
+export function uplinksLost(device: DeviceRecord, fCnt: number): number {
+  return joinedSinceLastUplink(device) ? lostBetween(-1, fCnt) : lostBetween(device.lastFCnt, fCnt);
+}
+
 export type ObservationListener = (device: DeviceRecord, observations: readonly Observation[], at: string, changes: ChangeSet) => void;
 
 /**
@@ -65,11 +81,15 @@ export function applyUplink(
   if (!record) return `appareil ${uplink.devEui} rattaché à un équipement absent`;
 
   const at = new Date(Number.isFinite(heardAt) ? heardAt : Date.now()).toISOString();
-  const lost = lostBetween(device.lastFCnt, uplink.fCnt);
+  const lost = uplinksLost(device, uplink.fCnt);
   device.lastUplinkAt = Date.parse(at);
   device.lastFCnt = uplink.fCnt;
   device.silent = false;
   if (device.gatewayId !== uplink.gatewayId && uplink.gatewayId) device.gatewayId = uplink.gatewayId;
+  // The device's own health rides its row write (below and at commit): no statement of its own.
+  if (uplink.rssiDbm !== undefined) device.rssiDbm = uplink.rssiDbm;
+  if (uplink.snrDb !== undefined) device.snrDb = uplink.snrDb;
+  if (lost > 0) device.uplinksLost = (device.uplinksLost ?? 0) + lost;
   changes.device(device);
   gateways?.hear(device, receptionsOf(uplink), device.lastUplinkAt, changes);
 
@@ -82,6 +102,10 @@ export function applyUplink(
     // The device was heard all the same: it is not silent, only its payload is unreadable.
     evaluateAsset(record, state, alarms, at, changes);
     return error.message;
+  }
+  for (const { metric, value } of decoded.observations) {
+    if (metric === 'batteryPercent' && typeof value === 'number') device.batteryPercent = value;
+    if (metric === 'batteryV' && typeof value === 'number') device.batteryV = value;
   }
   const observations = [...decoded.observations];
   if (uplink.rssiDbm !== undefined) observations.push({ metric: 'rssiDbm', value: uplink.rssiDbm });
@@ -114,8 +138,14 @@ function receptionsOf(uplink: Uplink): Reception[] {
  * hub acknowledges only after the commit, so the last few may come twice, possibly after newer
  * ones. Same frame counter, or an older counter with a network-server time no later than the
  * last one applied. A device that rejoined restarts its counter with a later time: not a repeat.
+ * Once a join is recorded, an uplink timed before it belongs to the finished session: the network
+ * server published it before the join, so the hub applied it before the join too.
  */
 export function isRedelivery(device: DeviceRecord, fCnt: number, heardAtMs: number): boolean {
+  if (device.lastJoinAt !== undefined && Number.isFinite(heardAtMs)) {
+    if (heardAtMs < device.lastJoinAt) return true;
+    if (joinedSinceLastUplink(device)) return false;
+  }
   if (device.lastFCnt === undefined) return false;
   if (fCnt === device.lastFCnt && fCnt !== 0) return true;
   return fCnt <= device.lastFCnt && device.lastUplinkAt !== undefined && Number.isFinite(heardAtMs) && heardAtMs <= device.lastUplinkAt;

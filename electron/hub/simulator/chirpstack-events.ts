@@ -2,6 +2,7 @@ import type { AssetSeed, DeviceSeed } from '../territory/types';
 import { createRng, type Rng } from '../territory/random';
 import type {
   ChirpstackAckEventJson,
+  ChirpstackJoinEventJson,
   ChirpstackLogEventJson,
   ChirpstackTxAckEventJson,
   ChirpstackUplinkEventJson,
@@ -73,7 +74,7 @@ export function deviceInfoFor(territory: string, device: DeviceSeed, asset: Asse
   };
 }
 
-export function topicOf(info: DeviceInfo, event: 'up' | 'txack' | 'ack' | 'log'): string {
+export function topicOf(info: DeviceInfo, event: 'up' | 'join' | 'txack' | 'ack' | 'log'): string {
   return `application/${info.applicationId}/device/${info.devEui}/event/${event}`;
 }
 
@@ -132,6 +133,11 @@ export function uplinkEvent(args: {
     },
     regionConfigId: 'eu868',
   };
+}
+
+/** `event/join`: the device completed an OTAA join with this new DevAddr (JoinEvent carries no rxInfo). */
+export function joinEvent(args: { info: DeviceInfo; deduplicationId: string; time: string; devAddr: string }): ChirpstackJoinEventJson {
+  return { deduplicationId: args.deduplicationId, time: args.time, deviceInfo: args.info, devAddr: args.devAddr };
 }
 
 export function txAckEvent(args: { info: DeviceInfo; downlinkId: number; time: string; queueItemId: string; fCntDown: number; gatewayId: string }): ChirpstackTxAckEventJson {

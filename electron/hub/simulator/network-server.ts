@@ -46,12 +46,19 @@ interface QueueItem {
   confirmed: boolean;
 }
 
+/**
+ * Chance that a device rejoins before an uplink (a power cycle, a battery change, its link check
+ * failing): rare, but often enough across a territory that the demo shows rejoins.
+ */
+const REJOIN_CHANCE = 1 / 1_000;
+
 const EU868_UPLINK_HZ = [868_100_000, 868_300_000, 868_500_000, 867_100_000, 867_300_000, 867_500_000, 867_700_000, 867_900_000];
 
 export class NetworkServer {
   private downlinkId = 1;
   uplinks = 0;
   downlinks = 0;
+  joins = 0;
 
   constructor(
     private readonly client: MqttClient,
@@ -62,8 +69,25 @@ export class NetworkServer {
     private readonly log: (message: string) => void,
   ) {}
 
+  /**
+   * An OTAA join (or rejoin) accepted: `event/join` with the device's new DevAddr, and a new
+   * session whose uplink frame counter restarts at 0. Behind a failed gateway nobody hears the
+   * join-request, so the device keeps its session. Joins are timed a moment before `wallMs`.
+   */
+  join(radio: RadioDevice, wallMs: number): void {
+    if (this.incidents.gatewayDown(radio.gatewayId, wallMs)) return;
+    radio.devAddr = `01${this.rng.int(0, 0xffffff).toString(16).padStart(6, '0')}`;
+    radio.fCnt = -1;
+    radio.fCntDown = 0;
+    const join = events.joinEvent({ info: radio.info, deduplicationId: events.seededUuid(this.rng), time: new Date(wallMs).toISOString(), devAddr: radio.devAddr });
+    this.publish(events.topicOf(radio.info, 'join'), join);
+    this.joins++;
+  }
+
   /** The device's periodic transmission, and whatever the network does around it. */
   uplink(radio: RadioDevice, wallMs: number): void {
+    // The rejoin is timed just before the uplink it precedes, as the device sends it first.
+    if (this.rng.next() < REJOIN_CHANCE) this.join(radio, wallMs - 1);
     radio.fCnt++;
     if (this.incidents.gatewayDown(radio.gatewayId, wallMs)) return; // transmitted, heard by no one
     const time = new Date(wallMs).toISOString();

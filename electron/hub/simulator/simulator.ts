@@ -41,7 +41,7 @@ export interface RunningSimulator {
   /** Current scenario time. */
   scenarioNow(): Date;
   /** Uplinks and downlinks carried so far. */
-  stats(): { uplinks: number; downlinks: number };
+  stats(): { uplinks: number; downlinks: number; joins: number };
 }
 
 /** First uplinks spread over this window (or the device's period, if shorter) so the map fills fast. */
@@ -127,7 +127,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const firstAt = (periodS: number) => now + rng.next() * Math.min(periodS, FIRST_UPLINK_WINDOW_S) * 1_000;
   for (const radio of radios.values()) {
     const period = radio.device.seed.uplinkPeriodS;
-    every(period, firstAt(period), (wallMs) => server.uplink(radio, wallMs));
+    const first = firstAt(period);
+    // Each device joins the network as it powers up, just before its first uplink.
+    scheduler.schedule(first, () => server.join(radio, Date.now() - 1));
+    every(period, first, (wallMs) => server.uplink(radio, wallMs));
   }
   for (const video of videoByAsset.values()) {
     const period = video.device.seed.uplinkPeriodS;
@@ -148,7 +151,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       else incidents.beginCameraOutage(incident.cameraId, untilMs);
     },
     scenarioNow: () => new Date(clock.now()),
-    stats: () => ({ uplinks: server.uplinks, downlinks: server.downlinks }),
+    stats: () => ({ uplinks: server.uplinks, downlinks: server.downlinks, joins: server.joins }),
   };
 }
 
@@ -182,7 +185,7 @@ function radioFor(device: SimDevice, territory: TerritorySeed, gateways: Map<str
     gatewayId: gateway.id,
     gatewayLocation: { lon: gateway.lon, lat: gateway.lat },
     distanceM: Math.sqrt(distanceSquaredM2([asset.lon, asset.lat], [gateway.lon, gateway.lat])),
-    // A network that has been running for a while: frame counters well past zero.
+    // Before its join at start: the join restarts it at 0 (see NetworkServer.join).
     fCnt: rng.int(100, 60_000),
     fCntDown: rng.int(0, 200),
     queue: [],

@@ -64,6 +64,6 @@ export function tlsOptions(tls: SourceTls | undefined): { ca?: string | Buffer; 
 export function eventSubscriptions(format: 'chirpstack' | 'tts', all: readonly string[], applicationIds: readonly string[] = []): string[] {
   if (applicationIds.length === 0) return [...all];
   return applicationIds.flatMap((id) =>
-    format === 'chirpstack' ? [`application/${id}/device/+/event/+`] : [`v3/${id}/devices/+/up`, `v3/${id}/devices/+/down/+`],
+    format === 'chirpstack' ? [`application/${id}/device/+/event/+`] : [`v3/${id}/devices/+/up`, `v3/${id}/devices/+/join`, `v3/${id}/devices/+/down/+`],
   );
 }

@@ -84,11 +84,17 @@ export const ChirpstackUplinkEvent = z.looseObject({
   txInfo: z.looseObject({ frequency: z.number().optional() }).optional(),
 });
 
+/**
+ * The device completed an OTAA join (or rejoin): a new session whose frame counters restart at 0.
+ * `integration.proto`'s JoinEvent carries no `rxInfo` (only `relayRxInfo` behind a relay); some
+ * deployments add it, so it is read when present.
+ */
 export const ChirpstackJoinEvent = z.looseObject({
   deduplicationId: z.string().optional(),
   time: Timestamp.optional(),
   deviceInfo: ChirpstackDeviceInfo,
   devAddr: z.string().optional(),
+  rxInfo: z.array(ChirpstackRxInfo).optional(),
 });
 
 /** A confirmed downlink was acknowledged by the device, or timed out (`acknowledged` absent). */
@@ -156,6 +162,7 @@ export type ChirpstackDownlinkCommandJson = z.input<typeof ChirpstackDownlinkCom
 /** The parsed forms (bytes decoded, DevEUIs lower-cased). */
 export type ChirpstackDeviceInfo = z.output<typeof ChirpstackDeviceInfo>;
 export type ChirpstackUplinkEvent = z.output<typeof ChirpstackUplinkEvent>;
+export type ChirpstackJoinEvent = z.output<typeof ChirpstackJoinEvent>;
 export type ChirpstackAckEvent = z.output<typeof ChirpstackAckEvent>;
 export type ChirpstackTxAckEvent = z.output<typeof ChirpstackTxAckEvent>;
 export type ChirpstackLogEvent = z.output<typeof ChirpstackLogEvent>;

@@ -16,7 +16,7 @@ import {
 } from './chirpstack-schema';
 import type { Inbound, NetworkServerFormat } from './format';
 import { type PendingDownlink, PendingDownlinks } from './pending-downlinks';
-import type { DownlinkReport, DownlinkRequest, Uplink } from './types';
+import type { DownlinkReport, DownlinkRequest, Join, Uplink } from './types';
 import { MalformedMessage, isoTime, parsePayload, receptionOf, strongestReception, toBase64 } from './wire';
 
 /** A ChirpStack v4 event message, checked against its schema. */
@@ -25,7 +25,8 @@ export type ChirpstackEvent =
   | { type: 'txack'; body: ChirpstackTxAckEvent }
   | { type: 'ack'; body: ChirpstackAckEvent }
   | { type: 'log'; body: ChirpstackLogEvent }
-  | { type: 'join' | 'status'; body: { deviceInfo: { devEui: string; applicationId: string } } }
+  | { type: 'join'; body: ChirpstackJoinEvent }
+  | { type: 'status'; body: { deviceInfo: { devEui: string; applicationId: string } } }
   /** Event types the hub has no use for (location, integration…); not parsed. */
   | { type: 'other'; name: string };
 
@@ -79,6 +80,19 @@ export function chirpstackUplink(event: ChirpstackUplinkEvent): Uplink | undefin
     if (best.snr !== undefined) uplink.snrDb = best.snr;
   }
   return uplink;
+}
+
+/** The hub's join for a `join` event: a new session for the device. */
+export function chirpstackJoin(event: ChirpstackJoinEvent): Join {
+  const join: Join = { devEui: event.deviceInfo.devEui, joinedAt: isoTime(event.time) };
+  if (event.devAddr) join.devAddr = event.devAddr;
+  const best = strongestReception(event.rxInfo ?? []);
+  if (best) {
+    join.gatewayId = best.gatewayId;
+    if (best.rssi !== undefined) join.rssiDbm = best.rssi;
+    if (best.snr !== undefined) join.snrDb = best.snr;
+  }
+  return join;
 }
 
 /**
@@ -157,6 +171,8 @@ export class ChirpstackFormat implements NetworkServerFormat {
         if (!FINAL_LOG_CODES.has(event.body.code ?? '')) return { kind: 'ignored', why: `journal ${event.body.code ?? 'INFO'}` };
         return this.report(event, undefined);
       case 'join':
+        this.applicationOf.set(event.body.deviceInfo.devEui, event.body.deviceInfo.applicationId);
+        return { kind: 'join', join: chirpstackJoin(event.body) };
       case 'status':
         // Nothing to ingest, but the device's application is known from now on.
         this.applicationOf.set(event.body.deviceInfo.devEui, event.body.deviceInfo.applicationId);

@@ -153,6 +153,10 @@ export class FieldSources implements Source {
         this.heardBy.set(uplink.devEui, mqtt);
         sink.uplink(uplink);
       },
+      join: (join) => {
+        this.heardBy.set(join.devEui, mqtt);
+        sink.join(join);
+      },
       downlinkReport: (report) => sink.downlinkReport(report),
     };
   }

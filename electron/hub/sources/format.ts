@@ -1,12 +1,13 @@
-import type { DownlinkReport, DownlinkRequest, Uplink } from './types';
+import type { DownlinkReport, DownlinkRequest, Join, Uplink } from './types';
 
 /** What one broker message means to the hub, once a network-server format has read it. */
 export type Inbound =
   | { kind: 'uplink'; uplink: Uplink }
   | { kind: 'report'; report: DownlinkReport }
+  | { kind: 'join'; join: Join }
   /**
-   * Well formed but nothing for the hub (joins, device status, reports about unknown downlinks…);
-   * `devEui` when the message still told where the device lives (a ChirpStack join).
+   * Well formed but nothing for the hub (device status, reports about unknown downlinks…);
+   * `devEui` when the message still told where the device lives (a ChirpStack status).
    */
   | { kind: 'ignored'; why: string; devEui?: string };
 

@@ -18,6 +18,7 @@ export interface MqttSourceCounters {
   messages: number;
   uplinks: number;
   reports: number;
+  joins: number;
   ignored: number;
   malformed: number;
 }
@@ -41,13 +42,13 @@ const MALFORMED_TALLY_EVERY = 1_000;
  *
  * A QoS 1 uplink is acknowledged to the broker only when the hub settles it, after the journal
  * commit that carries it (`Uplink.settle`, see `commit-acks.ts`); until then the broker keeps it
- * and redelivers it after a reconnection. Other messages (reports, malformed, ignored) are
+ * and redelivers it after a reconnection. Other messages (reports, joins, malformed, ignored) are
  * acknowledged on receipt. With `clientId` set the session is persistent: the broker also keeps
  * QoS 1 messages while the hub is away.
  */
 export class MqttSource implements Source {
   readonly name: string;
-  readonly counters: MqttSourceCounters = { messages: 0, uplinks: 0, reports: 0, ignored: 0, malformed: 0 };
+  readonly counters: MqttSourceCounters = { messages: 0, uplinks: 0, reports: 0, joins: 0, ignored: 0, malformed: 0 };
   private readonly format: NetworkServerFormat;
   private readonly held: HeldDownlinks;
   private readonly log: (line: string) => void;
@@ -264,6 +265,14 @@ export class MqttSource implements Source {
       case 'report':
         this.counters.reports += 1;
         sink.downlinkReport(inbound.report);
+        return;
+      case 'join':
+        this.counters.joins += 1;
+        try {
+          sink.join(inbound.join);
+        } finally {
+          this.release(inbound.join.devEui);
+        }
         return;
       case 'ignored':
         this.counters.ignored += 1;

@@ -10,7 +10,7 @@ import { Base64Bytes, DevEui, GatewayLocation } from './wire';
  * Note: TTS's own MQTT server speaks QoS 0 only; a QoS 1 subscription is granted as QoS 0.
  */
 
-export const TTS_SUBSCRIPTIONS = ['v3/+/devices/+/up', 'v3/+/devices/+/down/+'] as const;
+export const TTS_SUBSCRIPTIONS = ['v3/+/devices/+/up', 'v3/+/devices/+/join', 'v3/+/devices/+/down/+'] as const;
 
 const TOPIC = /^v3\/([^/]+)\/devices\/([^/]+)\/(.+)$/;
 
@@ -56,6 +56,20 @@ export const TtsUplinkMessage = z.looseObject({
     settings: z.looseObject({}).optional(),
     received_at: z.string().optional(),
     confirmed: z.boolean().optional(),
+  }),
+});
+
+/**
+ * `join` message: the device completed a join, `join_accept` describes the new session (its
+ * `received_at` is when the network server accepted the join-request).
+ */
+export const TtsJoinMessage = z.looseObject({
+  end_device_ids: TtsEndDeviceIds,
+  correlation_ids: z.array(z.string()).optional(),
+  received_at: z.string().optional(),
+  join_accept: z.looseObject({
+    session_key_id: z.string().optional(),
+    received_at: z.string().optional(),
   }),
 });
 
@@ -105,6 +119,8 @@ export const TtsDownlinkPush = z.object({
 });
 
 export type TtsUplinkMessageJson = z.input<typeof TtsUplinkMessage>;
+export type TtsJoinMessageJson = z.input<typeof TtsJoinMessage>;
+export type TtsJoinMessage = z.output<typeof TtsJoinMessage>;
 export type TtsDownlinkEventJson = z.input<typeof TtsDownlinkEvent>;
 export type TtsDownlinkPushJson = z.input<typeof TtsDownlinkPush>;
 export type TtsUplinkMessage = z.output<typeof TtsUplinkMessage>;

@@ -3,11 +3,12 @@ import {
   TTS_SUBSCRIPTIONS,
   TtsDownlinkEvent,
   type TtsDownlinkPushJson,
+  TtsJoinMessage,
   TtsUplinkMessage,
   matchTtsTopic,
   ttsTopic,
 } from './tts-schema';
-import type { DownlinkReport, DownlinkRequest, Uplink } from './types';
+import type { DownlinkReport, DownlinkRequest, Join, Uplink } from './types';
 import { MalformedMessage, isoTime, parsePayload, receptionOf, strongestReception, toBase64 } from './wire';
 
 /**
@@ -39,6 +40,15 @@ export function ttsUplink(message: TtsUplinkMessage): Uplink | undefined {
     if (best.snr !== undefined) uplink.snrDb = best.snr;
   }
   return uplink;
+}
+
+/** The hub's join for a `join` message: a new session for the device. */
+export function ttsJoin(message: TtsJoinMessage): Join {
+  const devEui = message.end_device_ids.dev_eui;
+  if (devEui === undefined) throw new MalformedMessage('jonction TTS sans dev_eui');
+  const join: Join = { devEui, joinedAt: isoTime(message.join_accept.received_at ?? message.received_at) };
+  if (message.end_device_ids.dev_addr) join.devAddr = message.end_device_ids.dev_addr;
+  return join;
 }
 
 type DownlinkEventName = 'sent' | 'ack' | 'nack' | 'failed';
@@ -109,6 +119,11 @@ export class TtsFormat implements NetworkServerFormat {
       if (!uplink) return { kind: 'ignored', why: 'trame MAC sans port applicatif' };
       this.learn(uplink.devEui, address);
       return { kind: 'uplink', uplink };
+    }
+    if (event === 'join') {
+      const join = ttsJoin(parsePayload(TtsJoinMessage, payload, 'jonction TTS'));
+      this.learn(join.devEui, address);
+      return { kind: 'join', join };
     }
     const name = event.startsWith('down/') ? event.slice('down/'.length) : event;
     if (name !== 'sent' && name !== 'ack' && name !== 'nack' && name !== 'failed') {

@@ -32,6 +32,21 @@ export interface Uplink {
   settle?: () => void;
 }
 
+/**
+ * A device joined the network (OTAA join or rejoin): it starts a new session, whose uplink frame
+ * counter restarts at 0.
+ */
+export interface Join {
+  devEui: string;
+  /** When the network server accepted the join (ISO 8601, UTC). */
+  joinedAt: string;
+  devAddr?: string;
+  /** The gateway that heard the join-request best, when the network server says. */
+  gatewayId?: string;
+  rssiDbm?: number;
+  snrDb?: number;
+}
+
 /** One gateway's reception of an uplink, with its position when the network server knows it. */
 export interface Reception {
   gatewayId: string;
@@ -68,6 +83,7 @@ export interface DownlinkReport {
 /** Where a source delivers what it receives. */
 export interface SourceSink {
   uplink(uplink: Uplink): void;
+  join(join: Join): void;
   downlinkReport(report: DownlinkReport): void;
 }
 

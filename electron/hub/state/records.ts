@@ -20,6 +20,17 @@ export interface DeviceRecord {
   /** Epoch ms of the last uplink, or undefined if never heard. */
   lastUplinkAt?: number;
   lastFCnt?: number;
+  /** Best gateway's link quality on the last uplink, from the network server's metadata. */
+  rssiDbm?: number;
+  snrDb?: number;
+  /** Last battery reading the device's payload carried (models report one or the other). */
+  batteryPercent?: number;
+  batteryV?: number;
+  /** Uplinks the network never delivered (frame-counter gaps) since the device was declared. */
+  uplinksLost?: number;
+  /** Epoch ms of the last OTAA join or rejoin (network-server time), and how many were seen. */
+  lastJoinAt?: number;
+  joinCount?: number;
   /**
    * Epoch ms the device was declared while this hub ran: silence counts from then, not from the
    * hub's start, so a device declared before its installation is not « pas de données » at once.

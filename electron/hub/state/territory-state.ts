@@ -30,6 +30,13 @@ const DeviceRow = z.object({
   gateway_id: z.string().nullable(),
   last_uplink_at: z.string().nullable(),
   last_fcnt: z.number().nullable(),
+  rssi_dbm: z.number().nullable(),
+  snr_db: z.number().nullable(),
+  battery_percent: z.number().nullable(),
+  battery_v: z.number().nullable(),
+  uplinks_lost: z.number(),
+  last_join_at: z.string().nullable(),
+  join_count: z.number(),
 });
 
 function json<T>(schema: z.ZodType<T>, text: string): T {
@@ -83,6 +90,13 @@ export class TerritoryState {
         ...(row.gateway_id ? { gatewayId: row.gateway_id } : {}),
         ...(row.last_uplink_at ? { lastUplinkAt: Date.parse(row.last_uplink_at) } : {}),
         ...(row.last_fcnt !== null ? { lastFCnt: row.last_fcnt } : {}),
+        ...(row.rssi_dbm !== null ? { rssiDbm: row.rssi_dbm } : {}),
+        ...(row.snr_db !== null ? { snrDb: row.snr_db } : {}),
+        ...(row.battery_percent !== null ? { batteryPercent: row.battery_percent } : {}),
+        ...(row.battery_v !== null ? { batteryV: row.battery_v } : {}),
+        ...(row.uplinks_lost > 0 ? { uplinksLost: row.uplinks_lost } : {}),
+        ...(row.last_join_at ? { lastJoinAt: Date.parse(row.last_join_at) } : {}),
+        ...(row.join_count > 0 ? { joinCount: row.join_count } : {}),
         silent: false,
       });
     }

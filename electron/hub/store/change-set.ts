@@ -1,9 +1,19 @@
 import type { Alarm } from '../../../shared/domain/alarms';
+import type { AssetDevice } from '../../../shared/domain/assets';
 import type { JournalEventBody } from '../../../shared/protocol/messages';
 import type { AssetRecord, CommandRecord, DeviceRecord } from '../state/records';
 import type { AuditEntry } from '../audit/audit-chain';
 import type { Write } from './db';
 import { alarmWrite, assetWrite, commandWrite, deviceWrite } from './rows';
+
+/** The devices an asset lists to consoles (admins and operators), as events and snapshots carry them. */
+export function assetDevices(devices: readonly DeviceRecord[]): AssetDevice[] {
+  return devices.map((d) => ({
+    devEui: d.devEui,
+    model: d.model,
+    ...(d.lastJoinAt === undefined ? {} : { lastJoinAt: new Date(d.lastJoinAt).toISOString() }),
+  }));
+}
 
 /**
  * What one batch changed. Several changes to the same record within a batch collapse into one
@@ -84,7 +94,7 @@ export class ChangeSet {
     const events: { body: JournalEventBody; commune: string }[] = [];
     for (const record of this.assets.values()) {
       writes.push(assetWrite(record));
-      const asset = { ...record.asset, devices: record.devices.map((d) => ({ devEui: d.devEui, model: d.model })) };
+      const asset = { ...record.asset, devices: assetDevices(record.devices) };
       events.push({ body: { type: 'asset.updated', asset }, commune: asset.commune });
     }
     for (const device of this.devices.values()) writes.push(deviceWrite(device));

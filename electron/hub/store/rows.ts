@@ -29,10 +29,13 @@ export function assetWrite({ asset, settings }: AssetRecord): Write {
   };
 }
 
-const UPSERT_DEVICE = `INSERT INTO devices (dev_eui, model, asset_id, uplink_period_s, gateway_id, last_uplink_at, last_fcnt)
-  VALUES (?, ?, ?, ?, ?, ?, ?)
+const UPSERT_DEVICE = `INSERT INTO devices (dev_eui, model, asset_id, uplink_period_s, gateway_id, last_uplink_at, last_fcnt,
+    rssi_dbm, snr_db, battery_percent, battery_v, uplinks_lost, last_join_at, join_count)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (dev_eui) DO UPDATE SET last_uplink_at = excluded.last_uplink_at, last_fcnt = excluded.last_fcnt,
-    gateway_id = excluded.gateway_id`;
+    gateway_id = excluded.gateway_id, rssi_dbm = excluded.rssi_dbm, snr_db = excluded.snr_db,
+    battery_percent = excluded.battery_percent, battery_v = excluded.battery_v, uplinks_lost = excluded.uplinks_lost,
+    last_join_at = excluded.last_join_at, join_count = excluded.join_count`;
 
 export function deviceWrite(device: DeviceRecord): Write {
   return {
@@ -45,6 +48,13 @@ export function deviceWrite(device: DeviceRecord): Write {
       device.gatewayId ?? null,
       device.lastUplinkAt === undefined ? null : new Date(device.lastUplinkAt).toISOString(),
       device.lastFCnt ?? null,
+      device.rssiDbm ?? null,
+      device.snrDb ?? null,
+      device.batteryPercent ?? null,
+      device.batteryV ?? null,
+      device.uplinksLost ?? 0,
+      device.lastJoinAt === undefined ? null : new Date(device.lastJoinAt).toISOString(),
+      device.joinCount ?? 0,
     ],
   };
 }

@@ -103,6 +103,7 @@ export function DeviceRegistry() {
               <th>{t('devices.col.model')}</th>
               <th>{t('devices.col.asset')}</th>
               <th>{t('devices.col.lastUplink')}</th>
+              <th>{t('devices.col.lastJoin')}</th>
               <th>{t('devices.col.link')}</th>
               <th>{t('devices.col.lost')}</th>
               <th>{t('devices.col.battery')}</th>
@@ -122,6 +123,12 @@ export function DeviceRegistry() {
                 <td title={device.health.lastUplinkAt ? formatDateTime(device.health.lastUplinkAt, locale) : undefined}>
                   {formatLastHeard(device.health.lastUplinkAt, now, i18n)}
                   {device.health.silent && <span className="devices__silent">{t('devices.silent')}</span>}
+                </td>
+                <td
+                  data-testid="device-last-join"
+                  title={device.health.lastJoinAt ? `${formatDateTime(device.health.lastJoinAt, locale)} · ${t('devices.joinCount', { count: device.health.joinCount })}` : undefined}
+                >
+                  {device.health.lastJoinAt ? formatLastHeard(device.health.lastJoinAt, now, i18n) : t('devices.neverJoined')}
                 </td>
                 <td>{formatLink(device.health.rssiDbm, device.health.snrDb, i18n)}</td>
                 <td>{device.health.uplinksLost === null ? '—' : formatNumber(device.health.uplinksLost, 0, locale)}</td>

@@ -56,4 +56,34 @@ describe('listDevices', () => {
     state.assets.get('bld-91377-2')!.asset.name = 'Gymnase Jean-Zay';
     expect(listDevices(state, communes, admin, { query: 'jean-zay', offset: 0, limit: 10 }).devices.map((d) => d.asset.id)).toEqual(['bld-91377-2']);
   });
+
+  it('gives each device its own health, not its asset\'s metrics', () => {
+    const state = registry();
+    const school = state.assets.get('bld-91377-0')!;
+    school.asset.metrics = { rssiDbm: -70, snrDb: 9, uplinksLost: 40, batteryPercent: 99 };
+    state.addDevice({ devEui: 'a840410000000001', model: 'milesight-am307', assetId: school.asset.id, uplinkPeriodS: 900, silent: false });
+    Object.assign(state.devices.get('0000000000000000')!, {
+      lastUplinkAt: Date.parse('2026-11-23T08:10:00Z'),
+      rssiDbm: -112,
+      snrDb: -4.25,
+      batteryV: 3.4,
+      lastJoinAt: Date.parse('2026-11-23T08:00:00Z'),
+      joinCount: 2,
+    });
+    const rows = listDevices(state, communes, admin, { query: 'bld-91377-0 ', offset: 0, limit: 10 }).devices;
+    const health = Object.fromEntries(rows.map((d) => [d.devEui, d.health]));
+    expect(health['0000000000000000']).toEqual({
+      lastUplinkAt: '2026-11-23T08:10:00.000Z',
+      silent: false,
+      gatewayId: null,
+      rssiDbm: -112,
+      snrDb: -4.25,
+      uplinksLost: 0,
+      batteryPercent: null,
+      batteryV: 3.4,
+      lastJoinAt: '2026-11-23T08:00:00.000Z',
+      joinCount: 2,
+    });
+    expect(health['a840410000000001']).toMatchObject({ lastUplinkAt: null, rssiDbm: null, snrDb: null, uplinksLost: null, batteryPercent: null, lastJoinAt: null, joinCount: 0 });
+  });
 });

@@ -1,5 +1,6 @@
 import type {
   ChirpstackAckEventJson,
+  ChirpstackJoinEventJson,
   ChirpstackLogEventJson,
   ChirpstackTxAckEventJson,
   ChirpstackUplinkEventJson,
@@ -50,6 +51,17 @@ export function upEvent(overrides: Partial<ChirpstackUplinkEventJson> = {}): Chi
       },
     ],
     txInfo: { frequency: 868500000, modulation: { lora: { bandwidth: 125000, spreadingFactor: 7, codeRate: 'CR_4_5' } } },
+    ...overrides,
+  };
+}
+
+/** `event/join` as integration.proto's JoinEvent serialises it (no rxInfo in the proto). */
+export function joinEvent(overrides: Partial<ChirpstackJoinEventJson> = {}, devEui = THERMOSTAT): ChirpstackJoinEventJson {
+  return {
+    deduplicationId: 'c9dd3f4a-5e6b-4c1d-9a11-0f6f8b2e7d31',
+    time: '2025-01-16T08:10:02.118274+00:00',
+    deviceInfo: deviceInfo(devEui),
+    devAddr: '01f3a9c2',
     ...overrides,
   };
 }

@@ -4,7 +4,7 @@ import type { Inbound } from '../../../electron/hub/sources/format';
 import type { DownlinkRequest } from '../../../electron/hub/sources/types';
 import { MalformedMessage } from '../../../electron/hub/sources/wire';
 import { hexToBytes } from '../../../electron/hub/codecs/bytes';
-import { APP, THERMOSTAT, ackEvent, hexToBase64, json, logEvent, topic, txackEvent, upEvent } from './chirpstack-events';
+import { APP, joinEvent, THERMOSTAT, ackEvent, hexToBase64, json, logEvent, topic, txackEvent, upEvent } from './chirpstack-events';
 
 const setpoint = (ref: string, confirmed = true): DownlinkRequest => ({
   devEui: THERMOSTAT,
@@ -69,7 +69,6 @@ describe('ChirpStack v4 uplink events', () => {
   });
 
   it.each([
-    ['a join', 'join', { deviceInfo: upEvent().deviceInfo, devAddr: '00189440' }],
     ['a device status', 'status', { deviceInfo: upEvent().deviceInfo, margin: 7, batteryLevel: 92.5 }],
     ['a location', 'location', { whatever: true }],
     ['a MAC-only frame (no fPort)', 'up', upEvent({ fPort: undefined, data: undefined })],
@@ -77,7 +76,28 @@ describe('ChirpStack v4 uplink events', () => {
     expect(new ChirpstackFormat().read(topic(event), json(body)).kind).toBe('ignored');
   });
 
+  it('read a join as a new session of the device, with its DevAddr and time', () => {
+    const inbound = new ChirpstackFormat().read(topic('join'), json(joinEvent()));
+    expect(inbound).toEqual({ kind: 'join', join: { devEui: THERMOSTAT, joinedAt: '2025-01-16T08:10:02.118Z', devAddr: '01f3a9c2' } });
+  });
+
+  it('read the best gateway of a join when the network server adds rxInfo', () => {
+    const event = joinEvent({ rxInfo: upEvent().rxInfo });
+    const inbound = new ChirpstackFormat().read(topic('join'), json(event));
+    expect(inbound).toMatchObject({ kind: 'join', join: { gatewayId: '7076ff0064030999', rssiDbm: -97, snrDb: 7.5 } });
+  });
+
+  it('learn the application of a device from its join, to address its downlinks', () => {
+    const format = new ChirpstackFormat();
+    expect(format.addressable(THERMOSTAT)).toBe(false);
+    format.read(topic('join'), json(joinEvent()));
+    expect(format.addressable(THERMOSTAT)).toBe(true);
+  });
+
   it.each([
+    ['a join without deviceInfo', topic('join'), json({ devAddr: '01f3a9c2', time: '2025-01-16T08:10:02Z' })],
+    ['a join about another device than the topic', topic('join', '24e1241000000002'), json(joinEvent())],
+    ['a join whose devAddr is not a string', topic('join'), json({ ...joinEvent(), devAddr: 42 })],
     ['JSON that does not parse', topic('up'), Buffer.from('{"deviceInfo":')],
     ['an event without deviceInfo', topic('up'), json({ fPort: 85 })],
     ['a DevEUI that is not 16 hex digits', topic('up'), json(upEvent({ deviceInfo: { ...upEvent().deviceInfo, devEui: 'nope' } }))],

@@ -74,7 +74,7 @@ describe('whether a network server format can address a device', () => {
 
     const joined = new ChirpstackFormat();
     const join = joined.read(topic('join'), json({ deviceInfo: deviceInfo(), devAddr: '00189440', time: '2025-01-16T08:00:00Z' }));
-    expect(join).toMatchObject({ kind: 'ignored', devEui: THERMOSTAT });
+    expect(join).toMatchObject({ kind: 'join', join: { devEui: THERMOSTAT } });
     expect(joined.downlink(request('cmd-1')).topic).toBe(`application/${APP}/device/${THERMOSTAT}/command/down`);
 
     expect(new ChirpstackFormat({ defaultApplicationId: 'app-demo' }).addressable(THERMOSTAT)).toBe(true);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hexToBytes } from '../../../electron/hub/codecs/bytes';
 import type { Inbound } from '../../../electron/hub/sources/format';
 import { TTS_CORRELATION_PREFIX, TtsFormat } from '../../../electron/hub/sources/tts';
-import { TtsDownlinkPush, type TtsDownlinkEventJson, type TtsUplinkMessageJson } from '../../../electron/hub/sources/tts-schema';
+import { TtsDownlinkPush, type TtsDownlinkEventJson, type TtsJoinMessageJson, type TtsUplinkMessageJson } from '../../../electron/hub/sources/tts-schema';
 import type { DownlinkRequest } from '../../../electron/hub/sources/types';
 import { MalformedMessage } from '../../../electron/hub/sources/wire';
 
@@ -96,6 +96,36 @@ describe('The Things Stack v3 uplinks', () => {
   });
 });
 
+/** A join-accept message as TTS's data formats document it. */
+const joinMessage: TtsJoinMessageJson = {
+  end_device_ids: endDeviceIds,
+  correlation_ids: ['as:up:01HME5J9ZK3T1E7W2B6M8N4P5Q', 'rpc:/ttn.lorawan.v3.NsAs/HandleUplink:01HME5J9ZK'],
+  received_at: '2025-01-16T08:10:02.407Z',
+  join_accept: { session_key_id: 'AYzLq0xYv6KJ0hXv2mJ1dw==', received_at: '2025-01-16T08:10:02.118Z' },
+};
+
+describe('The Things Stack v3 joins', () => {
+  it('become a new session of the device, timed when the network server accepted the join', () => {
+    const { join } = expectKind(new TtsFormat().read(topic('join'), json(joinMessage)), 'join');
+    expect(join).toEqual({ devEui: GATE, joinedAt: '2025-01-16T08:10:02.118Z', devAddr: '260B9911' });
+  });
+
+  it('teach the format the device id, to address its downlinks', () => {
+    const format = new TtsFormat();
+    format.read(topic('join'), json(joinMessage));
+    expect(format.downlink(openGate('cmd-1')).topic).toBe(topic('down/push'));
+  });
+
+  it.each([
+    ['an empty object', Buffer.from('{}')],
+    ['a join without join_accept', json({ end_device_ids: endDeviceIds, received_at: '2025-01-16T08:10:02.407Z' })],
+    ['a join without dev_eui', json({ ...joinMessage, end_device_ids: { ...endDeviceIds, dev_eui: undefined } })],
+    ['a DevEUI that is not 16 hex digits', json({ ...joinMessage, end_device_ids: { ...endDeviceIds, dev_eui: 'A84041' } })],
+  ])('refuse %s as malformed', (_name, payload) => {
+    expect(() => new TtsFormat().read(topic('join'), payload)).toThrow(MalformedMessage);
+  });
+});
+
 describe('The Things Stack v3 downlinks', () => {
   it('push to the device id learnt from its uplinks, with our correlation id', () => {
     const format = new TtsFormat();
@@ -138,7 +168,6 @@ describe('The Things Stack v3 downlinks', () => {
     ['a downlink queued by someone else', 'down/sent', json(downEvent('sent', ['as:downlink:foreign']))],
     ['our own push echoed by the broker', 'down/push', Buffer.from('{"downlinks":[]}')],
     ['a queued notice', 'down/queued', json(downEvent('queued', [`${TTS_CORRELATION_PREFIX}cmd-42`]))],
-    ['a join', 'join', Buffer.from('{}')],
   ])('ignore %s', (_name, event, payload) => {
     expect(new TtsFormat().read(topic(event), payload).kind).toBe('ignored');
   });
