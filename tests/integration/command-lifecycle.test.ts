@@ -177,3 +177,43 @@ describe('a command to a device not heard since the hub started', () => {
     await test.stop();
   });
 });
+
+describe('two operators racing on the same setting', () => {
+  it('keeps exactly one pending command and sends only it, the other cancelled, whoever the writer took first', async () => {
+    const test = await startTestHub();
+    const first = await HubClient.connect(test.hub.url);
+    const second = await HubClient.connect(test.hub.url);
+    await first.login('operateur');
+    await second.login('admin');
+    await first.request('subscribe');
+    const device = await FieldDevice.connect(test.hub.brokerUrl, territory, thermostat.devEui);
+    await device.uplink(vickiReport(17, 18, 30));
+    await first.waitFor((m) => JSON.stringify(m).includes('"setpointC":17'));
+
+    // Both consoles send at once: the hub serialises them through its writer.
+    const [a, b] = await Promise.all([
+      first.request('command.send', { assetId: school.id, command: { type: 'heating.setpoint', celsius: 18 } }),
+      second.request('command.send', { assetId: school.id, command: { type: 'heating.setpoint', celsius: 21 } }),
+    ]);
+    expect(a).toMatchObject({ ok: true });
+    expect(b).toMatchObject({ ok: true });
+    const ids = [a.commandId as string, b.commandId as string];
+    // Whichever the writer took first ends cancelled, the other stays pending: never both sent.
+    await first.waitFor((m) => m.op === 'events' && (m.events as CommandEvent[]).some((e) => ids.includes(e.command?.id ?? '') && e.command?.state === 'cancelled'));
+    const pending = [...test.hub.context.state.commands.values()].filter((r) => r.command.assetId === school.id);
+    expect(pending).toHaveLength(1);
+    const cancelled = ids.find((id) => id !== pending[0]!.command.id)!;
+    expect(commandStates(first, cancelled)).toContain('cancelled');
+    // The device gets one downlink per command the hub kept; the cancelled one is withdrawn.
+    const downlink = await device.waitForDownlink();
+    const wanted = pending[0]!.command.params.celsius as number;
+    expect(Buffer.from(downlink.data, 'base64')).toEqual(Buffer.from(wanted === 21 ? [0x0e, 21] : [0x0e, 18]));
+    await device.uplink(vickiReport(17, 18, 30));
+    await first.request('ping');
+    expect(device.downlinks).toHaveLength(1);
+    await device.close();
+    await first.close();
+    await second.close();
+    await test.stop();
+  });
+});
