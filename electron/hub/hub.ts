@@ -240,6 +240,7 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
     async stop() {
       clearInterval(sweep);
       await runner.stop();
+      commands.stop();
       await field.stop();
       // A message being sent is let finish (and recorded) before the database closes.
       await escalator.stop();

@@ -11,6 +11,15 @@ import type { TerritoryState } from '../state/territory-state';
 import { desiredOf, recordDesired } from '../schedules/desired-state';
 import { isConfirmedBy, planCommand, type PlannedCommand } from './validate';
 
+/**
+ * How long a journaled command waits before it is handed to the network server. Two consoles
+ * racing on the same setting (two operators, or an operator and a programme) within this window
+ * end with one command sent: the newer cancels the older before it leaves the hub. Once at the
+ * network server a ChirpStack queue item cannot be taken back over MQTT, so this is where
+ * « not both sent » is kept. Short enough that nobody waits for it.
+ */
+export const COMMAND_SETTLE_MS = 1000;
+
 /** Forward order of the lifecycle: a late report never moves a command back. */
 const RANK: Record<CommandState, number> = {
   requested: 0,
@@ -32,6 +41,9 @@ const RANK: Record<CommandState, number> = {
  */
 export class CommandDispatcher {
   private source: Source | undefined;
+  /** Commands journaled but not yet handed to the source (see COMMAND_SETTLE_MS). */
+  private readonly settling = new Map<string, NodeJS.Timeout>();
+  private stopped = false;
   private readonly settledListeners: ((record: CommandRecord, changes: ChangeSet) => void)[] = [];
 
   constructor(
@@ -63,8 +75,24 @@ export class CommandDispatcher {
       });
       return requested;
     });
-    void this.enqueue(record, plan);
+    // A newer command in the same batch may already have cancelled this one.
+    if (!this.stopped && !isCommandFinal(record.command.state)) {
+      this.settling.set(
+        record.command.id,
+        setTimeout(() => {
+          this.settling.delete(record.command.id);
+          if (!isCommandFinal(record.command.state)) void this.enqueue(record, plan);
+        }, COMMAND_SETTLE_MS),
+      );
+    }
     return record.command;
+  }
+
+  /** Stops handing settling commands to the source (the hub is stopping; they resume as `requested`). */
+  stop(): void {
+    this.stopped = true;
+    for (const timer of this.settling.values()) clearTimeout(timer);
+    this.settling.clear();
   }
 
   private request(assetId: string, request: DeviceCommandRequest, requestedBy: string, changes: ChangeSet, source: 'command' | 'programme') {
@@ -152,18 +180,24 @@ export class CommandDispatcher {
     }
   }
 
-  /** Re-sends what was journaled but never reached the network server (hub stopped in between). */
+  /**
+   * Re-sends what was journaled but never reached the network server (hub stopped in between).
+   * Not awaited one by one: a class A device holds its downlink until it next speaks, and the hub
+   * must not wait for every device before it serves consoles.
+   */
   async resume(): Promise<void> {
     for (const record of [...this.state.commands.values()]) {
       if (record.command.state !== 'requested') continue;
       const asset = this.state.assets.get(record.command.assetId);
       if (!asset) continue;
+      let plan: PlannedCommand;
       try {
-        const plan = planCommand(asset, { type: record.command.type, ...record.command.params } as DeviceCommandRequest);
-        await this.enqueue(record, plan);
+        plan = planCommand(asset, { type: record.command.type, ...record.command.params } as DeviceCommandRequest);
       } catch {
         await this.transition(record.command.id, 'failed', 'La commande n’est plus applicable à cet équipement.');
+        continue;
       }
+      this.enqueue(record, plan).catch((error: Error) => this.log(`commande ${record.command.id} : ${error.message}`));
     }
   }
 
@@ -216,8 +250,12 @@ export class CommandDispatcher {
     if (isCommandFinal(state)) {
       this.state.commands.delete(command.id);
       delete command.nextListenAt;
-      // A downlink still waiting in the source for its device must never go out late.
-      if (state === 'expired' || state === 'cancelled') this.source?.withdrawDownlink?.(command.id);
+      // A downlink still waiting in the hub or in the source for its device must never go out late.
+      if (state === 'expired' || state === 'cancelled') {
+        clearTimeout(this.settling.get(command.id));
+        this.settling.delete(command.id);
+        this.source?.withdrawDownlink?.(command.id);
+      }
     } else {
       this.withNextListen(record);
     }
