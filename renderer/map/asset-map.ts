@@ -1,10 +1,9 @@
 import type { DeckProps, Layer, PickingInfo } from '@deck.gl/core';
-import { ScatterplotLayer } from '@deck.gl/layers';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { Map as MaplibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Asset, Territory } from '../../shared';
-import type { AssetBuffers, AssetsChange, ConsoleStore } from '../state';
+import type { AssetsChange, ConsoleStore } from '../state';
 import { AssetLayerSet, LAYER_ID_PREFIX } from './asset-layers';
 import type { Viewport } from './lamp-layers';
 import { offlineStyle } from './basemap-style';
@@ -14,6 +13,7 @@ import { createIconAtlas } from './icon-atlas';
 import { publishMapBounds } from './map-bounds';
 import { MapTooltip, type TooltipText } from './map-tooltip';
 import { gateBadges, type GatePosition } from './gate-badges';
+import { driftMarkers, groupHighlight, selectionRing } from './overlay-layers';
 
 // maplibre resolves its worker from its own module URL, which fails under a custom protocol
 // (app://) and after bundling: point it at the copy Vite ships with the build.
@@ -280,58 +280,4 @@ export class AssetMap {
     if (code) this.map.setFeatureState({ source: 'communes', id: code }, { hover: true });
     this.hoveredCommune = code;
   }
-}
-
-/** A cyan ring on each asset of the group a group command will act on; none for an empty group. */
-function groupHighlight(buffers: AssetBuffers, ids: ReadonlySet<string>): Layer | null {
-  if (ids.size === 0) return null;
-  const assets = [...ids].map((id) => buffers.get(id)).filter((asset) => asset !== undefined);
-  return new ScatterplotLayer({
-    id: 'group-selection',
-    data: assets,
-    getPosition: (a: Asset) => [a.lon, a.lat],
-    radiusUnits: 'pixels',
-    getRadius: 11,
-    filled: true,
-    getFillColor: [0, 200, 255, 60],
-    stroked: true,
-    lineWidthUnits: 'pixels',
-    getLineWidth: 2.5,
-    getLineColor: [0, 200, 255, 240],
-    pickable: false,
-  });
-}
-
-/** An amber dashed-looking ring on each asset whose device does not report what it was asked. */
-function driftMarkers(assets: Asset[]): Layer {
-  return new ScatterplotLayer({
-    id: 'drift-markers',
-    data: assets,
-    getPosition: (a: Asset) => [a.lon, a.lat],
-    radiusUnits: 'pixels',
-    getRadius: 13,
-    filled: false,
-    stroked: true,
-    lineWidthUnits: 'pixels',
-    getLineWidth: 2.5,
-    getLineColor: [245, 166, 35, 240],
-    pickable: false,
-  });
-}
-
-/** A white ring around the selected asset. */
-function selectionRing(asset: Asset): Layer {
-  return new ScatterplotLayer({
-    id: 'selection',
-    data: [asset],
-    getPosition: (a: Asset) => [a.lon, a.lat],
-    radiusUnits: 'pixels',
-    getRadius: 20,
-    filled: false,
-    stroked: true,
-    lineWidthUnits: 'pixels',
-    getLineWidth: 3,
-    getLineColor: [255, 255, 255, 235],
-    pickable: false,
-  });
 }
