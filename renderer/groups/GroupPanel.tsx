@@ -40,7 +40,9 @@ export function GroupPanel() {
   const territory = useTerritory();
   const kinds = useMemo(() => (session ? commandableKinds(session.user) : []), [session]);
   const [open, setOpen] = useState(false);
-  const [kind, setKind] = useState<GroupKind>(kinds[0] ?? 'lighting-cabinet');
+  const [chosenKind, setKind] = useState<GroupKind | null>(null);
+  // What the user may command decides: a kind they lost (another account, new grants) is not kept.
+  const kind = chosenKind !== null && kinds.includes(chosenKind) ? chosenKind : (kinds[0] ?? 'lighting-cabinet');
   const [commune, setCommune] = useState('');
   const [action, setAction] = useState<GroupAction | null>(null);
   const [schedule, setSchedule] = useState<LightingSchedule | null>(null);
