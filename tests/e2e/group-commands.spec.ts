@@ -80,6 +80,32 @@ test.describe('commandes groupées', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'group-progress.png') });
   });
 
+  test('un élu sélectionne par filtre les portails de sa commune, et ouvrir demande toujours deux confirmations', async ({ page }) => {
+    test.setTimeout(180_000);
+    const consolePage = new ConsolePage(page);
+    await consolePage.open();
+    await consolePage.login(`elu-${gate.commune}`);
+    await consolePage.waitForMapDrawn();
+
+    await page.getByTestId('group-toggle').click();
+    const panel = page.getByTestId('group-panel');
+    // Lighting is not theirs: gates only, no choice of kind.
+    await expect(panel.getByTestId('group-kind-gate')).toHaveCount(0);
+    await panel.getByTestId('group-select-filtered').click();
+    const gates = territory.assets.filter((a) => a.kind === 'gate' && a.commune === gate.commune).length;
+    await expect(panel).toHaveAttribute('data-selected', String(gates));
+
+    await panel.getByTestId('group-action-open').click();
+    await expect(panel.getByTestId('group-impact')).toHaveText(`Cette commande ouvre ${gates} portail${gates > 1 ? 's' : ''} de cimetière, 1 commune.`);
+    await panel.getByTestId('group-send').click();
+    const dialog = page.getByTestId('group-dialog');
+    await dialog.getByTestId('group-confirm').click();
+    await expect(dialog).toHaveAttribute('data-step', '2');
+    await dialog.getByTestId('group-confirm').click();
+    await expect(dialog).toBeHidden();
+    await expect(panel.getByTestId('group-progress')).toHaveAttribute('data-sent', String(gates));
+  });
+
   test('un portail ouvert depuis son panneau change de position sur la carte', async ({ page }) => {
     test.setTimeout(360_000);
     const consolePage = new ConsolePage(page);
