@@ -118,6 +118,12 @@ describe('command.send-group', () => {
     await operator.close();
   });
 
+  it('needs a login', async () => {
+    const anonymous = await HubClient.connect(test.hub.url);
+    expect(await anonymous.request('command.send-group', { assetIds: [homeGate.id], command: { type: 'gate.set', position: 'open' } })).toMatchObject({ ok: false, error: { code: 'auth.required' } });
+    await anonymous.close();
+  });
+
   it('takes no more than the protocol’s limit', async () => {
     const ids = Array.from({ length: 5001 }, (_, i) => `cab-x-${i}`);
     expect(await admin.request('command.send-group', { assetIds: ids, command: { type: 'lighting.dim', percent: 0 } })).toMatchObject({ ok: false, error: { code: 'invalid' } });

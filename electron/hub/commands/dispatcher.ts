@@ -93,6 +93,8 @@ export class CommandDispatcher {
         else pending.set(record.command.assetId, [record]);
       }
       const done = assetIds.map((assetId): GroupOutcome => {
+        // Removed since it was authorised (an admin retired it meanwhile): answered like unknown.
+        if (!this.state.assets.has(assetId)) return { assetId, error: new HubError('not-found', 'Équipement introuvable ou hors de votre périmètre.') };
         try {
           const one = this.request(assetId, request, requestedBy.username, changes, 'command', pending.get(assetId) ?? []);
           requested.push(one);

@@ -56,7 +56,8 @@ export class Programmes {
     const outcomes = await this.writer.submit((changes) => {
       const done = assetIds.map((assetId): GroupOutcome => {
         const record = this.state.assets.get(assetId);
-        if (!record) throw new Error(`asset ${assetId} vanished between authorisation and request`);
+        // Removed since it was authorised (an admin retired it meanwhile): answered like unknown.
+        if (!record) return { assetId, error: new HubError('not-found', 'Équipement introuvable ou hors de votre périmètre.') };
         try {
           checkProgramme(record, request);
         } catch (error) {
