@@ -7,6 +7,7 @@ import { useConnectionState, type LinkState } from '../connection';
 import { useI18n } from '../i18n';
 import { LogbookDrawer, LOGBOOK_HASH, mayKeepLogbook } from '../logbook';
 import { MapView, type MapStats } from '../map';
+import { GroupPanel } from '../groups';
 import { useStoreReady, useTerritory } from '../state';
 import { useAlarmDeepLink } from './alarm-deep-link';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -89,6 +90,7 @@ function Console({ link, ready, route, role, inert, onStats }: { link: string; r
         <div className="console__map">
           <MapView onStats={onStats} />
           <AssetPanel />
+          <GroupPanel />
           {route === LOGBOOK_HASH && mayKeepLogbook(role) && <LogbookDrawer />}
         </div>
         <AlarmList focusAlarmId={deepLink?.found ? deepLink.alarmId : undefined} />

@@ -80,6 +80,14 @@ function createDebug(store: ConsoleStore, client: HubClient, mapStats: () => Map
     get problems() {
       return client.problemList();
     },
+    /** Where the map's badge says a gate is (`open`, `closed`, `unknown`), or undefined if not drawn. */
+    gatePosition(assetId: string): string | undefined {
+      return mapStats()?.gatePositions.get(assetId);
+    },
+    /** Assets of the group a group command would act on (highlighted on the map). */
+    get groupSize() {
+      return store.getView().group.ids.size;
+    },
     get deck() {
       const deck = mapStats()?.deck;
       return deck ? { ...deck } : null;

@@ -2,10 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { Asset } from '../../shared';
 import { useConnectionState } from '../connection';
 import { useI18n, type I18n } from '../i18n';
-import { statusCss, useStore } from '../state';
+import { statusCss, useGroupSelection, useStore } from '../state';
 import { AssetMap, type MapStats } from './asset-map';
 import { FollowMode, loadFollowSetting, saveFollowSetting } from './follow-mode';
 import { Legend } from './Legend';
+import { LassoOverlay } from './LassoOverlay';
 import type { TooltipText } from './map-tooltip';
 
 function describeAsset(i18n: I18n, communeName: (code: string) => string, asset: Asset): TooltipText {
@@ -33,6 +34,8 @@ export function MapView({ onStats }: { onStats?: (stats: MapStats | null) => voi
   const [failure, setFailure] = useState<string | null>(null);
   const [following, setFollowing] = useState(loadFollowSetting);
   const followRef = useRef<FollowMode | null>(null);
+  const mapRef = useRef<AssetMap | null>(null);
+  const group = useGroupSelection();
 
   useEffect(() => {
     const container = containerRef.current;
@@ -50,6 +53,7 @@ export function MapView({ onStats }: { onStats?: (stats: MapStats | null) => voi
       setFailure(i18nRef.current.t('map.webglMissing'));
       return;
     }
+    mapRef.current = map;
     onStats?.(map.stats);
     const follow = new FollowMode(store, (asset, zoom) => map.flyTo(asset, zoom));
     followRef.current = follow;
@@ -57,6 +61,7 @@ export function MapView({ onStats }: { onStats?: (stats: MapStats | null) => voi
       followRef.current = null;
       follow.destroy();
       onStats?.(null);
+      mapRef.current = null;
       map.destroy();
     };
   }, [store, onStats]);
@@ -79,6 +84,13 @@ export function MapView({ onStats }: { onStats?: (stats: MapStats | null) => voi
       >
         {i18n.t('map.follow')}
       </button>
+      {group.lassoing && (
+        <LassoOverlay
+          toLonLat={(x, y) => mapRef.current?.lonLatAt(x, y) ?? [0, 0]}
+          onDone={(polygon) => store.lassoDrawn(polygon)}
+          onCancel={() => store.setLassoing(false)}
+        />
+      )}
       {failure && <div className="map__failure" role="alert">{failure}</div>}
       <Legend />
     </div>

@@ -1,5 +1,4 @@
 import type { DeckProps, Layer, PickingInfo } from '@deck.gl/core';
-import { ScatterplotLayer } from '@deck.gl/layers';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { Map as MaplibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -13,6 +12,8 @@ import { communeLabels, type CommuneScope } from './label-points';
 import { createIconAtlas } from './icon-atlas';
 import { publishMapBounds } from './map-bounds';
 import { MapTooltip, type TooltipText } from './map-tooltip';
+import { gateBadges, type GatePosition } from './gate-badges';
+import { driftMarkers, groupHighlight, selectionRing } from './overlay-layers';
 
 // maplibre resolves its worker from its own module URL, which fails under a custom protocol
 // (app://) and after bundling: point it at the copy Vite ships with the build.
@@ -34,6 +35,8 @@ export interface MapStats {
   /** Frames deck.gl has drawn (its onAfterRender), since the map was created. */
   framesDrawn: number;
   deck: DeckMetrics | null;
+  /** Where each gate's badge on the map says it is (from the last layer drawn). */
+  gatePositions: Map<string, GatePosition>;
 }
 
 export interface AssetMapOptions {
@@ -54,7 +57,7 @@ const PANEL_WIDTH_PX = 410;
  * buffers. Lives outside React: the store calls it once per frame with what changed.
  */
 export class AssetMap {
-  readonly stats: MapStats = { assetsDrawn: 0, instancesDrawn: 0, layersDrawn: 0, lastLayerUpdateMs: 0, layerUpdateMsTotal: 0, framesDrawn: 0, deck: null };
+  readonly stats: MapStats = { assetsDrawn: 0, instancesDrawn: 0, layersDrawn: 0, lastLayerUpdateMs: 0, layerUpdateMsTotal: 0, framesDrawn: 0, deck: null, gatePositions: new Map() };
   private readonly map: MaplibreMap;
   private readonly overlay: MapboxOverlay;
   private readonly layerSet = new AssetLayerSet(createIconAtlas());
@@ -66,6 +69,9 @@ export class AssetMap {
   private hoveredCommune: string | null = null;
   private viewportKey = '';
   private moveFrame: number | null = null;
+  private gateLayer: Layer | null = null;
+  private groupIds: ReadonlySet<string> | null = null;
+  private groupLayer: Layer | null = null;
 
   constructor(
     container: HTMLElement,
@@ -126,6 +132,12 @@ export class AssetMap {
     this.map.remove();
   }
 
+  /** The [lon, lat] under a point of the map's container (a lasso's vertex). */
+  lonLatAt(x: number, y: number): [number, number] {
+    const { lng, lat } = this.map.unproject([x, y]);
+    return [lng, lat];
+  }
+
   /** `zoom`: exactly this zoom (following alarms); by default street level or closer. */
   flyTo(asset: Asset, zoom?: number): void {
     // The asset panel opens over the left of the map: centre the asset in what remains visible.
@@ -144,6 +156,8 @@ export class AssetMap {
 
   private onAssetsChange(change: AssetsChange): void {
     const started = performance.now();
+    if (change.layout || change.gatePositions) this.gateLayer = gateBadges(change.buffers, this.stats.gatePositions);
+    if (change.layout && this.groupIds) this.groupLayer = groupHighlight(change.buffers, this.groupIds);
     if (change.layout) this.layerSet.setLayout(change.buffers);
     else {
       if (change.colourKinds.size > 0) this.layerSet.coloursChanged(change.colourKinds, change.colourIndexes);
@@ -159,6 +173,11 @@ export class AssetMap {
     if (view.territory && view.territory.name !== this.territoryName) {
       this.territoryName = view.territory.name;
       void this.showTerritory(view.territory);
+    }
+    if (view.group.ids !== this.groupIds) {
+      this.groupIds = view.group.ids;
+      this.groupLayer = groupHighlight(this.store.currentBuffers(), view.group.ids);
+      this.pushLayers();
     }
     if (view.selectedAssetId !== this.selectedId) {
       this.selectedId = view.selectedAssetId;
@@ -186,6 +205,8 @@ export class AssetMap {
     const layers: Layer[] = this.layerSet.layers(viewport);
     const selected = this.store.getAsset(this.selectedId);
     const drifting = this.store.driftingAssets();
+    if (this.gateLayer) layers.push(this.gateLayer);
+    if (this.groupLayer) layers.push(this.groupLayer);
     if (drifting.length > 0) layers.push(driftMarkers(drifting));
     if (selected) layers.push(selectionRing(selected));
     this.pendingDrawn = { assets: this.layerSet.assetsHeld(), instances: this.layerSet.instancesDrawn() };
@@ -259,38 +280,4 @@ export class AssetMap {
     if (code) this.map.setFeatureState({ source: 'communes', id: code }, { hover: true });
     this.hoveredCommune = code;
   }
-}
-
-/** A white ring around the selected asset. */
-/** An amber dashed-looking ring on each asset whose device does not report what it was asked. */
-function driftMarkers(assets: Asset[]): Layer {
-  return new ScatterplotLayer({
-    id: 'drift-markers',
-    data: assets,
-    getPosition: (a: Asset) => [a.lon, a.lat],
-    radiusUnits: 'pixels',
-    getRadius: 13,
-    filled: false,
-    stroked: true,
-    lineWidthUnits: 'pixels',
-    getLineWidth: 2.5,
-    getLineColor: [245, 166, 35, 240],
-    pickable: false,
-  });
-}
-
-function selectionRing(asset: Asset): Layer {
-  return new ScatterplotLayer({
-    id: 'selection',
-    data: [asset],
-    getPosition: (a: Asset) => [a.lon, a.lat],
-    radiusUnits: 'pixels',
-    getRadius: 20,
-    filled: false,
-    stroked: true,
-    lineWidthUnits: 'pixels',
-    getLineWidth: 3,
-    getLineColor: [255, 255, 255, 235],
-    pickable: false,
-  });
 }

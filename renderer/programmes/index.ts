@@ -4,3 +4,4 @@ export { HeatingSection } from './HeatingSection';
 export { GateHoursSection } from './GateHoursSection';
 export { LightingSection } from './LightingSection';
 export { DriftNotice } from './DriftNotice';
+export { LightingScheduleEditor } from './LightingScheduleEditor';

@@ -17,9 +17,11 @@ export interface AssetsChange {
   positionKinds: ReadonlySet<AssetKind>;
   /** An asset started or stopped drifting (its device reports something else than asked). */
   drift: boolean;
+  /** A gate reported a new position (open or closed), which the map shows. */
+  gatePositions?: boolean;
 }
 
-type FrameChange = { layout: boolean; colourKinds: Set<AssetKind>; colourIndexes: number[]; positionKinds: Set<AssetKind>; drift: boolean };
+type FrameChange = { layout: boolean; colourKinds: Set<AssetKind>; colourIndexes: number[]; positionKinds: Set<AssetKind>; drift: boolean; gatePositions?: boolean };
 
 /** The slice React renders from; a new object only when something in it changed. */
 export interface ConsoleView {
@@ -31,6 +33,8 @@ export interface ConsoleView {
   /** Off the list until unshelved (by hand or at their expiry). */
   shelvedAlarms: readonly Alarm[];
   selectedAssetId: string | null;
+  /** The group a group command will act on (highlighted on the map), and whether a lasso is being drawn. */
+  group: GroupSelection;
   lastSeq: number;
   assetCount: number;
 }
@@ -51,6 +55,16 @@ type Queued = { kind: 'snapshot'; message: SnapshotMessage; owner: string } | { 
 
 export type FlyListener = (asset: Asset) => void;
 
+/** A polygon drawn on the map, as [lon, lat] vertices. */
+export type LonLatPolygon = readonly (readonly [number, number])[];
+
+export interface GroupSelection {
+  lassoing: boolean;
+  ids: ReadonlySet<string>;
+}
+
+const NO_GROUP: GroupSelection = { lassoing: false, ids: new Set() };
+
 /**
  * The console's state. Everything from the hub is queued and applied in one go per animation
  * frame: a thousand status changes in a frame cost one pass over the queue, one notification,
@@ -67,6 +81,8 @@ export class ConsoleStore {
   private owner: string | null = null;
   private seq = -1;
   private selectedAssetId: string | null = null;
+  private group: GroupSelection = NO_GROUP;
+  private readonly lassoListeners = new Set<(polygon: LonLatPolygon) => void>();
   private view: ConsoleView;
   private readonly listeners = new Set<() => void>();
   private readonly assetListeners = new Set<(change: AssetsChange) => void>();
@@ -176,7 +192,9 @@ export class ConsoleStore {
           newAssets.push(event.asset);
           return;
         }
+        const wasOpen = this.buffers.records[index]!.metrics.gateOpen;
         const { statusChanged, moved } = this.buffers.update(index, event.asset);
+        if (event.asset.kind === 'gate' && event.asset.metrics.gateOpen !== wasOpen) change.gatePositions = true;
         if (this.drifting.has(event.asset.id) !== (event.asset.drift !== undefined)) {
           if (event.asset.drift) this.drifting.add(event.asset.id);
           else this.drifting.delete(event.asset.id);
@@ -208,7 +226,7 @@ export class ConsoleStore {
 
   private publish(change: FrameChange): void {
     const assetsChange: AssetsChange = { buffers: this.buffers, ...change };
-    if (change.layout || change.colourKinds.size > 0 || change.positionKinds.size > 0 || change.drift) {
+    if (change.layout || change.colourKinds.size > 0 || change.positionKinds.size > 0 || change.drift || change.gatePositions) {
       for (const listener of this.assetListeners) listener(assetsChange);
     }
     this.refreshView();
@@ -268,6 +286,35 @@ export class ConsoleStore {
     if (asset && options.fly) for (const listener of this.flyListeners) listener(asset);
   }
 
+  /** Starts (or stops) drawing a lasso on the map; the group so far stays highlighted. */
+  setLassoing(lassoing: boolean): void {
+    if (this.group.lassoing === lassoing) return;
+    this.group = { ...this.group, lassoing };
+    this.refreshView();
+  }
+
+  /** The map finished a lasso: whoever selects groups turns it into assets. */
+  lassoDrawn(polygon: LonLatPolygon): void {
+    this.setLassoing(false);
+    for (const listener of this.lassoListeners) listener(polygon);
+  }
+
+  onLasso(listener: (polygon: LonLatPolygon) => void): () => void {
+    this.lassoListeners.add(listener);
+    return () => this.lassoListeners.delete(listener);
+  }
+
+  /** The assets a group command will act on; empty to leave group selection. */
+  setGroup(ids: ReadonlySet<string>): void {
+    this.group = { ...this.group, ids };
+    this.refreshView();
+  }
+
+  /** Commands of these ids the console knows (a group's progress). */
+  commandsById(ids: readonly string[]): Command[] {
+    return ids.map((id) => this.commands.get(id)).filter((command) => command !== undefined);
+  }
+
   /** Alarms raised live (not those of a snapshot), once per frame: for notifications. */
   onAlarmsRaised(listener: (alarms: readonly Alarm[]) => void): () => void {
     this.raisedListeners.add(listener);
@@ -316,6 +363,7 @@ export class ConsoleStore {
     this.alarms.replaceAll([]);
     this.commands.replaceAll([]);
     this.selectedAssetId = null;
+    this.group = NO_GROUP;
     this.publish({ layout: true, colourKinds: new Set(), colourIndexes: [], positionKinds: new Set(), drift: true });
   }
 
@@ -333,6 +381,7 @@ export class ConsoleStore {
       alarmCounts: this.alarms.activeCounts(),
       shelvedAlarms: this.alarms.shelved(),
       selectedAssetId: this.selectedAssetId,
+      group: this.group,
       lastSeq: this.seq,
       assetCount: this.buffers.count,
     };

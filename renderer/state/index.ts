@@ -1,5 +1,5 @@
 /** The console's state: columnar assets for the map, alarms, commands, selection. */
-export { ConsoleStore, type AssetsChange, type ConsoleView, type StoreStats } from './console-store';
+export { ConsoleStore, type AssetsChange, type ConsoleView, type StoreStats, type GroupSelection, type LonLatPolygon } from './console-store';
 export { AssetBuffers, sortSpatially, type KindRange } from './asset-buffers';
 export { AlarmBook, type AlarmCounts } from './alarm-book';
 export { groupAlarmsByCause, type AlarmListItem, type GroupedAlarms } from './alarm-groups';
@@ -17,6 +17,7 @@ export {
   useSelectedAssetId,
   useStoreReady,
   useTerritory,
+  useGroupSelection,
   useAsset,
   useAssetCommands,
   useCommand,

@@ -38,6 +38,9 @@ export const useShelvedAlarms = (): readonly Alarm[] => useStoreSelector(selectS
 export const useSelectedAssetId = (): string | null => useStoreSelector(selectSelected);
 export const useStoreReady = (): boolean => useStoreSelector(selectReady);
 export const useTerritory = () => useStoreSelector(selectTerritory);
+const selectGroup = (_: ConsoleStore, view: ConsoleView) => view.group;
+/** The group a group command will act on, and whether a lasso is being drawn. */
+export const useGroupSelection = () => useStoreSelector(selectGroup);
 
 /** The asset's record, re-rendering only when that asset changed. */
 export function useAsset(id: string | null): Asset | undefined {

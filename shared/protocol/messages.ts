@@ -56,6 +56,19 @@ export const CommandSendRequest = z.object({
   assetId: z.string().min(1).max(64),
   command: CommandRequest,
 });
+/** Most assets one group command takes: every cabinet of a large syndicat's sector (SDEF has 3,900). */
+export const MAX_GROUP_ASSETS = 5000;
+/**
+ * One command for many assets (a lasso or a filtered selection on the map). Each asset is checked
+ * like `command.send`; the reply says per asset what became of it, so unknown and foreign ids
+ * answer `not-found` one by one and nothing about them leaks.
+ */
+export const CommandSendGroupRequest = z.object({
+  op: z.literal('command.send-group'),
+  id: RequestId,
+  assetIds: z.array(z.string().min(1).max(64)).min(1).max(MAX_GROUP_ASSETS),
+  command: CommandRequest,
+});
 export const AssetCommandsRequest = z.object({
   op: z.literal('asset.commands'),
   id: RequestId,
@@ -280,6 +293,7 @@ export const ClientMessage = z.discriminatedUnion('op', [
   SubscribeRequest,
   AcknowledgeRequest,
   CommandSendRequest,
+  CommandSendGroupRequest,
   AssetCommandsRequest,
   AssetProgrammesRequest,
   PingRequest,
@@ -473,6 +487,10 @@ export const AcknowledgeOutcome = z.object({
 });
 export type AcknowledgeOutcome = z.infer<typeof AcknowledgeOutcome>;
 
+/** What became of one asset of a group command. */
+export const GroupCommandOutcome = z.object({ assetId: z.string(), commandId: z.string().optional(), error: ProtocolError.optional() });
+export type GroupCommandOutcome = z.infer<typeof GroupCommandOutcome>;
+
 /** What a successful reply carries, per op. */
 export const ReplyPayloads = {
   login: z.object({ session: Session }),
@@ -481,6 +499,8 @@ export const ReplyPayloads = {
   subscribe: z.object({ seq: z.number().int() }),
   'alarm.acknowledge': z.object({ alarm: Alarm }),
   'command.send': z.object({ commandId: z.string(), command: Command }),
+  /** In the order asked (duplicates once): `commandId` when sent, else `error` as `command.send` would answer it. */
+  'command.send-group': z.object({ sent: z.number().int(), outcomes: z.array(GroupCommandOutcome) }),
   'asset.commands': z.object({ commands: z.array(Command) }),
   'asset.programmes': AssetProgrammes,
   ping: z.object({ seq: z.number().int() }),

@@ -70,6 +70,13 @@ const EXPECTED: Record<string, Record<Scope, Record<Role, string>>> = {
     foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'not-found', 'elu-droits': 'not-found' },
     unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found', 'elu-droits': 'not-found' },
   },
+  // A group command reports unknown and foreign ids per id (`not-found` outcomes), so it answers
+  // ok; a command type the account may not send is refused whatever the ids, revealing nothing.
+  'command.send-group lighting.dim': {
+    own: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+    foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+    unknown: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  },
   // Radio health is the command post's: others are refused before the asset is even looked up.
   'asset.radio': {
     own: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
@@ -258,6 +265,8 @@ describe('authorisation matrix', () => {
       case 'command.send lighting.dim': {
         return ['command.send', { assetId: { own: cabinet.id, foreign: foreignCabinet.id, unknown: 'cab-00000-000' }[scope], command: { type: 'lighting.dim', percent: 0 } }];
       }
+      case 'command.send-group lighting.dim':
+        return ['command.send-group', { assetIds: [{ own: cabinet.id, foreign: foreignCabinet.id, unknown: 'cab-00000-000' }[scope]], command: { type: 'lighting.dim', percent: 0 } }];
       case 'asset.commands':
         return ['asset.commands', { assetId: { own: homeBin.id, foreign: foreignBin.id, unknown: 'bin-00000-000' }[scope] }];
       case 'asset.programmes':

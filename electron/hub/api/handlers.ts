@@ -15,6 +15,7 @@ import { ALARM_HANDLERS } from './alarm-handlers';
 import { LOGBOOK_HANDLERS } from './logbook-handlers';
 import { ONCALL_HANDLERS } from './oncall-handlers';
 import { GATEWAY_HANDLERS } from './gateway-handlers';
+import { GROUP_COMMAND_HANDLERS } from './group-command-handlers';
 import { onCallCovers } from '../oncall/oncall-scope';
 import { eventFor, mayReceive } from './broadcaster';
 import type { ConsoleConnection } from './console-connection';
@@ -201,6 +202,7 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
   ...LOGBOOK_HANDLERS,
   ...ONCALL_HANDLERS,
   ...GATEWAY_HANDLERS,
+  ...GROUP_COMMAND_HANDLERS,
 };
 
 /**

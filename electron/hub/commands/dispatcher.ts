@@ -9,6 +9,7 @@ import type { Writer } from '../store/writer';
 import type { CommandRecord, DeviceRecord } from '../state/records';
 import type { TerritoryState } from '../state/territory-state';
 import { desiredOf, recordDesired } from '../schedules/desired-state';
+import { HubError } from '../errors';
 import { isConfirmedBy, planCommand, type PlannedCommand } from './validate';
 
 /**
@@ -19,6 +20,9 @@ import { isConfirmedBy, planCommand, type PlannedCommand } from './validate';
  * « not both sent » is kept. Short enough that nobody waits for it.
  */
 export const COMMAND_SETTLE_MS = 1000;
+
+/** What became of one asset of a group command: its command, or why it was refused. */
+export type GroupOutcome = { assetId: string; command: Command; error?: undefined } | { assetId: string; command?: undefined; error: HubError };
 
 /** Forward order of the lifecycle: a late report never moves a command back. */
 const RANK: Record<CommandState, number> = {
@@ -75,17 +79,21 @@ export class CommandDispatcher {
       });
       return requested;
     });
-    // A newer command in the same batch may already have cancelled this one.
-    if (!this.stopped && !isCommandFinal(record.command.state)) {
-      this.settling.set(
-        record.command.id,
-        setTimeout(() => {
-          this.settling.delete(record.command.id);
-          if (!isCommandFinal(record.command.state)) void this.enqueue(record, plan);
-        }, COMMAND_SETTLE_MS),
-      );
-    }
+    this.settleThenEnqueue(record, plan);
     return record.command;
+  }
+
+  /** Hands the command to the source after COMMAND_SETTLE_MS, unless it was cancelled meanwhile. */
+  private settleThenEnqueue(record: CommandRecord, plan: PlannedCommand): void {
+    // A newer command in the same batch may already have cancelled this one.
+    if (this.stopped || isCommandFinal(record.command.state)) return;
+    this.settling.set(
+      record.command.id,
+      setTimeout(() => {
+        this.settling.delete(record.command.id);
+        if (!isCommandFinal(record.command.state)) void this.enqueue(record, plan);
+      }, COMMAND_SETTLE_MS),
+    );
   }
 
   /** Stops handing settling commands to the source (the hub is stopping; they resume as `requested`). */
@@ -95,14 +103,68 @@ export class CommandDispatcher {
     this.settling.clear();
   }
 
-  private request(assetId: string, request: DeviceCommandRequest, requestedBy: string, changes: ChangeSet, source: 'command' | 'programme') {
+  /**
+   * One command for many assets, journaled in one batch with `alongside` (the group's audit):
+   * each asset is planned inside the batch, so a refusal (`HubError`: the asset does not take the
+   * command) is reported for that asset and the others go ahead. Resolves once journaled.
+   */
+  async sendMany(
+    assetIds: readonly string[],
+    request: DeviceCommandRequest,
+    requestedBy: { username: string; address?: string },
+    alongside: (changes: ChangeSet, outcomes: readonly GroupOutcome[]) => void,
+  ): Promise<GroupOutcome[]> {
+    const requested: { record: CommandRecord; plan: PlannedCommand }[] = [];
+    const outcomes = await this.writer.submit((changes) => {
+      // Indexed once: scanning every pending command per asset costs seconds at a few thousand.
+      const pending = new Map<string, CommandRecord[]>();
+      for (const record of this.state.commands.values()) {
+        if (record.command.type !== request.type) continue;
+        const list = pending.get(record.command.assetId);
+        if (list) list.push(record);
+        else pending.set(record.command.assetId, [record]);
+      }
+      const done = assetIds.map((assetId): GroupOutcome => {
+        // Removed since it was authorised (an admin retired it meanwhile): answered like unknown.
+        if (!this.state.assets.has(assetId)) return { assetId, error: new HubError('not-found', 'Équipement introuvable ou hors de votre périmètre.') };
+        try {
+          const one = this.request(assetId, request, requestedBy.username, changes, 'command', pending.get(assetId) ?? []);
+          requested.push(one);
+          changes.audited({
+            actor: requestedBy.username,
+            ...(requestedBy.address ? { address: requestedBy.address } : {}),
+            action: 'command.send',
+            target: assetId,
+            details: { commandId: one.record.command.id, ...request },
+          });
+          return { assetId, command: one.record.command };
+        } catch (error) {
+          if (error instanceof HubError) return { assetId, error };
+          throw error;
+        }
+      });
+      alongside(changes, done);
+      return done;
+    });
+    for (const { record, plan } of requested) this.settleThenEnqueue(record, plan);
+    return outcomes;
+  }
+
+  private request(
+    assetId: string,
+    request: DeviceCommandRequest,
+    requestedBy: string,
+    changes: ChangeSet,
+    source: 'command' | 'programme',
+    pending: Iterable<CommandRecord> = this.state.commands.values(),
+  ) {
     const asset = this.state.assets.get(assetId);
     if (!asset) throw new Error(`asset ${assetId} vanished between authorisation and request`);
     const plan = planCommand(asset, request);
     const at = new Date().toISOString();
-    for (const pending of this.state.commands.values()) {
-      if (pending.command.assetId === assetId && pending.command.type === request.type) {
-        this.move(pending, 'cancelled', at, changes, 'Remplacée par une commande plus récente sur le même réglage.');
+    for (const earlier of pending) {
+      if (earlier.command.assetId === assetId && earlier.command.type === request.type) {
+        this.move(earlier, 'cancelled', at, changes, 'Remplacée par une commande plus récente sur le même réglage.');
       }
     }
     const { type, ...params } = request;

@@ -34,10 +34,11 @@ export class ProgrammeRunner {
     private readonly log: (line: string) => void = () => undefined,
   ) {}
 
-  /** A programme of this asset changed: look at it at the next run, whatever was handled. */
-  touch(assetId: string): void {
-    this.nextCheckMs.delete(assetId);
-    for (const key of [...this.handled.keys()]) if (key.startsWith(`${assetId}|`)) this.handled.delete(key);
+  /** A programme of these assets changed: look at them at the next run, whatever was handled. */
+  touch(...assetIds: string[]): void {
+    const touched = new Set(assetIds);
+    for (const assetId of touched) this.nextCheckMs.delete(assetId);
+    for (const key of [...this.handled.keys()]) if (touched.has(key.slice(0, key.indexOf('|')))) this.handled.delete(key);
   }
 
   /** One pass over the programmes that are due; passes never overlap. */

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Command, ProgrammeRequest } from '../../../shared/domain/commands';
-import type { CommandDispatcher } from '../commands/dispatcher';
+import type { CommandDispatcher, GroupOutcome } from '../commands/dispatcher';
+import { HubError } from '../errors';
+import type { ChangeSet } from '../store/change-set';
 import { checkProgramme } from '../commands/validate';
 import { formatNumberFr, formatWhenFr } from '../rules/format';
 import type { Writer } from '../store/writer';
@@ -32,22 +34,60 @@ export class Programmes {
     checkProgramme(record, request);
     const nowMs = Date.now();
     const at = new Date(nowMs).toISOString();
-    const command = await this.writer.submit((changes) => {
-      const id = `cmd-${randomUUID()}`;
-      this.book.apply(assetId, request, id, nowMs, changes);
-      const detail = describeOutlook(request, this.outlook(assetId, nowMs));
-      changes.audited({
-        actor: requestedBy.username,
-        ...(requestedBy.address ? { address: requestedBy.address } : {}),
-        action: 'command.send',
-        target: assetId,
-        details: { commandId: id, ...request },
-      });
-      return this.dispatcher.recordProgramme(id, assetId, request, requestedBy.username, detail, at, changes);
-    });
+    const command = await this.writer.submit((changes) => this.record(assetId, request, requestedBy, nowMs, at, changes));
     this.runner.touch(assetId);
     await this.runner.run();
     return command;
+  }
+
+  /**
+   * One programme for many assets (a group command), journaled in one batch with `alongside` (the
+   * group's audit); an asset that does not run it is reported as refused, the others go ahead.
+   * The runner then runs once for them all.
+   */
+  async setMany(
+    assetIds: readonly string[],
+    request: ProgrammeRequest,
+    requestedBy: { username: string; address?: string },
+    alongside: (changes: ChangeSet, outcomes: readonly GroupOutcome[]) => void,
+  ): Promise<GroupOutcome[]> {
+    const nowMs = Date.now();
+    const at = new Date(nowMs).toISOString();
+    const outcomes = await this.writer.submit((changes) => {
+      const done = assetIds.map((assetId): GroupOutcome => {
+        const record = this.state.assets.get(assetId);
+        // Removed since it was authorised (an admin retired it meanwhile): answered like unknown.
+        if (!record) return { assetId, error: new HubError('not-found', 'Équipement introuvable ou hors de votre périmètre.') };
+        try {
+          checkProgramme(record, request);
+        } catch (error) {
+          if (error instanceof HubError) return { assetId, error };
+          throw error;
+        }
+        return { assetId, command: this.record(assetId, request, requestedBy, nowMs, at, changes) };
+      });
+      alongside(changes, done);
+      return done;
+    });
+    this.runner.touch(...outcomes.flatMap((outcome) => (outcome.command ? [outcome.assetId] : [])));
+    // Not awaited: the pass sends one device command after another, minutes for thousands of
+    // cabinets; the console follows them as events. The runner reports its own failures.
+    void this.runner.run().catch(() => undefined);
+    return outcomes;
+  }
+
+  private record(assetId: string, request: ProgrammeRequest, requestedBy: { username: string; address?: string }, nowMs: number, at: string, changes: ChangeSet): Command {
+    const id = `cmd-${randomUUID()}`;
+    this.book.apply(assetId, request, id, nowMs, changes);
+    const detail = describeOutlook(request, this.outlook(assetId, nowMs));
+    changes.audited({
+      actor: requestedBy.username,
+      ...(requestedBy.address ? { address: requestedBy.address } : {}),
+      action: 'command.send',
+      target: assetId,
+      details: { commandId: id, ...request },
+    });
+    return this.dispatcher.recordProgramme(id, assetId, request, requestedBy.username, detail, at, changes);
   }
 
   /** What an asset's programmes want now and next; undefined without a programme. */

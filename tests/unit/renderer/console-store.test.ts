@@ -45,6 +45,37 @@ describe('ConsoleStore', () => {
     expect(store.getView().lastSeq).toBe(1010);
   });
 
+  it('tells the map when a gate reports a new position, even with the same status', () => {
+    const { store, frames, changes } = storeWithFrames();
+    const gate = (open: boolean) => asset({ id: 'gate-1', kind: 'gate', metrics: { gateOpen: open } });
+    store.snapshot(snapshot(10, [gate(false)]), 'operateur');
+    frames.runFrame();
+    changes.length = 0;
+    store.events({ op: 'events', events: [{ seq: 11, at: '2025-11-23T10:01:00.000Z', type: 'asset.updated', asset: gate(true) }] });
+    frames.runFrame();
+    expect(changes).toEqual([expect.objectContaining({ layout: false, gatePositions: true })]);
+    expect(changes[0]!.colourKinds.size).toBe(0);
+  });
+
+  it('keeps the group a group command will act on, and hands a drawn lasso to whoever selects', () => {
+    const { store } = storeWithFrames();
+    const drawn: unknown[] = [];
+    store.onLasso((polygon) => drawn.push(polygon));
+    store.setLassoing(true);
+    expect(store.getView().group.lassoing).toBe(true);
+    store.lassoDrawn([
+      [2, 48],
+      [3, 48],
+      [3, 49],
+    ]);
+    expect(store.getView().group.lassoing).toBe(false);
+    expect(drawn).toHaveLength(1);
+    store.setGroup(new Set(['cab-1']));
+    expect([...store.getView().group.ids]).toEqual(['cab-1']);
+    store.reset();
+    expect(store.getView().group.ids.size).toBe(0);
+  });
+
   it('says which buffer indexes changed colour, so the map redoes only those, and sums apply times', () => {
     const { store, frames, changes } = storeWithFrames();
     store.snapshot(snapshot(10, lamps), 'operateur');
