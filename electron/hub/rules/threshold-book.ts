@@ -22,8 +22,8 @@ interface StoredOverride {
 
 const Row = z.object({
   condition: z.string(),
-  raise: z.number().nullable(),
-  clear: z.number().nullable(),
+  raise_value: z.number().nullable(),
+  clear_value: z.number().nullable(),
   delay_s: z.number().int().nullable(),
   priority: AlarmPriority.nullable(),
   updated_by: z.string(),
@@ -49,14 +49,14 @@ export class ThresholdBook {
 
   static async load(db: Database, log: (line: string) => void = () => undefined): Promise<ThresholdBook> {
     const book = new ThresholdBook();
-    for (const raw of await db.all('SELECT condition, raise, clear, delay_s, priority, updated_by, updated_at FROM thresholds')) {
+    for (const raw of await db.all('SELECT condition, raise_value, clear_value, delay_s, priority, updated_by, updated_at FROM thresholds')) {
       const row = Row.safeParse(raw);
       if (!row.success || !THRESHOLD_DEFINITIONS.has(row.data.condition)) {
         // A condition a later release dropped, or a row edited by hand: the defaults hold.
         log(`seuil illisible ou inconnu ignoré : ${JSON.stringify(raw)}`);
         continue;
       }
-      const { condition, raise, clear, delay_s, priority, updated_by, updated_at } = row.data;
+      const { condition, raise_value: raise, clear_value: clear, delay_s, priority, updated_by, updated_at } = row.data;
       const override: ThresholdOverride = {
         ...(raise !== null ? { raise } : {}),
         ...(clear !== null ? { clear } : {}),
@@ -100,7 +100,7 @@ export class ThresholdBook {
     }
     this.remember(condition, { override, updatedBy: actor, updatedAt: at });
     changes.write({
-      sql: 'INSERT INTO thresholds (condition, raise, clear, delay_s, priority, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (condition) DO UPDATE SET raise = excluded.raise, clear = excluded.clear, delay_s = excluded.delay_s, priority = excluded.priority, updated_by = excluded.updated_by, updated_at = excluded.updated_at',
+      sql: 'INSERT INTO thresholds (condition, raise_value, clear_value, delay_s, priority, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (condition) DO UPDATE SET raise_value = excluded.raise_value, clear_value = excluded.clear_value, delay_s = excluded.delay_s, priority = excluded.priority, updated_by = excluded.updated_by, updated_at = excluded.updated_at',
       params: [condition, override.raise ?? null, override.clear ?? null, override.delaySeconds ?? null, override.priority ?? null, actor, at],
     });
   }

@@ -3,8 +3,8 @@
 -- release's better default reaches every condition nobody touched. NULL: that field's default.
 CREATE TABLE thresholds (
   condition TEXT PRIMARY KEY,
-  raise REAL,
-  clear REAL,
+  raise_value REAL,
+  clear_value REAL,
   delay_s INTEGER,
   priority TEXT CHECK (priority IN ('critical', 'high', 'medium', 'low')),
   updated_by TEXT NOT NULL,
