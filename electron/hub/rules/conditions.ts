@@ -13,6 +13,10 @@ export interface RuleContext {
   atMs: number;
   /** A gate's opening hours from its programme, if it has one. */
   gateHours(assetId: string): GateHours | undefined;
+  /** Another condition's settings in force (a lower level steps aside for a higher one). */
+  settingsOf(condition: string): ThresholdInForce | undefined;
+  /** The conditions active on this asset now. */
+  active: ReadonlySet<string>;
 }
 
 /**
@@ -77,11 +81,17 @@ export const CONDITIONS: readonly Condition[] = [
     message: fillMessage('Conteneur plein'),
   },
   {
-    // Beside bin.full, not instead of it: the round planner wants the bins nearly full too.
+    // The band below bin.full: a full bin is one alarm, not two on the same value (ISA-18.2), so
+    // this one steps aside while bin.full holds or would raise.
     id: 'bin.nearly-full',
     kinds: ['waste-container'],
     status: 'warning',
-    holds: (m, _r, active, c) => above(num(m, 'fillPercent'), c.threshold, active),
+    holds: (m, _r, active, c) => {
+      const fill = num(m, 'fillPercent');
+      const full = c.settingsOf('bin.full');
+      if (fill !== undefined && (c.active.has('bin.full') || (full?.raise !== undefined && fill >= full.raise))) return false;
+      return above(fill, c.threshold, active);
+    },
     message: fillMessage('Conteneur presque plein'),
   },
   {

@@ -26,7 +26,13 @@ export function evaluateAsset(
   const { thresholds } = alarms;
   const atMs = Date.parse(at);
   // One context per evaluation, not per condition: this runs on every uplink.
-  const context: RuleContext = { threshold: undefined as never, atMs, gateHours: thresholds.gateHours };
+  const context: RuleContext = {
+    threshold: undefined as never,
+    atMs,
+    gateHours: thresholds.gateHours,
+    settingsOf: (condition) => thresholds.get(condition),
+    active: alarms.activeConditions(asset.id),
+  };
   for (const condition of CONDITIONS_BY_KIND.get(asset.kind) ?? []) {
     const threshold = thresholds.get(condition.id)!;
     context.threshold = threshold;

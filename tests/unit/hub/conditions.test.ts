@@ -14,7 +14,7 @@ const condition = (id: string) => {
   const found = CONDITIONS.find((c) => c.id === id);
   if (!found) throw new Error(`no condition ${id}`);
   const threshold = defaults.get(id)!;
-  const context = { threshold, atMs: Date.parse('2026-11-23T10:00:00Z'), gateHours: () => undefined };
+  const context = { threshold, atMs: Date.parse('2026-11-23T10:00:00Z'), gateHours: () => undefined, settingsOf: (c: string) => defaults.get(c), active: new Set<string>() };
   return {
     holds: (metrics: MetricValues, record: AssetRecord, active: boolean) => found.holds(metrics, record, active, context),
     message: (metrics: MetricValues, record: AssetRecord) => found.message(metrics, record, threshold),

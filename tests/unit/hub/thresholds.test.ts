@@ -85,17 +85,26 @@ describe('thresholds with a delay and hysteresis', () => {
     expect(alarm?.message).toBe('CO₂ élevé : 1\u202f300 ppm (seuil 1\u202f200 ppm)');
   });
 
-  it('raises a nearly full bin as a low-priority warning beside the full one', () => {
-    const bin = assetRecord('waste-container', { id: 'bin-1', metrics: { fillPercent: 80 } });
+  it.each([
+    // fill readings in order → active conditions after the last
+    [[80], ['bin.nearly-full']],
+    [[80, 93], ['bin.full']], // the full alarm takes over; the nearly-full one clears
+    [[95], ['bin.full']], // straight to full: one alarm, not two
+    [[95, 85], ['bin.full']], // within bin.full's hysteresis: still full only
+    [[95, 78], ['bin.nearly-full']],
+    [[95, 10], []],
+  ] as const)('a bin filled to %j has %j active', (fills, expected) => {
+    const bin = assetRecord('waste-container', { id: 'bin-1' });
     state.addAsset(bin);
-    evaluateAsset(bin, state, alarms, iso(0), new ChangeSet());
-    expect(alarms.activeAlarm('bin-1', 'bin.nearly-full')?.priority).toBe('low');
-    expect(alarms.isActive('bin-1', 'bin.full')).toBe(false);
-    expect(bin.asset.status).toBe('warning');
-    bin.asset.metrics = { fillPercent: 93 };
-    evaluateAsset(bin, state, alarms, iso(60), new ChangeSet());
-    expect(alarms.isActive('bin-1', 'bin.full')).toBe(true);
-    expect(bin.asset.status).toBe('alarm');
+    fills.forEach((fillPercent, i) => {
+      bin.asset.metrics = { fillPercent };
+      evaluateAsset(bin, state, alarms, iso(i * 60), new ChangeSet());
+    });
+    expect([...alarms.activeConditions('bin-1')].sort()).toEqual(expected);
+    if (expected[0] === 'bin.nearly-full') {
+      expect(alarms.activeAlarm('bin-1', 'bin.nearly-full')?.priority).toBe('low');
+      expect(bin.asset.status).toBe('warning');
+    }
   });
 });
 
