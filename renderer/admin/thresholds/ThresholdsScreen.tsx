@@ -3,6 +3,7 @@ import type { AssetKind } from '../../../shared/domain/assets';
 import { THRESHOLD_DEFAULTS, type Threshold } from '../../../shared/domain/thresholds';
 import { HubRequestError, useHubClient } from '../../connection';
 import { useI18n } from '../../i18n';
+import { useStore } from '../../state';
 import { ThresholdRow } from './ThresholdRow';
 import './thresholds.css';
 
@@ -32,7 +33,13 @@ export function ThresholdsScreen() {
 
   useEffect(() => void refresh(), [refresh]);
 
-  const changed = (threshold: Threshold) => setThresholds((previous) => new Map(previous ?? []).set(threshold.condition, threshold));
+  const changed = useCallback(
+    (threshold: Threshold) => setThresholds((previous) => (previous ? new Map(previous).set(threshold.condition, threshold) : previous)),
+    [],
+  );
+  // Another admin's change shows at once (the hub journals it as `threshold.updated`).
+  const store = useStore();
+  useEffect(() => store.onThresholdUpdated(changed), [store, changed]);
 
   return (
     <div className="thresholds" data-testid="thresholds-screen">
