@@ -1,7 +1,7 @@
 import { GATEWAY_SILENT_CONDITION, type AlarmPriority } from '../../../shared/domain/alarms';
 import type { AssetKind, AssetStatus, MetricValues } from '../../../shared/domain/assets';
 import type { GateHours } from '../../../shared/domain/schedules';
-import type { ThresholdCondition } from '../../../shared/domain/thresholds';
+import { THRESHOLD_DEFINITIONS, type ThresholdCondition } from '../../../shared/domain/thresholds';
 import type { AssetRecord } from '../state/records';
 import { formatNumberFr } from './format';
 import { gateMayBeOpen } from './intrusion';
@@ -169,11 +169,11 @@ export const CONDITIONS_BY_KIND: ReadonlyMap<AssetKind, readonly Condition[]> = 
 /** A device that stopped reporting: not a threshold on a value, raised by the silence sweep. */
 export const SILENCE_CONDITION = {
   id: 'device.silent',
-  /** Defaults: the priority and the missed periods in force come from the threshold settings. */
-  priority: 'low' as AlarmPriority,
+  /** Defaults from the shared table; those in force are the threshold settings (ThresholdBook). */
+  priority: THRESHOLD_DEFINITIONS.get('device.silent')!.priority as AlarmPriority,
   status: 'stale' as AssetStatus,
   /** Silent after this many expected uplink periods without one (the `raise` of `device.silent`). */
-  missedPeriods: 3,
+  missedPeriods: THRESHOLD_DEFINITIONS.get('device.silent')!.raise!,
 };
 
 /**
@@ -182,7 +182,7 @@ export const SILENCE_CONDITION = {
  */
 export const GATEWAY_SILENCE = {
   id: GATEWAY_SILENT_CONDITION,
-  priority: 'high' as AlarmPriority,
+  priority: THRESHOLD_DEFINITIONS.get(GATEWAY_SILENT_CONDITION)!.priority as AlarmPriority,
   status: 'offline' as AssetStatus,
   /** Silent after this many periods of the most frequent device it hears (`BEFFROI_GATEWAY_SILENT_PERIODS`). */
   defaultMissedPeriods: 3,

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { AlarmBook } from '../../../electron/hub/alarms/alarm-book';
 import { MaintenanceBook } from '../../../electron/hub/alarms/maintenance-book';
 import { sweepAlarmTimers } from '../../../electron/hub/alarms/alarm-sweep';
+import { CONDITIONS } from '../../../electron/hub/rules/conditions';
 import { evaluateAsset } from '../../../electron/hub/rules/evaluate';
 import { ThresholdBook } from '../../../electron/hub/rules/threshold-book';
 import { ChangeSet } from '../../../electron/hub/store/change-set';
@@ -105,6 +106,14 @@ describe('thresholds with a delay and hysteresis', () => {
       expect(alarms.activeAlarm('bin-1', 'bin.nearly-full')?.priority).toBe('low');
       expect(bin.asset.status).toBe('warning');
     }
+  });
+});
+
+describe('the shared thresholds table', () => {
+  it.each(CONDITIONS.map((c) => [c.id, c] as const))('describes %s as the rules apply it (kinds, status)', (id, condition) => {
+    const definition = THRESHOLD_DEFINITIONS.get(id)!;
+    expect(definition.kinds).toEqual(condition.kinds);
+    expect(definition.status).toBe(condition.status);
   });
 });
 
