@@ -30,7 +30,7 @@ export function evaluateAsset(
     threshold: undefined as never,
     atMs,
     gateHours: thresholds.gateHours,
-    settingsOf: (condition) => thresholds.get(condition),
+    settingsOf: thresholds.settingsOf,
     active: alarms.activeConditions(asset.id),
   };
   for (const condition of CONDITIONS_BY_KIND.get(asset.kind) ?? []) {
@@ -62,6 +62,7 @@ export function sweepPendingRaises(state: TerritoryState, alarms: AlarmBook, now
   for (const assetId of alarms.thresholds.dueAssets(nowMs)) {
     const record = state.assets.get(assetId);
     if (record) evaluateAsset(record, state, alarms, at, changes);
+    else alarms.thresholds.forgetAsset(assetId);
   }
 }
 

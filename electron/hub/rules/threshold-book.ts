@@ -73,6 +73,9 @@ export class ThresholdBook {
     return this.inForce.get(condition);
   }
 
+  /** `get`, bound once: the rules hand it to conditions without a closure per uplink. */
+  readonly settingsOf = (condition: string): ThresholdInForce | undefined => this.inForce.get(condition);
+
   priorityOf(condition: string, fallback: Priority): Priority {
     return this.inForce.get(condition)?.priority ?? fallback;
   }
@@ -121,6 +124,11 @@ export class ThresholdBook {
 
   cancelPending(assetId: string, condition: string): void {
     this.pending.delete(`${assetId}|${condition}`);
+  }
+
+  /** An asset gone from the territory: its raises wait for nothing any more. */
+  forgetAsset(assetId: string): void {
+    for (const key of this.pending.keys()) if (key.startsWith(`${assetId}|`)) this.pending.delete(key);
   }
 
   /** The assets with a raise whose delay ran out by `nowMs`: the sweep evaluates them again. */
