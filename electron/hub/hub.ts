@@ -18,6 +18,7 @@ import { CommandDispatcher } from './commands/dispatcher';
 import { loadDesiredStates, sweepDrift } from './schedules/desired-state';
 import { loadSchoolHolidays } from './schedules/holiday-table';
 import { ProgrammeBook } from './schedules/programme-book';
+import { ThresholdBook } from './rules/threshold-book';
 import { PROGRAMME_ACTOR, ProgrammeRunner } from './schedules/programme-runner';
 import { Programmes } from './schedules/programmes';
 import type { HubConfig } from './config';
@@ -89,7 +90,8 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
     await AuditChain.open(db),
   );
   const maintenance = await MaintenanceBook.load(db);
-  const alarms = new AlarmBook(state, { maxShelveH: config.maxShelveH, suppressor: maintenance, chatterSettleS: config.chatterSettleS });
+  const thresholds = await ThresholdBook.load(db, log);
+  const alarms = new AlarmBook(state, { maxShelveH: config.maxShelveH, suppressor: maintenance, chatterSettleS: config.chatterSettleS, thresholds });
   // The demo's planned network names the gateways the simulator plays and places them in communes.
   const plan = seed ?? (config.simulate && territoryName ? generateTerritory(territoryName) : undefined);
   const gateways = await GatewayBook.load(db, state, new Map((plan?.gateways ?? []).map((g) => [g.id, g])));
@@ -118,6 +120,8 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
   await loadDesiredStates(db, state);
   const holidays = loadSchoolHolidays();
   const programmeBook = await ProgrammeBook.load(db, log);
+  // An intrusion is judged against a gate's programmed opening hours when it has some.
+  thresholds.gateHours = (assetId) => programmeBook.get(assetId)?.gate;
   const runner = new ProgrammeRunner(
     state,
     programmeBook,

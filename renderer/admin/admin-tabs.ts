@@ -5,6 +5,7 @@ import { UsersTab } from './users';
 import { DevicesScreen } from './devices';
 import { OnCallScreen } from '../oncall';
 import { SourcesScreen } from './sources';
+import { ThresholdsScreen } from './thresholds';
 
 /**
  * The administration screen's tabs, in display order. Each admin feature (users, audit trail,
@@ -24,4 +25,5 @@ export const ADMIN_TABS: AdminTab[] = [
   { id: 'devices', label: 'devices.tab', Screen: DevicesScreen },
   { id: 'oncall', label: 'admin.tab.oncall', Screen: OnCallScreen },
   { id: 'sources', label: 'admin.tab.sources', Screen: SourcesScreen },
+  { id: 'thresholds', label: 'admin.tab.thresholds', Screen: ThresholdsScreen },
 ];

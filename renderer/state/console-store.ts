@@ -1,4 +1,5 @@
 import type { Alarm, Asset, AssetKind, Command, EventsMessage, JournalEvent, LogbookEntry, SnapshotMessage, Territory } from '../../shared';
+import type { Threshold } from '../../shared/domain/thresholds';
 import { AlarmBook, type AlarmCounts } from './alarm-book';
 import { AssetBuffers } from './asset-buffers';
 import { CommandBook } from './command-book';
@@ -92,6 +93,7 @@ export class ConsoleStore {
   private raisedThisFrame: Alarm[] = [];
   private readonly logbookListeners = new Set<(entries: readonly LogbookEntry[]) => void>();
   private logbookThisFrame: LogbookEntry[] = [];
+  private readonly thresholdListeners = new Set<(threshold: Threshold) => void>();
   private readonly scheduler: FrameScheduler;
   private readonly now: () => number;
   readonly stats: StoreStats = { framesApplied: 0, lastApplyMs: 0, applyMsTotal: 0, lastFrameEvents: 0, eventsApplied: 0, eventsIgnored: 0, snapshotsApplied: 0 };
@@ -221,6 +223,10 @@ export class ConsoleStore {
         // Not kept here: the main courante panel keeps what it shows and listens while open.
         this.logbookThisFrame.push(event.entry);
         return;
+      case 'threshold.updated':
+        // Rare (an admin's change): passed on at once to the thresholds screen, if open.
+        for (const listener of this.thresholdListeners) listener(event.threshold);
+        return;
     }
   }
 
@@ -325,6 +331,12 @@ export class ConsoleStore {
   onLogbookAdded(listener: (entries: readonly LogbookEntry[]) => void): () => void {
     this.logbookListeners.add(listener);
     return () => this.logbookListeners.delete(listener);
+  }
+
+  /** An alarm condition's settings changed (here or on another console). */
+  onThresholdUpdated(listener: (threshold: Threshold) => void): () => void {
+    this.thresholdListeners.add(listener);
+    return () => this.thresholdListeners.delete(listener);
   }
 
   onFly(listener: FlyListener): () => void {

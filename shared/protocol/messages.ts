@@ -9,6 +9,7 @@ import { CommandGrant, Role, Session } from '../domain/users';
 import { LogbookEntry, LogbookHandover, MAX_LOGBOOK_LINKS, MAX_LOGBOOK_TEXT } from '../domain/logbook';
 import { AlarmNotification, OnCallRoster, UserContact } from '../domain/oncall';
 import { SourceName, SourceSettings, SourceView } from '../domain/sources';
+import { Threshold, ThresholdCondition, ThresholdOverride } from '../domain/thresholds';
 import { GateHours, HeatingMode, HeatingProgramme, LightingSchedule } from '../domain/schedules';
 import { ProtocolError } from './errors';
 
@@ -172,6 +173,13 @@ export const SourceUpdateRequest = z.object({
 });
 export const SourceDeleteRequest = z.object({ op: z.literal('source.delete'), id: RequestId, name: SourceName });
 
+// Alarm thresholds: admins and operators read them, admins change them (audited, journaled).
+export const ThresholdListRequest = z.object({ op: z.literal('threshold.list'), id: RequestId });
+/** Changes some settings of one condition; what is left out keeps its current value. */
+export const ThresholdUpdateRequest = z.object({ op: z.literal('threshold.update'), id: RequestId, condition: ThresholdCondition, ...ThresholdOverride.shape });
+/** Back to the values shipped in the product. */
+export const ThresholdResetRequest = z.object({ op: z.literal('threshold.reset'), id: RequestId, condition: ThresholdCondition });
+
 // Administration (admin role only).
 const Username = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'identifiant : minuscules, chiffres, . _ - (2 à 64)');
 /** OWASP ASVS: at least 12 characters for a password a person chooses. */
@@ -331,6 +339,9 @@ export const ClientMessage = z.discriminatedUnion('op', [
   SourceCreateRequest,
   SourceUpdateRequest,
   SourceDeleteRequest,
+  ThresholdListRequest,
+  ThresholdUpdateRequest,
+  ThresholdResetRequest,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientOp = ClientMessage['op'];
@@ -570,6 +581,9 @@ export const ReplyPayloads = {
   'source.create': z.object({ source: SourceView }),
   'source.update': z.object({ source: SourceView }),
   'source.delete': z.object({ name: z.string() }),
+  'threshold.list': z.object({ thresholds: z.array(Threshold) }),
+  'threshold.update': z.object({ threshold: Threshold }),
+  'threshold.reset': z.object({ threshold: Threshold }),
 } satisfies Record<ClientOp, z.ZodType>;
 export type ReplyPayload<K extends ClientOp> = z.infer<(typeof ReplyPayloads)[K]>;
 
@@ -616,6 +630,13 @@ export const AlarmNotifiedEvent = z.object({
   type: z.literal('alarm.notified'),
   notification: AlarmNotification,
 });
+/** An admin changed (or reset) an alarm condition's settings: consoles showing them fetch again. */
+export const ThresholdUpdatedEvent = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  type: z.literal('threshold.updated'),
+  threshold: Threshold,
+});
 export const JournalEvent = z.discriminatedUnion('type', [
   AssetUpdatedEvent,
   AlarmRaisedEvent,
@@ -625,6 +646,7 @@ export const JournalEvent = z.discriminatedUnion('type', [
   AlarmSuppressedEvent,
   LogbookAddedEvent,
   AlarmNotifiedEvent,
+  ThresholdUpdatedEvent,
 ]);
 export type JournalEvent = z.infer<typeof JournalEvent>;
 export type JournalEventType = JournalEvent['type'];

@@ -173,6 +173,10 @@ const UNSCOPED: Record<string, Record<Role, string>> = {
   'source.create': { admin: 'ok', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
   'source.update': { admin: 'not-found', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
   'source.delete': { admin: 'not-found', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  // Alarm thresholds: the command post reads them, only admins change them.
+  'threshold.list': { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  'threshold.update': { admin: 'ok', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+  'threshold.reset': { admin: 'ok', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
   // The main courante is the command post's and the on-call staff's, never an elected official's.
   'logbook.list': { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden', 'elu-droits': 'forbidden' },
   'logbook.handover': { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'forbidden', 'elu-droits': 'forbidden' },
@@ -343,6 +347,10 @@ describe('authorisation matrix', () => {
         return client.request(op, { name: 'source-inconnue', source: { format: 'chirpstack', url: 'mqtt://127.0.0.1:9', enabled: false } });
       case 'source.delete':
         return client.request(op, { name: 'source-inconnue' });
+      case 'threshold.update':
+        return client.request(op, { condition: 'battery.low', delaySeconds: 30 });
+      case 'threshold.reset':
+        return client.request(op, { condition: 'battery.low' });
       case 'oncall.now':
         return client.request(op, { commune: home });
       case 'oncall.save':

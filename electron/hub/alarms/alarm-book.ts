@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ThresholdBook } from '../rules/threshold-book';
 import type { Alarm, AlarmPriority } from '../../../shared/domain/alarms';
 import { HubError } from '../errors';
 import type { ChangeSet } from '../store/change-set';
@@ -53,11 +54,14 @@ export class AlarmBook {
   private readonly suppressor: RaiseSuppressor;
   /** Set once the gateways are known (see hub.ts): causes are linked from then on. */
   causes: CauseLinker | undefined;
+  /** The conditions' settings in force and the raises waiting for their delay. */
+  readonly thresholds: ThresholdBook;
 
   constructor(
     private readonly state: TerritoryState,
-    options: { maxShelveH?: number; suppressor?: RaiseSuppressor; chatterSettleS?: number } = {},
+    options: { maxShelveH?: number; suppressor?: RaiseSuppressor; chatterSettleS?: number; thresholds?: ThresholdBook } = {},
   ) {
+    this.thresholds = options.thresholds ?? new ThresholdBook();
     this.maxShelveMs = (options.maxShelveH ?? DEFAULT_MAX_SHELVE_H) * 3_600_000;
     this.settleMs = (options.chatterSettleS ?? DEFAULT_CHATTER_SETTLE_S) * 1000;
     this.suppressor = options.suppressor ?? NO_SUPPRESSION;

@@ -1,5 +1,5 @@
 import { SILENCE_CONDITION } from '../rules/conditions';
-import { evaluateAsset, refreshStatus } from '../rules/evaluate';
+import { evaluateAsset, refreshStatus, sweepPendingRaises } from '../rules/evaluate';
 import type { ChangeSet } from '../store/change-set';
 import type { AssetRecord } from '../state/records';
 import type { TerritoryState } from '../state/territory-state';
@@ -10,7 +10,8 @@ import type { MaintenanceBook } from './maintenance-book';
 /**
  * What time alone changes in the alarms, run by the hub's periodic sweep and right after a
  * maintenance window is created or deleted: shelved alarms whose expiry passed come back,
- * chattering alarms whose condition stayed clear long enough clear, and maintenance windows start or end.
+ * chattering alarms whose condition stayed clear long enough clear, maintenance windows start or
+ * end, and conditions that held through their delay raise their alarm.
  */
 export function sweepAlarmTimers(
   state: TerritoryState,
@@ -34,6 +35,7 @@ export function sweepAlarmTimers(
       returnFromMaintenance(record, state, alarms, at, changes);
     }
   }
+  sweepPendingRaises(state, alarms, nowMs, changes);
 }
 
 /**
@@ -62,7 +64,7 @@ export function reconcileMaintenance(
 function returnFromMaintenance(record: AssetRecord, state: TerritoryState, alarms: AlarmBook, at: string, changes: ChangeSet): void {
   if (record.devices.some((d) => d.silent) && !alarms.isActive(record.asset.id, SILENCE_CONDITION.id)) {
     const message = 'Pas de données : l’appareil s’est tu pendant la maintenance';
-    alarms.raise(record, SILENCE_CONDITION.id, SILENCE_CONDITION.priority, message, at, changes);
+    alarms.raise(record, SILENCE_CONDITION.id, alarms.thresholds.priorityOf(SILENCE_CONDITION.id, SILENCE_CONDITION.priority), message, at, changes);
   }
   evaluateAsset(record, state, alarms, at, changes);
 }

@@ -11,6 +11,7 @@ import { HubError } from '../errors';
 import { ADMIN_HANDLERS } from './admin-handlers';
 import { DEVICE_HANDLERS } from './device-handlers';
 import { SOURCE_HANDLERS } from './source-handlers';
+import { THRESHOLD_HANDLERS } from './threshold-handlers';
 import { ALARM_HANDLERS } from './alarm-handlers';
 import { LOGBOOK_HANDLERS } from './logbook-handlers';
 import { ONCALL_HANDLERS } from './oncall-handlers';
@@ -198,6 +199,7 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
   ...ADMIN_HANDLERS,
   ...DEVICE_HANDLERS,
   ...SOURCE_HANDLERS,
+  ...THRESHOLD_HANDLERS,
   ...ALARM_HANDLERS,
   ...LOGBOOK_HANDLERS,
   ...ONCALL_HANDLERS,

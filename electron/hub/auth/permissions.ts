@@ -91,6 +91,11 @@ export function mayAdminister(user: SessionUser): boolean {
   return user.role === 'admin';
 }
 
+/** Alarm thresholds are read by the command post (why did it raise?); admins change them. */
+export function mayReadThresholds(user: SessionUser): boolean {
+  return user.role === 'admin' || user.role === 'operator';
+}
+
 /** The quarantine of undeclared devices is for the command post (it tells them what to declare). */
 export function mayReadQuarantine(user: SessionUser): boolean {
   return user.role === 'admin' || user.role === 'operator';

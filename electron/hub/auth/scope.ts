@@ -61,6 +61,8 @@ function buildScope(user: SessionUser): Scope {
     seesEvent(event, commune) {
       if (event.type === 'asset.updated') return seesAsset(event.asset);
       if (event.type === 'alarm.raised' || event.type === 'alarm.updated') return seesAlarm(event.alarm);
+      // Alarm settings are the command post's, whatever communes it covers.
+      if (event.type === 'threshold.updated') return technical;
       return sees(commune, eventAssetId(event));
     },
   };

@@ -35,7 +35,7 @@ export function sweepGateways(
     const active = alarms.isActive(record.asset.id, GATEWAY_SILENCE.id);
     if (silent && !active) {
       const message = `Passerelle muette : aucune remontée depuis ${formatDurationFr(silentForMs)} (${gateway.links.size} appareils entendus)`;
-      alarms.raise(record, GATEWAY_SILENCE.id, GATEWAY_SILENCE.priority, message, at, changes);
+      alarms.raise(record, GATEWAY_SILENCE.id, alarms.thresholds.priorityOf(GATEWAY_SILENCE.id, GATEWAY_SILENCE.priority), message, at, changes);
       refreshStatus(record, state, alarms, at, changes);
     } else if (!silent && active) {
       alarms.clear(record.asset.id, GATEWAY_SILENCE.id, at, changes);

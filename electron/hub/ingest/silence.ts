@@ -18,10 +18,13 @@ export function sweepSilences(
   changes: ChangeSet,
 ): void {
   const at = new Date(nowMs).toISOString();
+  const silenceSettings = alarms.thresholds.get(SILENCE_CONDITION.id);
+  const missedPeriods = silenceSettings?.raise ?? SILENCE_CONDITION.missedPeriods;
+  const priority = silenceSettings?.priority ?? SILENCE_CONDITION.priority;
   for (const device of state.devices.values()) {
     const lastHeard = Math.max(device.lastUplinkAt ?? 0, device.declaredAt ?? 0, startedAtMs);
     const silentForMs = nowMs - lastHeard;
-    const silent = silentForMs > device.uplinkPeriodS * 1000 * SILENCE_CONDITION.missedPeriods;
+    const silent = silentForMs > device.uplinkPeriodS * 1000 * missedPeriods;
     const record = state.assets.get(device.assetId);
     if (!record) continue;
     const active = alarms.isActive(record.asset.id, SILENCE_CONDITION.id);
@@ -31,7 +34,7 @@ export function sweepSilences(
         const message = `Pas de données depuis ${formatDurationFr(silentForMs)} (attendu toutes les ${formatDurationFr(
           device.uplinkPeriodS * 1000,
         )})`;
-        alarms.raise(record, SILENCE_CONDITION.id, SILENCE_CONDITION.priority, message, at, changes);
+        alarms.raise(record, SILENCE_CONDITION.id, priority, message, at, changes);
       }
       refreshStatus(record, state, alarms, at, changes);
     } else if (!silent && active && record.devices.every((d) => !d.silent)) {

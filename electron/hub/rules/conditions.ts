@@ -1,22 +1,38 @@
 import { GATEWAY_SILENT_CONDITION, type AlarmPriority } from '../../../shared/domain/alarms';
 import type { AssetKind, AssetStatus, MetricValues } from '../../../shared/domain/assets';
+import type { GateHours } from '../../../shared/domain/schedules';
+import { THRESHOLD_DEFINITIONS, type ThresholdCondition } from '../../../shared/domain/thresholds';
 import type { AssetRecord } from '../state/records';
 import { formatNumberFr } from './format';
+import { gateMayBeOpen } from './intrusion';
+import type { ThresholdInForce } from './threshold-book';
+
+/** What a condition is judged with besides the asset: the settings in force and the time. */
+export interface RuleContext {
+  threshold: ThresholdInForce;
+  atMs: number;
+  /** A gate's opening hours from its programme, if it has one. */
+  gateHours(assetId: string): GateHours | undefined;
+  /** Another condition's settings in force (a lower level steps aside for a higher one). */
+  settingsOf(condition: string): ThresholdInForce | undefined;
+  /** The conditions active on this asset now. */
+  active: ReadonlySet<string>;
+}
 
 /**
  * An alarm condition: when it holds for an asset, one alarm is active for (asset, condition).
- * `holds` gets whether the alarm is already active so thresholds can have hysteresis (a CO2
- * reading hovering at 1,500 ppm must not raise and clear every uplink).
+ * `holds` gets whether the alarm is already active (or waiting for its delay) so thresholds have
+ * hysteresis: a CO2 reading hovering at 1,500 ppm must not raise and clear every uplink. Its
+ * numbers, delay and priority are settings (shared/domain/thresholds.ts), passed in `context`.
  */
 export interface Condition {
-  id: string;
+  id: ThresholdCondition;
   kinds: readonly AssetKind[];
-  priority: AlarmPriority;
   /** What the asset's status becomes while the condition holds. */
   status: AssetStatus;
   /** true: holds; false: does not; undefined: the metric is not known yet. */
-  holds(metrics: MetricValues, record: AssetRecord, active: boolean): boolean | undefined;
-  message(metrics: MetricValues, record: AssetRecord): string;
+  holds(metrics: MetricValues, record: AssetRecord, active: boolean, context: RuleContext): boolean | undefined;
+  message(metrics: MetricValues, record: AssetRecord, threshold: ThresholdInForce): string;
 }
 
 function num(metrics: MetricValues, id: string): number | undefined {
@@ -29,50 +45,61 @@ function setting(record: AssetRecord, key: string, fallback: number): number {
   return typeof v === 'number' ? v : fallback;
 }
 
-/** Above `raise` it holds; once active it holds until below `clear`. */
-function above(value: number | undefined, raise: number, clear: number, active: boolean): boolean | undefined {
-  if (value === undefined) return undefined;
-  return active ? value >= clear : value > raise;
+/** At or past `raise` it holds; once active it holds until back past `clear` (the raise value without one). */
+function above(value: number | undefined, threshold: ThresholdInForce, active: boolean, scale = 1): boolean | undefined {
+  if (value === undefined || threshold.raise === undefined) return undefined;
+  return active ? value >= (threshold.clear ?? threshold.raise) * scale : value >= threshold.raise * scale;
 }
 
-export const CO2_RAISE_PPM = 1500;
-/** Below this share of its lamps' rated power, a lit cabinet has a line out (a few lamps out is ~5 %). */
-export const FEEDER_FAULT_RATIO = 0.9;
+function below(value: number | undefined, threshold: ThresholdInForce, active: boolean, scale = 1): boolean | undefined {
+  if (value === undefined || threshold.raise === undefined) return undefined;
+  return active ? value <= (threshold.clear ?? threshold.raise) * scale : value <= threshold.raise * scale;
+}
 
 /** What a cabinet's lamps draw when all are lit, from its inventory. */
 function expectedPowerW(record: AssetRecord): number | undefined {
   const { lampCount, lampPowerW } = record.settings;
   return typeof lampCount === 'number' && typeof lampPowerW === 'number' ? lampCount * lampPowerW : undefined;
 }
-export const BIN_FULL_PERCENT = 90;
-export const BIN_NEARLY_FULL_PERCENT = 75;
+
+const fillMessage = (what: string) => (m: MetricValues, _r: AssetRecord, t: ThresholdInForce) =>
+  `${what} : ${formatNumberFr(num(m, 'fillPercent') ?? 0)} % (seuil ${formatNumberFr(t.raise ?? 0)} %)`;
 
 export const CONDITIONS: readonly Condition[] = [
   {
     id: 'co2.high',
     kinds: ['building'],
-    priority: 'medium',
     status: 'alarm',
-    holds: (m, _r, active) => above(num(m, 'co2Ppm'), CO2_RAISE_PPM, 1400, active),
-    message: (m) => `CO₂ élevé : ${formatNumberFr(num(m, 'co2Ppm') ?? 0)} ppm (seuil ${formatNumberFr(CO2_RAISE_PPM)} ppm)`,
+    holds: (m, _r, active, c) => above(num(m, 'co2Ppm'), c.threshold, active),
+    message: (m, _r, t) => `CO₂ élevé : ${formatNumberFr(num(m, 'co2Ppm') ?? 0)} ppm (seuil ${formatNumberFr(t.raise ?? 0)} ppm)`,
   },
   {
     id: 'bin.full',
     kinds: ['waste-container'],
-    priority: 'medium',
     status: 'alarm',
-    holds: (m, _r, active) => above(num(m, 'fillPercent'), BIN_FULL_PERCENT - 0.5, 80, active),
-    message: (m) => `Conteneur plein : ${formatNumberFr(num(m, 'fillPercent') ?? 0)} % (seuil ${BIN_FULL_PERCENT} %)`,
+    holds: (m, _r, active, c) => above(num(m, 'fillPercent'), c.threshold, active),
+    message: fillMessage('Conteneur plein'),
   },
   {
+    // The band below bin.full: a full bin is one alarm, not two on the same value (ISA-18.2), so
+    // this one steps aside while bin.full holds or would raise.
+    id: 'bin.nearly-full',
+    kinds: ['waste-container'],
+    status: 'warning',
+    holds: (m, _r, active, c) => {
+      const fill = num(m, 'fillPercent');
+      const full = c.settingsOf('bin.full');
+      if (fill !== undefined && (c.active.has('bin.full') || (full?.raise !== undefined && fill >= full.raise))) return false;
+      return above(fill, c.threshold, active);
+    },
+    message: fillMessage('Conteneur presque plein'),
+  },
+  {
+    // Thresholds in per cent of the cabinet's own contracted power.
     id: 'cabinet.power-overrun',
     kinds: ['lighting-cabinet'],
-    priority: 'high',
     status: 'alarm',
-    holds: (m, r, active) => {
-      const limit = setting(r, 'contractedPowerW', Number.POSITIVE_INFINITY);
-      return above(num(m, 'powerW'), limit, limit * 0.95, active);
-    },
+    holds: (m, r, active, c) => above(num(m, 'powerW'), c.threshold, active, setting(r, 'contractedPowerW', Number.POSITIVE_INFINITY) / 100),
     message: (m, r) =>
       `Dépassement de puissance : ${formatNumberFr(num(m, 'powerW') ?? 0)} W pour ${formatNumberFr(
         setting(r, 'contractedPowerW', 0),
@@ -81,24 +108,22 @@ export const CONDITIONS: readonly Condition[] = [
   {
     id: 'cabinet.fault',
     kinds: ['lighting-cabinet'],
-    priority: 'high',
     status: 'alarm',
     holds: (m) => (typeof m.faultActive === 'boolean' ? m.faultActive : undefined),
     message: () => 'Défaut signalé par l’armoire : un départ d’éclairage est hors service',
   },
   {
     // A tripped feeder line leaves a street dark: the cabinet is lit but draws well under what its
-    // lamps need (the controller reports no fault flag, only its power).
+    // lamps need (the controller reports no fault flag, only its power). In per cent of that need.
     id: 'cabinet.feeder-fault',
     kinds: ['lighting-cabinet'],
-    priority: 'high',
     status: 'alarm',
-    holds: (m, r, active) => {
+    holds: (m, r, active, c) => {
       const expected = expectedPowerW(r);
       const power = num(m, 'powerW');
       if (expected === undefined || power === undefined || typeof m.relayOn !== 'boolean') return undefined;
       if (!m.relayOn) return false;
-      return active ? power < expected * 0.95 : power < expected * FEEDER_FAULT_RATIO;
+      return below(power, c.threshold, active, expected / 100);
     },
     message: (m, r) =>
       `Départ d’éclairage en défaut : ${formatNumberFr(num(m, 'powerW') ?? 0)} W consommés pour ${formatNumberFr(
@@ -108,7 +133,6 @@ export const CONDITIONS: readonly Condition[] = [
   {
     id: 'camera.offline',
     kinds: ['camera'],
-    priority: 'high',
     status: 'offline',
     holds: (m) => (typeof m.online === 'boolean' ? !m.online : undefined),
     message: () => 'Caméra hors ligne : plus de flux vidéo',
@@ -116,14 +140,21 @@ export const CONDITIONS: readonly Condition[] = [
   {
     id: 'battery.low',
     kinds: ['waste-container', 'building', 'gate'],
-    priority: 'low',
     status: 'warning',
-    holds: (m, _r, active) => {
-      const battery = num(m, 'batteryPercent');
-      if (battery === undefined) return undefined;
-      return active ? battery <= 15 : battery < 10;
-    },
+    holds: (m, _r, active, c) => below(num(m, 'batteryPercent'), c.threshold, active),
     message: (m) => `Batterie faible : ${formatNumberFr(num(m, 'batteryPercent') ?? 0)} %`,
+  },
+  {
+    // A gate found open when nobody may be inside: outside its opening hours and not commanded
+    // open. (No building door contact is decoded by our codecs yet, so gates only.)
+    id: 'intrusion',
+    kinds: ['gate'],
+    status: 'alarm',
+    holds: (m, r, _active, c) => {
+      if (typeof m.gateOpen !== 'boolean') return undefined;
+      return m.gateOpen && !gateMayBeOpen(r, c.atMs, c.gateHours(r.asset.id));
+    },
+    message: () => 'Intrusion : portail ouvert en dehors des horaires d’ouverture, sans commande d’ouverture',
   },
 ];
 
@@ -138,10 +169,11 @@ export const CONDITIONS_BY_KIND: ReadonlyMap<AssetKind, readonly Condition[]> = 
 /** A device that stopped reporting: not a threshold on a value, raised by the silence sweep. */
 export const SILENCE_CONDITION = {
   id: 'device.silent',
-  priority: 'low' as AlarmPriority,
+  /** Defaults from the shared table; those in force are the threshold settings (ThresholdBook). */
+  priority: THRESHOLD_DEFINITIONS.get('device.silent')!.priority as AlarmPriority,
   status: 'stale' as AssetStatus,
-  /** Silent after this many expected uplink periods without one. */
-  missedPeriods: 3,
+  /** Silent after this many expected uplink periods without one (the `raise` of `device.silent`). */
+  missedPeriods: THRESHOLD_DEFINITIONS.get('device.silent')!.raise!,
 };
 
 /**
@@ -150,7 +182,7 @@ export const SILENCE_CONDITION = {
  */
 export const GATEWAY_SILENCE = {
   id: GATEWAY_SILENT_CONDITION,
-  priority: 'high' as AlarmPriority,
+  priority: THRESHOLD_DEFINITIONS.get(GATEWAY_SILENT_CONDITION)!.priority as AlarmPriority,
   status: 'offline' as AssetStatus,
   /** Silent after this many periods of the most frequent device it hears (`BEFFROI_GATEWAY_SILENT_PERIODS`). */
   defaultMissedPeriods: 3,

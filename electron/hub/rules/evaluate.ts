@@ -3,12 +3,17 @@ import type { AlarmBook } from '../alarms/alarm-book';
 import type { ChangeSet } from '../store/change-set';
 import type { AssetRecord } from '../state/records';
 import type { TerritoryState } from '../state/territory-state';
-import { CONDITIONS_BY_KIND } from './conditions';
+import { CONDITIONS_BY_KIND, type RuleContext } from './conditions';
 import { deriveStatus, lampStatus } from './status';
 
 /**
  * Runs the asset's alarm conditions on its latest values: raises, repeats or clears alarms, then
  * recomputes its status. A cabinet's status change carries over to the street lamps it feeds.
+ *
+ * A condition with a delay must hold that long before its alarm is raised: the first time it
+ * holds starts a pending raise, later uplinks (or the periodic sweep, see `sweepPendingRaises`)
+ * raise it once the delay ran out; a value back past the clear value cancels it. While pending,
+ * the condition is judged with its hysteresis, like an active alarm.
  */
 export function evaluateAsset(
   record: AssetRecord,
@@ -18,17 +23,47 @@ export function evaluateAsset(
   changes: ChangeSet,
 ): void {
   const { asset } = record;
+  const { thresholds } = alarms;
+  const atMs = Date.parse(at);
+  // One context per evaluation, not per condition: this runs on every uplink.
+  const context: RuleContext = {
+    threshold: undefined as never,
+    atMs,
+    gateHours: thresholds.gateHours,
+    settingsOf: thresholds.settingsOf,
+    active: alarms.activeConditions(asset.id),
+  };
   for (const condition of CONDITIONS_BY_KIND.get(asset.kind) ?? []) {
+    const threshold = thresholds.get(condition.id)!;
+    context.threshold = threshold;
     const active = alarms.isActive(asset.id, condition.id);
-    const holds = condition.holds(asset.metrics, record, active);
+    const pendingSinceMs = active ? undefined : thresholds.pendingSince(asset.id, condition.id);
+    const holds = condition.holds(asset.metrics, record, active || pendingSinceMs !== undefined, context);
     if (holds === undefined) continue;
     if (holds && !active) {
-      alarms.raise(record, condition.id, condition.priority, condition.message(asset.metrics, record), at, changes);
-    } else if (!holds && active) {
-      alarms.clear(asset.id, condition.id, at, changes);
+      const sinceMs = pendingSinceMs ?? atMs;
+      if (atMs - sinceMs < threshold.delaySeconds * 1000) {
+        if (pendingSinceMs === undefined) thresholds.startPending(asset.id, condition.id, atMs);
+        continue;
+      }
+      if (pendingSinceMs !== undefined) thresholds.cancelPending(asset.id, condition.id);
+      alarms.raise(record, condition.id, threshold.priority, condition.message(asset.metrics, record, threshold), at, changes);
+    } else if (!holds) {
+      if (pendingSinceMs !== undefined) thresholds.cancelPending(asset.id, condition.id);
+      if (active) alarms.clear(asset.id, condition.id, at, changes);
     }
   }
   refreshStatus(record, state, alarms, at, changes);
+}
+
+/** Raises the pending alarms whose delay ran out, judged again on the assets' current values. */
+export function sweepPendingRaises(state: TerritoryState, alarms: AlarmBook, nowMs: number, changes: ChangeSet): void {
+  const at = new Date(nowMs).toISOString();
+  for (const assetId of alarms.thresholds.dueAssets(nowMs)) {
+    const record = state.assets.get(assetId);
+    if (record) evaluateAsset(record, state, alarms, at, changes);
+    else alarms.thresholds.forgetAsset(assetId);
+  }
 }
 
 /**

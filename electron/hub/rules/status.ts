@@ -1,6 +1,6 @@
 import { worstStatus, type AssetStatus } from '../../../shared/domain/assets';
 import type { AssetRecord } from '../state/records';
-import { BIN_NEARLY_FULL_PERCENT, CONDITIONS, GATEWAY_SILENCE, SILENCE_CONDITION } from './conditions';
+import { CONDITIONS, GATEWAY_SILENCE, SILENCE_CONDITION } from './conditions';
 
 const STATUS_OF_CONDITION = new Map<string, AssetStatus>([
   ...CONDITIONS.map((c) => [c.id, c.status] as const),
@@ -9,8 +9,8 @@ const STATUS_OF_CONDITION = new Map<string, AssetStatus>([
 ]);
 
 /**
- * What the map shows for an asset: the worst of its active conditions, a silent device, and the
- * soft warnings that are not worth an alarm (a bin three quarters full).
+ * What the map shows for an asset: the worst of its active conditions and a silent device (a bin
+ * three quarters full is the low-priority condition `bin.nearly-full`, whose status is a warning).
  */
 export function deriveStatus(record: AssetRecord, activeConditions: Iterable<string>): AssetStatus {
   let status: AssetStatus = 'ok';
@@ -18,8 +18,6 @@ export function deriveStatus(record: AssetRecord, activeConditions: Iterable<str
     status = worstStatus(status, STATUS_OF_CONDITION.get(condition) ?? 'warning');
   }
   if (record.devices.some((d) => d.silent)) status = worstStatus(status, 'stale');
-  const fill = record.asset.metrics.fillPercent;
-  if (typeof fill === 'number' && fill >= BIN_NEARLY_FULL_PERCENT) status = worstStatus(status, 'warning');
   return status;
 }
 

@@ -90,7 +90,7 @@ export function sweepDrift(state: TerritoryState, alarms: AlarmBook, nowMs: numb
     else delete record.asset.drift;
     changes.asset(record);
     if (record.asset.kind === 'gate' && desired.gateOpen !== undefined) {
-      if (drift) alarms.raise(record, GATE_POSITION_CONDITION, 'high', `Le portail n’a pas atteint la position commandée : ${drift.message}`, at, changes);
+      if (drift) alarms.raise(record, GATE_POSITION_CONDITION, alarms.thresholds.priorityOf(GATE_POSITION_CONDITION, 'high'), `Le portail n’a pas atteint la position commandée : ${drift.message}`, at, changes);
       else alarms.clear(record.asset.id, GATE_POSITION_CONDITION, at, changes);
     }
   }

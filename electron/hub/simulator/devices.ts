@@ -7,7 +7,7 @@ import type { Incidents } from './incidents';
 import { advanceBin, binDistanceMm, createBin } from './behaviour/bins';
 import { advanceCabinet, cabinetPowerW, createCabinet, forceLines, lineStates, type Cabinet } from './behaviour/lighting';
 import { advanceRoom, buildingOccupancy, type Occupancy, type Room } from './behaviour/rooms';
-import { createGate, forceGate, gateOpen } from './behaviour/gates';
+import { createGate, forceGate, gateOpen, type Gate } from './behaviour/gates';
 import { vickiThermostat, wt101Thermostat } from './thermostats';
 
 /**
@@ -20,7 +20,7 @@ export interface SimDevice {
   readonly asset: AssetSeed;
   report(scenarioMs: number, wallMs: number): Record<string, unknown>;
   /** Applies a decoded downlink; false when the device refuses it (value out of its range). */
-  apply(applied: Record<string, unknown>, scenarioMs: number): boolean;
+  apply(applied: Record<string, unknown>, scenarioMs: number, wallMs?: number): boolean;
 }
 
 export interface DeviceContext {
@@ -30,6 +30,8 @@ export interface DeviceContext {
   incidents: Incidents;
   /** Cabinets by asset id, for the incidents (only lit cabinets show a fault). */
   cabinets: Map<string, Cabinet>;
+  /** Gates by asset id, for the incidents (only a closed gate can be forced open). */
+  gates?: Map<string, Gate>;
 }
 
 const round = (value: number, step: number): number => Math.round(value / step) * step;
@@ -64,7 +66,7 @@ export function createDevices(devices: readonly DeviceSeed[], assets: ReadonlyMa
       case MODELS.cabinetController:
         return [cabinetController(seed, asset, ctx, rng)];
       case MODELS.gateController:
-        return [gateController(seed, asset)];
+        return [gateController(seed, asset, ctx)];
       case MODELS.camera:
         return [camera(seed, asset, ctx)];
       default:
@@ -156,19 +158,26 @@ function cabinetController(seed: DeviceSeed, asset: AssetSeed, ctx: DeviceContex
   };
 }
 
-function gateController(seed: DeviceSeed, asset: AssetSeed): SimDevice {
+/**
+ * A cemetery gate keeps its hours by the real clock, not the scenario's: the hub judges an
+ * intrusion (open outside its hours) and runs its gate programmes by the real clock too. A forced
+ * entry (an incident) shows the position contact open while the motor relay stays off.
+ */
+function gateController(seed: DeviceSeed, asset: AssetSeed, ctx: DeviceContext): SimDevice {
   const gate = createGate(settingsOf(asset));
+  ctx.gates?.set(asset.id, gate);
   return {
     seed,
     asset,
-    report(scenarioMs) {
-      const open = gateOpen(gate, scenarioMs);
-      return { DI1_status: open ? 'H' : 'L', RO1_status: open ? 'ON' : 'OFF' };
+    report(_scenarioMs, wallMs) {
+      const open = gateOpen(gate, wallMs);
+      const forced = ctx.incidents.gateForced(asset.id, wallMs);
+      return { DI1_status: open || forced ? 'H' : 'L', RO1_status: open ? 'ON' : 'OFF' };
     },
-    apply(applied, scenarioMs) {
+    apply(applied, scenarioMs, wallMs = scenarioMs) {
       const relay = applied.RO1_status;
       if (relay !== 'ON' && relay !== 'OFF') return Object.keys(applied).length > 0;
-      forceGate(gate, relay === 'ON', scenarioMs);
+      forceGate(gate, relay === 'ON', wallMs);
       return true;
     },
   };

@@ -5,7 +5,8 @@ import type { CabinetFault } from './behaviour/lighting';
  * The things that go wrong on a territory, rolled at random (seeded) in real time so that the
  * operators see a few events a minute whatever the scenario speed: a gateway outage that silences
  * every device behind it, a cabinet drawing more than its contracted power, a tripped feeder line,
- * a camera dropping off the video network. Each lasts a few real minutes, then clears.
+ * a camera dropping off the video network, now and then a cemetery gate forced open at night (an
+ * intrusion, the demo's critical alarm). Each lasts a few real minutes, then clears.
  */
 export interface IncidentTargets {
   /** Gateways worth failing: the least loaded, so an outage silences a cluster, not a town. */
@@ -14,6 +15,9 @@ export interface IncidentTargets {
   cameraIds: readonly string[];
   /** Only a lit cabinet shows an electrical fault. */
   isLit(cabinetId: string): boolean;
+  /** Cemetery gates; only one closed by its hours (at night) can be forced open. */
+  gateIds?: readonly string[];
+  isGateClosed?(gateId: string, wallMs: number): boolean;
 }
 
 export interface IncidentHooks {
@@ -28,20 +32,23 @@ const MINUTE_MS = 60_000;
 const MEAN_INTERVAL_MS = 40_000;
 const FIRST_AFTER_MS = 20_000;
 
-type Kind = 'gateway' | CabinetFault | 'camera';
+type Kind = 'gateway' | CabinetFault | 'camera' | 'intrusion';
 const KINDS: { kind: Kind; weight: number; durationMin: [number, number] }[] = [
   // A gateway outage silences tens of devices at once: rare (about every quarter of an hour).
   { kind: 'gateway', weight: 0.05, durationMin: [3, 6] },
   { kind: 'overrun', weight: 0.35, durationMin: [4, 10] },
   { kind: 'feeder', weight: 0.35, durationMin: [5, 12] },
   // A camera every three minutes or so: more often, its outages crowd every other alarm out of the list.
-  { kind: 'camera', weight: 0.25, durationMin: [1, 5] },
+  { kind: 'camera', weight: 0.21, durationMin: [1, 5] },
+  // A forced gate: rare, and only at night when a gate is closed (about every 25 minutes then).
+  { kind: 'intrusion', weight: 0.04, durationMin: [2, 5] },
 ];
 
 export class Incidents {
   private readonly gatewaysDown = new Map<string, number>();
   private readonly cabinetFaults = new Map<string, { fault: CabinetFault; untilMs: number }>();
   private readonly camerasOffline = new Map<string, number>();
+  private readonly gatesForced = new Map<string, number>();
 
   constructor(
     private readonly rng: Rng,
@@ -60,6 +67,15 @@ export class Incidents {
 
   cameraOffline(cameraId: string, wallMs: number): boolean {
     return (this.camerasOffline.get(cameraId) ?? 0) > wallMs;
+  }
+
+  /** Someone forced the gate: its position contact reads open whatever its motor was told. */
+  gateForced(gateId: string, wallMs: number): boolean {
+    return (this.gatesForced.get(gateId) ?? 0) > wallMs;
+  }
+
+  beginIntrusion(gateId: string, untilMs: number): void {
+    this.gatesForced.set(gateId, untilMs);
   }
 
   /**
@@ -119,6 +135,14 @@ export class Incidents {
         if (!id) return;
         this.beginCameraOutage(id, untilMs);
         this.hooks.log(`caméra ${id} hors ligne pendant ${minutes} min`);
+        return;
+      }
+      case 'intrusion': {
+        const closed = (this.targets.gateIds ?? []).filter((g) => this.targets.isGateClosed?.(g, wallMs) && !this.gateForced(g, wallMs));
+        const id = this.pick(closed);
+        if (!id) return;
+        this.beginIntrusion(id, untilMs);
+        this.hooks.log(`intrusion : portail ${id} forcé pendant ${minutes} min`);
         return;
       }
     }

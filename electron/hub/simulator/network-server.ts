@@ -111,11 +111,11 @@ export class NetworkServer {
     });
     this.publish(events.topicOf(radio.info, 'up'), up);
     this.uplinks++;
-    this.sendNext(radio, scenarioMs, time);
+    this.sendNext(radio, scenarioMs, wallMs, time);
   }
 
   /** Class A receive window: the head of the queue goes out right after the uplink. */
-  private sendNext(radio: RadioDevice, scenarioMs: number, time: string): void {
+  private sendNext(radio: RadioDevice, scenarioMs: number, wallMs: number, time: string): void {
     const item = radio.queue.shift();
     if (!item) return;
     radio.fCntDown++;
@@ -125,7 +125,7 @@ export class NetworkServer {
     let accepted: boolean;
     try {
       const applied = radio.codec.decodeDownlink?.(item.fPort, item.bytes);
-      accepted = applied !== undefined && radio.device.apply(applied, scenarioMs);
+      accepted = applied !== undefined && radio.device.apply(applied, scenarioMs, wallMs);
     } catch (error) {
       accepted = false;
       this.log(`${radio.info.devEui} refuse la commande ${item.id} : ${error instanceof Error ? error.message : String(error)}`);

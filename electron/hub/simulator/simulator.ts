@@ -10,6 +10,7 @@ import { Scheduler } from './scheduler';
 import { Incidents } from './incidents';
 import { createDevices, type SimDevice } from './devices';
 import { isLit, type Cabinet, type CabinetFault } from './behaviour/lighting';
+import { gateOpen, type Gate } from './behaviour/gates';
 import { NetworkServer, type RadioDevice, type VideoDevice } from './network-server';
 import { deviceInfoFor } from './chirpstack-events';
 
@@ -33,7 +34,8 @@ export interface SimulatorOptions {
 export type IncidentRequest =
   | { kind: 'gateway-outage'; gatewayId: string; durationS: number }
   | { kind: 'cabinet-fault'; cabinetId: string; fault: CabinetFault; durationS: number }
-  | { kind: 'camera-offline'; cameraId: string; durationS: number };
+  | { kind: 'camera-offline'; cameraId: string; durationS: number }
+  | { kind: 'intrusion'; gateId: string; durationS: number };
 
 export interface RunningSimulator {
   stop(): Promise<void>;
@@ -71,6 +73,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   });
 
   const cabinets = new Map<string, Cabinet>();
+  const gates = new Map<string, Gate>();
   const assets = new Map(territory.assets.map((a) => [a.id, a]));
   const devicesPerGateway = new Map<string, number>();
   for (const d of territory.devices) if (d.gatewayId) devicesPerGateway.set(d.gatewayId, (devicesPerGateway.get(d.gatewayId) ?? 0) + 1);
@@ -84,6 +87,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         const cabinet = cabinets.get(id);
         return cabinet !== undefined && isLit(cabinet, clock.now());
       },
+      gateIds: territory.assets.filter((a) => a.kind === 'gate').map((a) => a.id),
+      isGateClosed: (id, wallMs) => {
+        const gate = gates.get(id);
+        return gate !== undefined && !gateOpen(gate, wallMs);
+      },
     },
     {
       schedule: (at, run) => scheduler.schedule(at, run),
@@ -94,7 +102,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       log,
     },
   );
-  const devices = createDevices(territory.devices, assets, { seed, startMs, calendar, incidents, cabinets });
+  const devices = createDevices(territory.devices, assets, { seed, startMs, calendar, incidents, cabinets, gates });
 
   const radios = new Map<string, RadioDevice>();
   const videoByAsset = new Map<string, VideoDevice>();
@@ -148,6 +156,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       const untilMs = Date.now() + incident.durationS * 1_000;
       if (incident.kind === 'gateway-outage') incidents.beginGatewayOutage(incident.gatewayId, untilMs);
       else if (incident.kind === 'cabinet-fault') incidents.beginCabinetFault(incident.cabinetId, incident.fault, untilMs);
+      else if (incident.kind === 'intrusion') incidents.beginIntrusion(incident.gateId, untilMs);
       else incidents.beginCameraOutage(incident.cameraId, untilMs);
     },
     scenarioNow: () => new Date(clock.now()),

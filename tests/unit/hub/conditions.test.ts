@@ -2,12 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { CONDITIONS } from '../../../electron/hub/rules/conditions';
 import { mergeObservations } from '../../../electron/hub/rules/derive';
 import { deriveStatus, lampStatus } from '../../../electron/hub/rules/status';
+import { ThresholdBook } from '../../../electron/hub/rules/threshold-book';
+import type { AssetRecord } from '../../../electron/hub/state/records';
+import type { MetricValues } from '../../../shared/domain/assets';
 import { assetRecord } from '../../support/records';
 
+const defaults = new ThresholdBook();
+
+/** A condition judged with the shipped defaults, at a fixed time. */
 const condition = (id: string) => {
   const found = CONDITIONS.find((c) => c.id === id);
   if (!found) throw new Error(`no condition ${id}`);
-  return found;
+  const threshold = defaults.get(id)!;
+  const context = { threshold, atMs: Date.parse('2026-11-23T10:00:00Z'), gateHours: () => undefined, settingsOf: (c: string) => defaults.get(c), active: new Set<string>() };
+  return {
+    holds: (metrics: MetricValues, record: AssetRecord, active: boolean) => found.holds(metrics, record, active, context),
+    message: (metrics: MetricValues, record: AssetRecord) => found.message(metrics, record, threshold),
+  };
 };
 
 describe('alarm conditions', () => {
@@ -65,9 +76,10 @@ describe('derived values and status', () => {
     expect(mergeObservations(bin, [{ metric: 'distanceMm', value: 2500 }]).fillPercent).toBe(0);
   });
 
-  it('shows the worst of active conditions, silence and soft warnings', () => {
+  it('shows the worst of active conditions and silence', () => {
     const bin = assetRecord('waste-container', { metrics: { fillPercent: 80 } });
-    expect(deriveStatus(bin, [])).toBe('warning');
+    expect(deriveStatus(bin, [])).toBe('ok');
+    expect(deriveStatus(bin, ['bin.nearly-full'])).toBe('warning');
     expect(deriveStatus(bin, ['bin.full'])).toBe('alarm');
     expect(deriveStatus(assetRecord('camera'), ['camera.offline'])).toBe('offline');
     const silent = assetRecord('building');

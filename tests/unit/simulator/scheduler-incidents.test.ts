@@ -52,6 +52,15 @@ describe('incidents', () => {
     };
   };
 
+  it('forces a gate open until the intrusion ends, and only picks a closed gate', () => {
+    const { hooks: h } = hooks();
+    const incidents = new Incidents(createRng('i'), { gatewayIds: [], cabinetIds: [], cameraIds: [], isLit: () => true, gateIds: ['gate-open'], isGateClosed: () => false }, h);
+    incidents.beginIntrusion('gate-1', 1_000);
+    expect(incidents.gateForced('gate-1', 999)).toBe(true);
+    expect(incidents.gateForced('gate-1', 1_000)).toBe(false);
+    expect(incidents.gateForced('gate-open', 0)).toBe(false);
+  });
+
   it('silences a gateway until the outage ends', () => {
     const { hooks: h } = hooks();
     const incidents = new Incidents(createRng('i'), { gatewayIds: ['gw'], cabinetIds: [], cameraIds: [], isLit: () => true }, h);
