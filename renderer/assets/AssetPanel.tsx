@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { grantFor, seesDevices, viewsCameras, type Asset, type CommandType } from '../../shared';
 import { PRIORITY_COLOUR } from '../alarms';
 import { CameraView } from '../cameras';
-import { DimmingControl, GateControl, RecentCommands, SetpointForm, setpointLimits } from '../commands';
+import { DimmingControl, GateControl, RecentCommands, SetpointBoundsForm, SetpointForm, setpointLimits } from '../commands';
 import { useConnectionState } from '../connection';
 import { formatAge, formatDateTime, useI18n, useNow } from '../i18n';
 import { iconNameFor, KindIcon } from '../map';
@@ -37,6 +37,7 @@ function AssetDetails({ asset }: { asset: Asset }) {
   // What the panel offers: what the asset's devices take and the user may send (the hub checks again).
   const offers = (type: CommandType) => !!session && grantFor(session.user, type) !== undefined && (asset.accepts?.some((a) => a.type === type) ?? false);
   const dimmable = asset.accepts?.some((a) => a.type === 'lighting.dim' && a.dimmable) ?? false;
+  const buildingBounds = asset.accepts?.find((a) => a.type === 'heating.setpoint');
 
   // Escape closes the panel, unless a dialog above it takes the key first.
   useEffect(() => {
@@ -110,6 +111,7 @@ function AssetDetails({ asset }: { asset: Asset }) {
         {setpoint && session && <SetpointForm asset={asset} limits={setpoint} />}
         {asset.kind === 'camera' && session && viewsCameras(session.user.role) && <CameraView asset={asset} />}
         {offers('heating.schedule') && <HeatingSection asset={asset} />}
+        {buildingBounds && session?.user.role === 'admin' && <SetpointBoundsForm key={`${buildingBounds.minC}-${buildingBounds.maxC}`} asset={asset} minC={buildingBounds.minC} maxC={buildingBounds.maxC} />}
         {offers('gate.set') && <GateControl asset={asset} />}
         {offers('gate.hours') && <GateHoursSection asset={asset} />}
         {offers('lighting.dim') && <DimmingControl asset={asset} dimmable={dimmable} />}

@@ -10,3 +10,4 @@ export { GateControl } from './GateControl';
 export { DimmingControl } from './DimmingControl';
 export { ConfirmCommandDialog } from './ConfirmCommandDialog';
 export { lightingImpact, type LightingImpact } from './lighting-impact';
+export { SetpointBoundsForm } from './SetpointBoundsForm';

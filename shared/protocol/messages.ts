@@ -82,6 +82,14 @@ export const CameraViewRequest = z.object({
   id: RequestId,
   assetId: z.string().min(1).max(64),
 });
+/** A building's own setpoint bounds (admins): what anyone may set there, before their own grants narrow it. */
+export const AssetSetpointBoundsRequest = z.object({
+  op: z.literal('asset.setpoint-bounds'),
+  id: RequestId,
+  assetId: z.string().min(1).max(64),
+  minC: z.number().finite(),
+  maxC: z.number().finite(),
+});
 /** The programmes an asset runs (heating, lighting, gate hours) and what they want now and next. */
 export const AssetProgrammesRequest = z.object({
   op: z.literal('asset.programmes'),
@@ -304,6 +312,7 @@ export const ClientMessage = z.discriminatedUnion('op', [
   CommandSendGroupRequest,
   AssetCommandsRequest,
   AssetProgrammesRequest,
+  AssetSetpointBoundsRequest,
   PingRequest,
   CameraViewRequest,
   UserListRequest,
@@ -514,6 +523,7 @@ export const ReplyPayloads = {
   'command.send-group': z.object({ sent: z.number().int(), outcomes: z.array(GroupCommandOutcome) }),
   'asset.commands': z.object({ commands: z.array(Command) }),
   'asset.programmes': AssetProgrammes,
+  'asset.setpoint-bounds': z.object({ minC: z.number(), maxC: z.number() }),
   ping: z.object({ seq: z.number().int() }),
   'camera.view': z.object({
     assetId: z.string(),

@@ -49,6 +49,22 @@ test.describe('programmes et commandes depuis le panneau', () => {
     await expect(editor.getByTestId('setpoint-comfort')).toHaveValue('25');
   });
 
+  test('un administrateur resserre les limites de consigne d’une école ; le formulaire les suit', async ({ page }) => {
+    const consolePage = new ConsolePage(page);
+    await consolePage.open();
+    await consolePage.login('admin');
+    await consolePage.waitForMapDrawn();
+    await consolePage.openAsset(demoSchoolWith('milesight-wt101').id);
+    const form = page.getByTestId('setpoint-bounds-form');
+    await form.getByTestId('bounds-min').fill('17');
+    await form.getByTestId('bounds-max').fill('17,5');
+    await form.getByTestId('bounds-save').click();
+    await expect(form.getByTestId('bounds-error')).toContainText('Limites refusées');
+    await form.getByTestId('bounds-max').fill('21');
+    await form.getByTestId('bounds-save').click();
+    await expect(consolePage.setpointBounds).toContainText('Entre 17 et 21 °C');
+  });
+
   test('ouvrir ou fermer un portail demande deux confirmations, puis sa position change', async ({ page }) => {
     test.setTimeout(360_000);
     const consolePage = new ConsolePage(page);

@@ -83,6 +83,12 @@ const EXPECTED: Record<string, Record<Scope, Record<Role, string>>> = {
     foreign: { admin: 'ok', operateur: 'ok', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
     unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
   },
+  // A building's own setpoint bounds: admins only, foreign answers like unknown before the role is judged.
+  'asset.setpoint-bounds': {
+    own: { admin: 'ok', operateur: 'forbidden', astreinte: 'forbidden', elu: 'forbidden', 'elu-droits': 'forbidden' },
+    foreign: { admin: 'ok', operateur: 'forbidden', astreinte: 'forbidden', elu: 'not-found', 'elu-droits': 'not-found' },
+    unknown: { admin: 'not-found', operateur: 'not-found', astreinte: 'not-found', elu: 'not-found', 'elu-droits': 'not-found' },
+  },
   'asset.programmes': {
     own: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'ok', 'elu-droits': 'ok' },
     foreign: { admin: 'ok', operateur: 'ok', astreinte: 'ok', elu: 'not-found', 'elu-droits': 'not-found' },
@@ -273,6 +279,8 @@ describe('authorisation matrix', () => {
         return ['command.send-group', { assetIds: [{ own: cabinet.id, foreign: foreignCabinet.id, unknown: 'cab-00000-000' }[scope]], command: { type: 'lighting.dim', percent: 0 } }];
       case 'asset.commands':
         return ['asset.commands', { assetId: { own: homeBin.id, foreign: foreignBin.id, unknown: 'bin-00000-000' }[scope] }];
+      case 'asset.setpoint-bounds':
+        return ['asset.setpoint-bounds', { assetId: { own: school.id, foreign: foreignSchool.id, unknown: 'sch-00000-000' }[scope], minC: 16, maxC: 22 }];
       case 'asset.programmes':
         return ['asset.programmes', { assetId: { own: school.id, foreign: foreignSchool.id, unknown: 'sch-00000-000' }[scope] }];
       case 'asset.radio':

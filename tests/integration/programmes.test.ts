@@ -86,6 +86,26 @@ describe('programmes', () => {
     expect(wrongKind).toMatchObject({ ok: false, error: { code: 'command.unsupported' } });
   });
 
+  it('lets an admin set a building’s own setpoint bounds, which every setpoint then meets', async () => {
+    const admin = await HubClient.connect(test.hub.url);
+    await admin.login('admin');
+    expect(await operator.request('asset.setpoint-bounds', { assetId: school.id, minC: 17, maxC: 21 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const narrow = await admin.request('asset.setpoint-bounds', { assetId: school.id, minC: 17, maxC: 21 });
+    expect(narrow).toMatchObject({ ok: true, minC: 17, maxC: 21 });
+    const seen = await operator.waitFor((m) => m.op === 'events' && JSON.stringify(m).includes('"minC":17'));
+    expect(JSON.stringify(seen)).toContain(`"id":"${school.id}"`);
+    const refused = await operator.request('command.send', { assetId: school.id, command: { type: 'heating.setpoint', celsius: 21.5 } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'command.out-of-range' } });
+    expect((refused.error as { message: string }).message).toMatch(/entre 17 et 21 °C pour ce bâtiment/);
+    const silly = await admin.request('asset.setpoint-bounds', { assetId: school.id, minC: 21, maxC: 21.5 });
+    expect(silly).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    const audit = await test.hub.context.db.get<{ details: string }>("SELECT details FROM audit WHERE action = 'asset.setpoint-bounds'");
+    expect(JSON.parse(audit!.details)).toEqual({ before: { minC: 16, maxC: 22 }, after: { minC: 17, maxC: 21 } });
+    // Back to the defaults for the tests that follow.
+    await admin.request('asset.setpoint-bounds', { assetId: school.id, minC: 16, maxC: 22 });
+    await admin.close();
+  });
+
   it('lets an elected official programme their school’s heating within their bounds, not their lighting', async () => {
     const elected = await HubClient.connect(test.hub.url);
     await elected.login(`elu-${school.commune}`);

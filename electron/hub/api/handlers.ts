@@ -21,6 +21,7 @@ import { onCallCovers } from '../oncall/oncall-scope';
 import { eventFor, mayReceive } from './broadcaster';
 import type { ConsoleConnection } from './console-connection';
 import { programmesReply } from './programmes-reply';
+import { setSetpointBounds } from './setpoint-bounds-handler';
 import { buildSnapshot } from './snapshot';
 
 type Handler<K extends ClientOp> = (message: Extract<ClientMessage, { op: K }>, connection: ConsoleConnection) => Promise<ReplyPayload<K>>;
@@ -156,6 +157,8 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
       : await hub.commands.send(message.assetId, message.command, requestedBy);
     return { commandId: command.id, command: { ...command } };
   },
+
+  'asset.setpoint-bounds': setSetpointBounds,
 
   async 'asset.programmes'(message, connection) {
     const { hub } = connection;
