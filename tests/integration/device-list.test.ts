@@ -78,9 +78,12 @@ describe('device.list and device.remove', () => {
     const field = await FieldDevice.connect(test.hub.brokerUrl, territory, otherSensor.devEui);
     const reading = { battery: 64, temperature: 20, humidity: 45, co2: 700 };
     const firstJoin = await field.join();
+    await new Promise((r) => setTimeout(r, 50)); // as after the rejoin below
     for (let n = 0; n < 3; n++) await field.uplink(reading, { rssi: -110, snr: -2.5 }); // counters 0, 1, 2
     await new Promise((r) => setTimeout(r, 5)); // the rejoin is timed after the old session's last uplink
     const rejoin = await field.join();
+    // A device speaks seconds after its join accept, never in the same millisecond.
+    await new Promise((r) => setTimeout(r, 50));
     field.unheard(2); // counters 0 and 1 of the new session never reach a gateway
     await field.uplink(reading, { rssi: -104, snr: 1.5 }); // counter 2 again: the new session's, not a repeat
     let row: Row | undefined;
