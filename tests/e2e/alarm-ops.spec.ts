@@ -1,11 +1,10 @@
 import { join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
-import { connectAsync, type MqttClient } from 'mqtt';
-import { startEmbeddedBroker } from '../../electron/hub/sources/embedded-broker';
+import type { Page } from '@playwright/test';
 import { generateTerritory } from '../../electron/hub/territory';
 import { FieldFeed } from '../bench/support/field-feed';
 import { ConsolePage } from './support/console-page';
-import { ARTIFACTS_DIR, expect, missingForEndToEnd, startTestHub, test, type TestHub } from './support/hub';
+import { openConsole as openConsoleAt, otherWorkstation, startFieldHub, type FieldHub } from './support/field-hub';
+import { ARTIFACTS_DIR, expect, missingForEndToEnd, test, type TestHub } from './support/hub';
 
 const SCREENSHOTS = join(ARTIFACTS_DIR, 'screenshots');
 
@@ -22,18 +21,15 @@ test.describe('la gestion des alarmes à plusieurs consoles', () => {
   for (const bin of allBins) binsPerCommune.set(bin.commune, (binsPerCommune.get(bin.commune) ?? 0) + 1);
   const commune = [...binsPerCommune].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
   const bins = allBins.filter((a) => a.commune === commune).slice(0, 6);
-  let broker: Awaited<ReturnType<typeof startEmbeddedBroker>>;
+  let field: FieldHub;
   let hub: TestHub;
-  let publisher: MqttClient;
   let feed: FieldFeed;
 
   test.beforeAll(async () => {
     test.setTimeout(240_000);
-    broker = await startEmbeddedBroker();
     // Shelving limited to 8 h here, so a 24 h choice meets the hub's refusal.
-    hub = await startTestHub({ env: { BEFFROI_SIMULATOR: 'off', BEFFROI_MQTT_URL: broker.url, BEFFROI_MAX_SHELVE_H: '8' } });
-    publisher = await connectAsync(broker.url, { clientId: 'e2e-alarm-ops' });
-    feed = new FieldFeed(territory, publisher);
+    field = await startFieldHub('e2e-alarm-ops', territory, { BEFFROI_MAX_SHELVE_H: '8' });
+    ({ hub, feed } = field);
     // Every bin heard once: none goes silent (stale, with its own alarm) while the tests run.
     await feed.report(
       allBins.map((a) => a.id),
@@ -42,23 +38,10 @@ test.describe('la gestion des alarmes à plusieurs consoles', () => {
   });
 
   test.afterAll(async () => {
-    await publisher?.endAsync();
-    await hub?.stop();
-    await broker?.stop();
+    await field?.stop();
   });
 
-  async function openConsole(page: Page, username: string): Promise<ConsolePage> {
-    await page.goto(hub.baseURL);
-    const consolePage = new ConsolePage(page);
-    await consolePage.login(username);
-    await consolePage.waitForMapDrawn();
-    return consolePage;
-  }
-
-  async function otherWorkstation(browser: Browser): Promise<{ page: Page; close(): Promise<void> }> {
-    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1600, height: 1000 } });
-    return { page: await context.newPage(), close: () => context.close() };
-  }
+  const openConsole = (page: Page, username: string): Promise<ConsolePage> => openConsoleAt(page, hub.baseURL, username);
 
   /** The alarm ids of the raised bins, once all of them are on the list unacknowledged. */
   async function raisedBinAlarms(consolePage: ConsolePage): Promise<string[]> {

@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
-import { connectAsync, type MqttClient } from 'mqtt';
-import { startEmbeddedBroker } from '../../electron/hub/sources/embedded-broker';
+import type { Page } from '@playwright/test';
 import { generateTerritory } from '../../electron/hub/territory';
 import { FieldFeed } from '../bench/support/field-feed';
 import { ConsolePage } from './support/console-page';
-import { ARTIFACTS_DIR, expect, missingForEndToEnd, startTestHub, test, type TestHub } from './support/hub';
+import { openConsole as openConsoleAt, otherWorkstation, startFieldHub, type FieldHub } from './support/field-hub';
+import { ARTIFACTS_DIR, expect, missingForEndToEnd, test, type TestHub } from './support/hub';
 
 const SCREENSHOTS = join(ARTIFACTS_DIR, 'screenshots');
 
@@ -17,37 +16,21 @@ test.describe('la main courante', () => {
   // Our own field: the simulator off, one full bin raised by the test, nothing else on the list.
   const territory = generateTerritory('essonne');
   const bin = territory.assets.find((a) => a.kind === 'waste-container')!;
-  let broker: Awaited<ReturnType<typeof startEmbeddedBroker>>;
+  let field: FieldHub;
   let hub: TestHub;
-  let publisher: MqttClient;
   let feed: FieldFeed;
 
   test.beforeAll(async () => {
     test.setTimeout(240_000);
-    broker = await startEmbeddedBroker();
-    hub = await startTestHub({ env: { BEFFROI_SIMULATOR: 'off', BEFFROI_MQTT_URL: broker.url } });
-    publisher = await connectAsync(broker.url, { clientId: 'e2e-logbook' });
-    feed = new FieldFeed(territory, publisher);
+    field = await startFieldHub('e2e-logbook', territory);
+    ({ hub, feed } = field);
   });
 
   test.afterAll(async () => {
-    await publisher?.endAsync();
-    await hub?.stop();
-    await broker?.stop();
+    await field?.stop();
   });
 
-  async function openConsole(page: Page, username: string): Promise<ConsolePage> {
-    await page.goto(hub.baseURL);
-    const consolePage = new ConsolePage(page);
-    await consolePage.login(username);
-    await consolePage.waitForMapDrawn();
-    return consolePage;
-  }
-
-  async function otherWorkstation(browser: Browser): Promise<{ page: Page; close(): Promise<void> }> {
-    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1600, height: 1000 } });
-    return { page: await context.newPage(), close: () => context.close() };
-  }
+  const openConsole = (page: Page, username: string): Promise<ConsolePage> => openConsoleAt(page, hub.baseURL, username);
 
   test('l’opérateur écrit une entrée liée à une alarme, l’astreinte la voit en direct, la relève l’exporte en CSV', async ({ page, browser }) => {
     test.setTimeout(360_000);

@@ -1,9 +1,8 @@
-import { connectAsync, type MqttClient } from 'mqtt';
-import { startEmbeddedBroker } from '../../electron/hub/sources/embedded-broker';
 import { generateTerritory } from '../../electron/hub/territory';
 import { FieldFeed } from '../bench/support/field-feed';
 import { ConsolePage } from './support/console-page';
-import { expect, missingForEndToEnd, startTestHub, test, type TestHub } from './support/hub';
+import { startFieldHub, type FieldHub } from './support/field-hub';
+import { expect, missingForEndToEnd, test, type TestHub } from './support/hub';
 
 /** Paris wall-clock time of an instant, as a `datetime-local` field takes it. */
 function parisLocal(ms: number): string {
@@ -21,23 +20,18 @@ test.describe('astreintes', () => {
 
   const territory = generateTerritory('essonne');
   const bin = territory.assets.find((a) => a.kind === 'waste-container')!;
-  let broker: Awaited<ReturnType<typeof startEmbeddedBroker>>;
+  let field: FieldHub;
   let hub: TestHub;
-  let publisher: MqttClient;
   let feed: FieldFeed;
 
   test.beforeAll(async () => {
     test.setTimeout(240_000);
-    broker = await startEmbeddedBroker();
-    hub = await startTestHub({ env: { BEFFROI_SIMULATOR: 'off', BEFFROI_MQTT_URL: broker.url } });
-    publisher = await connectAsync(broker.url, { clientId: 'e2e-oncall' });
-    feed = new FieldFeed(territory, publisher);
+    field = await startFieldHub('e2e-oncall', territory);
+    ({ hub, feed } = field);
   });
 
   test.afterAll(async () => {
-    await publisher?.endAsync();
-    await hub?.stop();
-    await broker?.stop();
+    await field?.stop();
   });
 
   test('un administrateur modifie l’astreinte : roulement, exception de jour férié, et voit qui est d’astreinte', async ({ page }) => {

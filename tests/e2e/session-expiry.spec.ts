@@ -1,11 +1,10 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { connectAsync, type MqttClient } from 'mqtt';
-import { startEmbeddedBroker } from '../../electron/hub/sources/embedded-broker';
 import { generateTerritory } from '../../electron/hub/territory';
 import { FieldFeed } from '../bench/support/field-feed';
 import { ConsolePage, loginAs } from './support/console-page';
-import { ARTIFACTS_DIR, expect, missingForEndToEnd, startTestHub, test, type TestHub } from './support/hub';
+import { startFieldHub, type FieldHub } from './support/field-hub';
+import { ARTIFACTS_DIR, expect, missingForEndToEnd, test, type TestHub } from './support/hub';
 
 const SCREENSHOTS = join(ARTIFACTS_DIR, 'screenshots');
 
@@ -17,17 +16,14 @@ test.describe('une session qui expire en plein service', () => {
   const territory = generateTerritory('essonne');
   const allBins = territory.assets.filter((a) => a.kind === 'waste-container');
   const bin = allBins[0]!;
-  let broker: Awaited<ReturnType<typeof startEmbeddedBroker>>;
+  let field: FieldHub;
   let hub: TestHub;
-  let publisher: MqttClient;
   let feed: FieldFeed;
 
   test.beforeAll(async () => {
     test.setTimeout(240_000);
-    broker = await startEmbeddedBroker();
-    hub = await startTestHub({ env: { BEFFROI_SIMULATOR: 'off', BEFFROI_MQTT_URL: broker.url } });
-    publisher = await connectAsync(broker.url, { clientId: 'e2e-session-expiry' });
-    feed = new FieldFeed(territory, publisher);
+    field = await startFieldHub('e2e-session-expiry', territory);
+    ({ hub, feed } = field);
     // Every bin heard once, so none goes silent (stale, with its own alarm) during the test.
     await feed.report(
       allBins.map((a) => a.id),
@@ -36,9 +32,7 @@ test.describe('une session qui expire en plein service', () => {
   });
 
   test.afterAll(async () => {
-    await publisher?.endAsync();
-    await hub?.stop();
-    await broker?.stop();
+    await field?.stop();
   });
 
   /** An admin, on another workstation, closes the operator's sessions from the users tab. */
