@@ -1,4 +1,5 @@
 import sqlite3 from 'sqlite3';
+import { chunkSizes, insertShape, multiRowSql } from './multi-row';
 
 export type SqlValue = string | number | null;
 export type SqlParams = SqlValue[];
@@ -98,12 +99,32 @@ export class Database {
     await this.execWriter('COMMIT');
   }
 
-  private runSegment(statement: sqlite3.Statement, writes: Write[]): Promise<void> {
+  /**
+   * Writes a run of rows with the same statement: as multi-row statements when it is a plain
+   * INSERT (one trip into SQLite per chunk instead of per row), else row by row. Chunks run one
+   * after the other, since different statements are not ordered against each other.
+   */
+  private async runSegment(statement: sqlite3.Statement, writes: Write[]): Promise<void> {
+    const shape = writes.length > 1 ? insertShape(writes[0]!.sql) : undefined;
+    if (!shape || writes.some((write) => write.params.length !== shape.perRow)) return this.runRows(statement, writes.map((write) => write.params));
+    let start = 0;
+    for (const size of chunkSizes(writes.length, shape.perRow)) {
+      const chunk = size === 1 ? statement : await this.prepared(multiRowSql(shape, size));
+      const params: SqlValue[] = new Array<SqlValue>(size * shape.perRow);
+      let at = 0;
+      for (let row = start; row < start + size; row++) for (const value of writes[row]!.params) params[at++] = value;
+      await this.runRows(chunk, [params]);
+      start += size;
+    }
+  }
+
+  /** Runs the statement once per parameter list, all handed over at once (one statement keeps order). */
+  private runRows(statement: sqlite3.Statement, rows: SqlParams[]): Promise<void> {
     return new Promise((resolve, reject) => {
-      let pending = writes.length;
+      let pending = rows.length;
       let failure: Error | undefined;
-      for (const write of writes) {
-        statement.run(write.params, (err: Error | null) => {
+      for (const params of rows) {
+        statement.run(params, (err: Error | null) => {
           if (err && !failure) failure = err;
           if (--pending === 0) (failure ? reject(failure) : resolve());
         });
