@@ -10,6 +10,14 @@ export interface Write {
   params: SqlParams;
 }
 
+/** The parameters of `count` rows from `start`, one after the other, for a multi-row statement. */
+function flatParams(writes: Write[], start: number, count: number, perRow: number): SqlParams {
+  const params: SqlParams = new Array<SqlValue>(count * perRow);
+  let at = 0;
+  for (let row = start; row < start + count; row++) for (const value of writes[row]!.params) params[at++] = value;
+  return params;
+}
+
 function openHandle(path: string): Promise<sqlite3.Database> {
   return new Promise((resolve, reject) => {
     const handle = new sqlite3.Database(path, (err) => (err ? reject(err) : resolve(handle)));
@@ -101,20 +109,21 @@ export class Database {
 
   /**
    * Writes a run of rows with the same statement: as multi-row statements when it is a plain
-   * INSERT (one trip into SQLite per chunk instead of per row), else row by row. Chunks run one
-   * after the other, since different statements are not ordered against each other.
+   * INSERT (one trip into SQLite per chunk instead of per row), else row by row. The full-size
+   * chunks all go to one statement, handed over at once: SQLite runs the first while this thread
+   * binds the next. The smaller chunks of the remainder are other statements, which SQLite would
+   * not order against these, so each waits for what came before it.
    */
   private async runSegment(statement: sqlite3.Statement, writes: Write[]): Promise<void> {
     const shape = writes.length > 1 ? insertShape(writes[0]!.sql) : undefined;
     if (!shape || writes.some((write) => write.params.length !== shape.perRow)) return this.runRows(statement, writes.map((write) => write.params));
+    const sizes = chunkSizes(writes.length, shape.perRow);
     let start = 0;
-    for (const size of chunkSizes(writes.length, shape.perRow)) {
-      const chunk = size === 1 ? statement : await this.prepared(multiRowSql(shape, size));
-      const params: SqlValue[] = new Array<SqlValue>(size * shape.perRow);
-      let at = 0;
-      for (let row = start; row < start + size; row++) for (const value of writes[row]!.params) params[at++] = value;
-      await this.runRows(chunk, [params]);
-      start += size;
+    for (let i = 0; i < sizes.length; ) {
+      const size = sizes[i]!;
+      const chunks: SqlParams[] = [];
+      for (; sizes[i] === size; i++, start += size) chunks.push(flatParams(writes, start, size, shape.perRow));
+      await this.runRows(size === 1 ? statement : await this.prepared(multiRowSql(shape, size)), chunks);
     }
   }
 
