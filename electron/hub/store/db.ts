@@ -88,7 +88,8 @@ export class Database {
 
   private async runTransaction(writes: Write[]): Promise<void> {
     // Prepared first: a statement that does not compile fails the transaction before BEGIN.
-    const statements = await Promise.all(writes.map((write) => this.prepared(write.sql)));
+    const sqls = [...new Set(writes.map((write) => write.sql))];
+    const bySql = new Map(await Promise.all(sqls.map(async (sql) => [sql, await this.prepared(sql)] as const)));
     await this.execWriter('BEGIN IMMEDIATE');
     try {
       // Note: serialized mode orders the runs of one prepared statement, not runs of different
@@ -96,8 +97,8 @@ export class Database {
       // consecutive writes with the same statement is handed over at once, and the next run waits.
       for (let start = 0; start < writes.length; ) {
         let end = start + 1;
-        while (end < writes.length && statements[end] === statements[start]) end++;
-        await this.runSegment(statements[start]!, writes.slice(start, end));
+        while (end < writes.length && writes[end]!.sql === writes[start]!.sql) end++;
+        await this.runSegment(bySql.get(writes[start]!.sql)!, writes.slice(start, end));
         start = end;
       }
     } catch (error) {
