@@ -17,7 +17,6 @@ interface Pending {
   settled: Settled<unknown>;
 }
 
-/** A batch whose work has run: its rows and numbered events, waiting for its transaction. */
 /** A work item that ran: its result, or why it was refused. */
 interface Outcome {
   item: Pending;
@@ -34,6 +33,7 @@ function settle(done: readonly Outcome[], failed?: CommitFailed): void {
   }
 }
 
+/** A batch whose work has run: its rows and numbered events, waiting for its transaction. */
 interface PreparedBatch {
   done: Outcome[];
   changes: ChangeSet;
