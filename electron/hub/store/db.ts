@@ -76,9 +76,9 @@ export class Database {
   }
 
   /**
-   * Runs the writes in one transaction, after every transaction submitted before it. All the
-   * statements are handed to SQLite at once (it runs them in order); COMMIT is sent only once each
-   * has reported, so one failure rolls the whole transaction back.
+   * Runs the writes in one transaction, after every transaction submitted before it, in the order
+   * given; consecutive rows of one INSERT go as multi-row statements (see multi-row.ts). COMMIT is
+   * sent only once each has reported, so one failure rolls the whole transaction back.
    */
   transaction(writes: Write[]): Promise<void> {
     const run = this.writeChain.then(() => this.runTransaction(writes));
