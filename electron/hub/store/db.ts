@@ -1,4 +1,5 @@
 import sqlite3 from 'sqlite3';
+import { chunkSizes, insertShape, multiRowSql } from './multi-row';
 
 export type SqlValue = string | number | null;
 export type SqlParams = SqlValue[];
@@ -7,6 +8,14 @@ export type SqlParams = SqlValue[];
 export interface Write {
   sql: string;
   params: SqlParams;
+}
+
+/** The parameters of `count` rows from `start`, one after the other, for a multi-row statement. */
+function flatParams(writes: Write[], start: number, count: number, perRow: number): SqlParams {
+  const params: SqlParams = new Array<SqlValue>(count * perRow);
+  let at = 0;
+  for (let row = start; row < start + count; row++) for (const value of writes[row]!.params) params[at++] = value;
+  return params;
 }
 
 function openHandle(path: string): Promise<sqlite3.Database> {
@@ -67,9 +76,9 @@ export class Database {
   }
 
   /**
-   * Runs the writes in one transaction, after every transaction submitted before it. All the
-   * statements are handed to SQLite at once (it runs them in order); COMMIT is sent only once each
-   * has reported, so one failure rolls the whole transaction back.
+   * Runs the writes in one transaction, after every transaction submitted before it, in the order
+   * given; consecutive rows of one INSERT go as multi-row statements (see multi-row.ts). COMMIT is
+   * sent only once each has reported, so one failure rolls the whole transaction back.
    */
   transaction(writes: Write[]): Promise<void> {
     const run = this.writeChain.then(() => this.runTransaction(writes));
@@ -79,7 +88,8 @@ export class Database {
 
   private async runTransaction(writes: Write[]): Promise<void> {
     // Prepared first: a statement that does not compile fails the transaction before BEGIN.
-    const statements = await Promise.all(writes.map((write) => this.prepared(write.sql)));
+    const sqls = [...new Set(writes.map((write) => write.sql))];
+    const bySql = new Map(await Promise.all(sqls.map(async (sql) => [sql, await this.prepared(sql)] as const)));
     await this.execWriter('BEGIN IMMEDIATE');
     try {
       // Note: serialized mode orders the runs of one prepared statement, not runs of different
@@ -87,8 +97,8 @@ export class Database {
       // consecutive writes with the same statement is handed over at once, and the next run waits.
       for (let start = 0; start < writes.length; ) {
         let end = start + 1;
-        while (end < writes.length && statements[end] === statements[start]) end++;
-        await this.runSegment(statements[start]!, writes.slice(start, end));
+        while (end < writes.length && writes[end]!.sql === writes[start]!.sql) end++;
+        await this.runSegment(bySql.get(writes[start]!.sql)!, writes.slice(start, end));
         start = end;
       }
     } catch (error) {
@@ -98,12 +108,33 @@ export class Database {
     await this.execWriter('COMMIT');
   }
 
-  private runSegment(statement: sqlite3.Statement, writes: Write[]): Promise<void> {
+  /**
+   * Writes a run of rows with the same statement: as multi-row statements when it is a plain
+   * INSERT (one trip into SQLite per chunk instead of per row), else row by row. The full-size
+   * chunks all go to one statement, handed over at once: SQLite runs the first while this thread
+   * binds the next. The smaller chunks of the remainder are other statements, which SQLite would
+   * not order against these, so each waits for what came before it.
+   */
+  private async runSegment(statement: sqlite3.Statement, writes: Write[]): Promise<void> {
+    const shape = writes.length > 1 ? insertShape(writes[0]!.sql) : undefined;
+    if (!shape || writes.some((write) => write.params.length !== shape.perRow)) return this.runRows(statement, writes.map((write) => write.params));
+    const sizes = chunkSizes(writes.length, shape.perRow);
+    let start = 0;
+    for (let i = 0; i < sizes.length; ) {
+      const size = sizes[i]!;
+      const chunks: SqlParams[] = [];
+      for (; sizes[i] === size; i++, start += size) chunks.push(flatParams(writes, start, size, shape.perRow));
+      await this.runRows(size === 1 ? statement : await this.prepared(multiRowSql(shape, size)), chunks);
+    }
+  }
+
+  /** Runs the statement once per parameter list, all handed over at once (one statement keeps order). */
+  private runRows(statement: sqlite3.Statement, rows: SqlParams[]): Promise<void> {
     return new Promise((resolve, reject) => {
-      let pending = writes.length;
+      let pending = rows.length;
       let failure: Error | undefined;
-      for (const write of writes) {
-        statement.run(write.params, (err: Error | null) => {
+      for (const params of rows) {
+        statement.run(params, (err: Error | null) => {
           if (err && !failure) failure = err;
           if (--pending === 0) (failure ? reject(failure) : resolve());
         });

@@ -41,11 +41,14 @@ export class Journal {
     return this.committedSeq;
   }
 
-  /** Numbers the events after the last committed seq and returns the rows that write them. */
-  number(bodies: { body: JournalEventBody; commune: string }[], at: string): { events: ScopedEvent[]; writes: Write[] } {
+  /**
+   * Numbers the events after `after` (the last committed seq, or the last of a batch being
+   * written) and returns the rows that write them.
+   */
+  number(bodies: { body: JournalEventBody; commune: string }[], at: string, after = this.committedSeq): { events: ScopedEvent[]; writes: Write[] } {
     const events: ScopedEvent[] = [];
     const writes: Write[] = [];
-    let seq = this.committedSeq;
+    let seq = after;
     for (const { body, commune } of bodies) {
       seq += 1;
       const event = { seq, at, ...body } as JournalEvent;

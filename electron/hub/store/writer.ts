@@ -1,5 +1,6 @@
 import { ChangeSet } from './change-set';
-import type { Database } from './db';
+import type { Database, Write } from './db';
+import type { JournalEventBody } from '../../../shared/protocol/messages';
 import type { AuditChain } from '../audit/audit-chain';
 import type { Journal, ScopedEvent } from './journal';
 
@@ -14,6 +15,32 @@ export type Settled<T> = (error: unknown, result?: T) => void;
 interface Pending {
   work: Work<unknown>;
   settled: Settled<unknown>;
+}
+
+/** A work item that ran: its result, or why it was refused. */
+interface Outcome {
+  item: Pending;
+  result?: unknown;
+  refused?: unknown;
+}
+
+/** Settles a batch's items in submission order; `failed` for those the transaction was to carry. */
+function settle(done: readonly Outcome[], failed?: CommitFailed): void {
+  for (const { item, result, refused } of done) {
+    if (refused !== undefined) item.settled(refused);
+    else if (failed) item.settled(failed);
+    else item.settled(undefined, result);
+  }
+}
+
+/** A batch whose work has run: its rows and numbered events, waiting for its transaction. */
+interface PreparedBatch {
+  done: Outcome[];
+  changes: ChangeSet;
+  writes?: Write[];
+  bodies?: { body: JournalEventBody; commune: string }[];
+  at?: string;
+  numbered?: { events: ScopedEvent[]; writes: Write[] };
 }
 
 /** The transaction carrying a work item failed (disk full, I/O error): nothing of it is on disk. */
@@ -85,13 +112,30 @@ export class Writer {
     setImmediate(() => this.runBatches().catch((error: unknown) => this.onCommitFailed(error)));
   }
 
+  /**
+   * Batches go through in two steps: `prepare` runs the work and builds the rows (JavaScript, this
+   * thread), `commit` writes them (SQLite, its own thread) then publishes. The next batch is
+   * prepared while the previous one is being written, so the two threads work side by side; its
+   * transaction only starts once the previous one committed or failed, and it is published and
+   * settled after it. Nothing else changes: one transaction per batch, publish after COMMIT.
+   */
   private async runBatches(): Promise<void> {
+    let writing: Promise<void> = Promise.resolve();
+    let numberedTo: number | undefined;
     try {
       while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, MAX_BATCH_ITEMS);
-        await this.runBatch(batch);
+        const prepared = this.prepare(this.queue.splice(0, MAX_BATCH_ITEMS), numberedTo ?? this.journal.lastSeq);
+        await writing;
+        writing = this.commit(prepared);
+        // As numbered when its transaction started (after the previous one's outcome was known).
+        numberedTo = prepared.numbered?.events.at(-1)?.event.seq ?? numberedTo;
+        // Only one batch ahead: the one being written, the one being prepared.
+        if (this.queue.length === 0) await writing;
       }
+      await writing;
     } finally {
+      // A batch that failed to prepare leaves the one being written to finish first.
+      await writing.catch(() => undefined);
       this.running = false;
       for (const resolve of this.idleWaiters.splice(0)) resolve();
       // Work queued by a failing batch's callers still gets its turn.
@@ -99,25 +143,36 @@ export class Writer {
     }
   }
 
-  private async runBatch(batch: Pending[]): Promise<void> {
+  /** Runs the batch's work and builds its rows and events, numbered after `lastSeq`. */
+  private prepare(batch: Pending[], lastSeq: number): PreparedBatch {
     const changes = new ChangeSet();
-    const done: { item: Pending; result: unknown }[] = [];
+    const done: Outcome[] = [];
     for (const item of batch) {
       try {
         done.push({ item, result: item.work(changes) });
       } catch (error) {
         // A refused item (bad value, unknown asset) must not have touched the state: work
-        // functions validate before they change anything.
-        item.settled(error ?? new Error('travail refusé sans motif'));
+        // functions validate before they change anything. Settled in its turn, with the others.
+        done.push({ item, refused: error ?? new Error('travail refusé sans motif') });
       }
     }
-    if (changes.isEmpty) {
-      for (const { item, result } of done) item.settled(undefined, result);
-      return;
-    }
+    if (changes.isEmpty) return { done, changes };
     const { writes, events: bodies } = changes.drain();
     const at = new Date().toISOString();
-    const { events, writes: journalWrites } = this.journal.number(bodies, at);
+    return { done, changes, writes, bodies, at, numbered: this.journal.number(bodies, at, lastSeq) };
+  }
+
+  private async commit(prepared: PreparedBatch): Promise<void> {
+    const { done, changes, writes, bodies, at } = prepared;
+    if (!writes || !bodies || !at || !prepared.numbered) {
+      settle(done);
+      return;
+    }
+    // Numbered while the previous batch was being written: if that one failed, its seqs are free.
+    if (prepared.numbered.events.length > 0 && prepared.numbered.events[0]!.event.seq !== this.journal.lastSeq + 1) {
+      prepared.numbered = this.journal.number(bodies, at);
+    }
+    const { events, writes: journalWrites } = prepared.numbered;
     let audited: ReturnType<AuditChain['chain']> | undefined;
     try {
       if (changes.audit.length > 0) {
@@ -127,8 +182,7 @@ export class Writer {
       await this.db.transaction([...writes, ...journalWrites, ...(audited?.writes ?? [])]);
     } catch (error) {
       this.onCommitFailed(error);
-      const failed = new CommitFailed(error);
-      for (const { item } of done) item.settled(failed);
+      settle(done, new CommitFailed(error));
       return;
     }
     this.batches += 1;
@@ -140,6 +194,6 @@ export class Writer {
       // Committed is committed: a console that missed these resyncs by seq. The callers succeeded.
       this.onCommitFailed(error);
     }
-    for (const { item, result } of done) item.settled(undefined, result);
+    settle(done);
   }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Database } from '../../../electron/hub/store/db';
 import { Journal, type ScopedEvent } from '../../../electron/hub/store/journal';
 import { migrate } from '../../../electron/hub/store/migrate';
-import { Writer } from '../../../electron/hub/store/writer';
+import { CommitFailed, Writer } from '../../../electron/hub/store/writer';
 import { assetRecord } from '../../support/records';
 import { tempDir } from '../../support/temp-dir';
 
@@ -91,6 +91,50 @@ describe('journal and writer on a real SQLite file', () => {
     expect(published).toHaveLength(0);
     expect(journal.lastSeq).toBe(0);
     expect((await db.all('SELECT * FROM assets')).length).toBe(0);
+  });
+
+  it('writes a batch while the next is prepared, yet settles and publishes in submission order', async () => {
+    // More than one batch's worth (2,000 items), with refused items among them.
+    const settled: number[] = [];
+    for (let i = 0; i < 4500; i++) {
+      const record = assetRecord('waste-container', { id: `bin-${i}` });
+      writer.post(
+        (changes) => {
+          if (i % 1000 === 7) throw new Error('valeur refusée');
+          record.asset.metrics = { fillPercent: i % 100 };
+          changes.asset(record);
+        },
+        () => settled.push(i),
+      );
+    }
+    await writer.idle();
+    expect(settled).toEqual(Array.from({ length: 4500 }, (_, i) => i));
+    expect(published.length).toBeGreaterThan(1);
+    expect(published.flat().map((e) => e.event.seq)).toEqual(Array.from({ length: 4495 }, (_, i) => i + 1));
+    expect(await db.get('SELECT COUNT(*) AS n, MIN(seq) AS first, MAX(seq) AS last FROM journal')).toEqual({ n: 4495, first: 1, last: 4495 });
+  });
+
+  it('renumbers the batch prepared behind one that failed: no gap in seq', async () => {
+    const outcomes = new Map<number, unknown>();
+    for (let i = 0; i < 2100; i++) {
+      writer.post(
+        (changes) => {
+          changes.asset(assetRecord('camera', { id: `cam-${i}` }));
+          // The first batch (2,000 items) carries a write that cannot commit.
+          if (i === 1500) changes.write({ sql: 'INSERT INTO no_such_table VALUES (?)', params: [1] });
+        },
+        (error) => outcomes.set(i, error),
+      );
+    }
+    await writer.idle();
+    expect(outcomes.get(0)).toBeInstanceOf(CommitFailed);
+    expect(outcomes.get(1999)).toBeInstanceOf(CommitFailed);
+    expect(outcomes.get(2000)).toBeUndefined();
+    expect(outcomes.size).toBe(2100);
+    expect(published.flat().map((e) => e.event.seq)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(journal.lastSeq).toBe(100);
+    expect(await db.get('SELECT COUNT(*) AS n, MIN(seq) AS first, MAX(seq) AS last FROM journal')).toEqual({ n: 100, first: 1, last: 100 });
+    expect(await db.get("SELECT COUNT(*) AS n FROM assets WHERE id = 'cam-0'")).toEqual({ n: 0 });
   });
 
   it('keeps going when publishing to consoles throws: the change is committed all the same', async () => {
