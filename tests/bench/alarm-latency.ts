@@ -20,6 +20,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { type MqttClient, connectAsync } from 'mqtt';
 import { z } from 'zod';
 import { startEmbeddedBroker } from '../../electron/hub/sources/embedded-broker';
@@ -158,6 +159,10 @@ async function main(): Promise<void> {
     const probeEveryTicks = Math.max(1, Math.round(1000 / TICK_MS / PROBES_PER_S));
     console.log(`Rafale : ${RATE} liaisons montantes/s pendant ${BURST_S} s, ${PROBES_PER_S} sondes/s sur ${PROBE_ASSETS} conteneurs…`);
 
+    // This process runs the broker, the publisher and the broadcast watch: its own lag delays
+    // what it reads of the hub's broadcast (and the console's share looks shorter by as much).
+    const benchLag = monitorEventLoopDelay({ resolution: 10 });
+    benchLag.enable();
     const t0 = performance.now();
     for (let tick = 0; tick < ticks; tick++) {
       const sending = [recorder.send(tick === 0 ? 0 : burst.result[tick - 1]!, burst.result[tick]!)];
@@ -204,6 +209,7 @@ async function main(): Promise<void> {
       if (probes.every((p) => p.drawnAt !== undefined) || Date.now() > giveUp) break;
     }
     matchSightings(probes, watch.seen, (probe, s) => (probe.broadcastAt = s.at));
+    benchLag.disable();
 
     const total = probes.map((p) => (p.drawnAt === undefined ? Number.POSITIVE_INFINITY : p.drawnAt - p.publishedAt));
     const seen = probes.filter((p) => p.drawnAt !== undefined && p.broadcastAt !== undefined);
@@ -221,6 +227,8 @@ async function main(): Promise<void> {
 Événement capteur → écran de l'opérateur — démo ${DEMO}, console 1280 × 800 (carte et liste à l'écran)
   publiées                  ${published} liaisons montantes en ${publishS.toFixed(1)} s = ${(published / publishS).toFixed(0)}/s (demandé ${RATE}/s)
   prises par le hub         ${applied} ; file vide ${drainedS.toFixed(1)} s après le début = ${(applied / drainedS).toFixed(0)}/s ; file max pendant la rafale ${Math.max(0, ...queued)}
+  file du hub, chaque s     ${queued.join(' ')}
+  le hub a suivi            ${Math.max(0, ...queued) < published / publishS ? 'oui' : 'non'} (file max ${Math.max(0, ...queued)} = ${(Math.max(0, ...queued) / (published / publishS)).toFixed(1)} s de rafale au rythme publié)
   hub CPU                   ${hubCpuS.toFixed(1)} s = ${((hubCpuS / drainedS) * 100).toFixed(0)} % d'un cœur (2 cœurs = 200 %)
   sondes                    ${probes.length} publiées, ${probes.filter((p) => p.drawnAt !== undefined).length} à l'écran, ${probes.filter((p) => p.drawnAt === undefined).length} jamais vues en ${LATE_LIMIT_MS / 1000} s
 ${line('publication → image présentée', all)}
@@ -228,6 +236,7 @@ ${line('publication → image présentée', all)}
 ${line('publication → diffusion reçue (hub)', hubStage)}
 ${line('diffusion → appliquée par la console', consoleStage)}
 ${line('appliquée → image suivante', frameStage)}
+  retard de la boucle du banc (courtier, éditeur, témoin) p99 ${ms(benchLag.percentile(99) / 1e6)} · max ${ms(benchLag.max / 1e6)} : la diffusion est lue ici avec ce retard
 Banc entier ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
     report('alarm-latency', {
@@ -240,6 +249,8 @@ Banc entier ${((performance.now() - started) / 1000).toFixed(0)} s`);
       rate: { asked: RATE, published: published / publishS, hubApplied: applied / drainedS, publishS, drainedS, maxQueued: Math.max(0, ...queued) },
       probes: { count: probes.length, unseen: probes.filter((p) => p.drawnAt === undefined).length, total: all, hub: hubStage, console: consoleStage, frame: frameStage },
       hubCpuS,
+      queuedEachSecond: queued,
+      benchLoopLagMs: { p99: benchLag.percentile(99) / 1e6, max: benchLag.max / 1e6 },
     });
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup();
