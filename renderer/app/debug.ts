@@ -2,6 +2,7 @@ import type { AlarmSounder } from '../alarms';
 import type { HubClient } from '../connection';
 import type { MapStats } from '../map';
 import type { ConsoleStore } from '../state';
+import { createStatusProbe } from './status-probe';
 
 /**
  * `window.__beffroiDebug`: read-only counters for end-to-end tests and benchmarks (how many assets
@@ -13,6 +14,7 @@ export function installDebug(store: ConsoleStore, client: HubClient, mapStats: (
 }
 
 function createDebug(store: ConsoleStore, client: HubClient, mapStats: () => MapStats | null, sounder: AlarmSounder) {
+  const statusProbe = createStatusProbe(store);
   return Object.freeze({
     get assetsDrawn() {
       return mapStats()?.assetsDrawn ?? 0;
@@ -87,6 +89,16 @@ function createDebug(store: ConsoleStore, client: HubClient, mapStats: () => Map
     /** Assets of the group a group command would act on (highlighted on the map). */
     get groupSize() {
       return store.getView().group.ids.size;
+    },
+    /**
+     * Sensor event → on screen (bench alarm-latency): watch assets, then take when the store applied
+     * each new status and when the next frame began. Observes only; costs nothing until called.
+     */
+    watchStatuses(assetIds: readonly string[]): void {
+      statusProbe.watch(assetIds);
+    },
+    takeStatusRecords() {
+      return statusProbe.take();
     },
     get deck() {
       const deck = mapStats()?.deck;
