@@ -95,6 +95,25 @@ export class ConsoleConnection {
   }
 
   sendText(text: string, seq?: number): void {
+    this.sendFrame(text, seq, false);
+  }
+
+  /** A text frame already encoded to UTF-8: one Buffer the broadcaster sends to many consoles. */
+  sendEncodedText(bytes: Buffer, seq: number): void {
+    this.sendFrame(bytes, seq, false);
+  }
+
+  send(message: object): void {
+    this.sendText(JSON.stringify(message));
+  }
+
+  /** Sends a snapshot (JSON text, or a binary frame), whose size alone may exceed the backlog limit. */
+  sendSnapshot(frame: string | Uint8Array, seq: number): void {
+    this.sendFrame(frame, seq, typeof frame !== 'string');
+    this.snapshotAllowanceBytes = typeof frame === 'string' ? Buffer.byteLength(frame) : frame.byteLength;
+  }
+
+  private sendFrame(frame: string | Uint8Array, seq: number | undefined, binary: boolean): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
     // A snapshot may alone be larger than the backlog limit (finistère: 27 MB); the limit is for
     // what piles up on top of it, so its size is allowed until the socket has drained below it.
@@ -107,18 +126,8 @@ export class ConsoleConnection {
       this.terminate();
       return;
     }
-    this.socket.send(text);
+    this.socket.send(frame, { binary });
     if (seq !== undefined) this.sentSeq = Math.max(this.sentSeq, seq);
-  }
-
-  send(message: object): void {
-    this.sendText(JSON.stringify(message));
-  }
-
-  /** Sends a snapshot, whose size alone may exceed the backlog limit. */
-  sendSnapshot(text: string, seq: number): void {
-    this.sendText(text, seq);
-    this.snapshotAllowanceBytes = Buffer.byteLength(text);
   }
 
   private async onFrame(data: Buffer | Buffer[] | ArrayBuffer, isBinary: boolean): Promise<void> {
