@@ -115,8 +115,7 @@ export class ConsoleConnection {
 
   /** Sends a snapshot (JSON text, or a binary frame), whose size alone may exceed the backlog limit. */
   sendSnapshot(frame: string | Uint8Array, seq: number): void {
-    this.sendFrame(frame, seq, typeof frame !== 'string');
-    this.snapshotAllowanceBytes = typeof frame === 'string' ? Buffer.byteLength(frame) : frame.byteLength;
+    this.sendFrame(frame, seq, typeof frame !== 'string', true);
   }
 
   /** Bytes queued in this console's socket, not yet taken by the kernel (what it costs the hub). */
@@ -124,7 +123,7 @@ export class ConsoleConnection {
     return this.socket.bufferedAmount;
   }
 
-  private sendFrame(frame: string | Uint8Array, seq: number | undefined, binary: boolean): void {
+  private sendFrame(frame: string | Uint8Array, seq: number | undefined, binary: boolean, snapshot = false): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
     // The limit counts everything queued, the snapshot included: what a stalled console costs the
     // hub is max(limit, its snapshot + a little headroom), never the snapshot plus a full backlog.
@@ -132,8 +131,13 @@ export class ConsoleConnection {
     // socket drains below the limit; a console still reading it only gets cut if it stops reading.
     const limit = this.hub.maxConsoleBacklogBytes;
     if (this.socket.bufferedAmount <= limit) this.snapshotAllowanceBytes = 0;
+    const size = typeof frame === 'string' ? Buffer.byteLength(frame) : frame.byteLength;
+    // The snapshot itself is allowed, whatever its size: it is what the console needs first.
+    if (snapshot) this.snapshotAllowanceBytes = size;
     const ceiling = this.snapshotAllowanceBytes > 0 ? Math.max(limit, this.snapshotAllowanceBytes + limit / SNAPSHOT_HEADROOM_DIVISOR) : limit;
-    if (this.socket.bufferedAmount > ceiling) {
+    // Counted with the frame about to be queued, so the backlog never passes the ceiling; a frame
+    // larger than it on its own still goes to a console that has read everything.
+    if (this.socket.bufferedAmount > 0 && this.socket.bufferedAmount + size > ceiling) {
       this.hub.log(`console ${this.user?.username ?? '?'} trop lente : coupée, elle se resynchronisera`);
       // Dropped, not closed: a stalled peer never answers a closing handshake, and its backlog
       // would stay in memory until the handshake times out. It reconnects and resyncs by seq.
