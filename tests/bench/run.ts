@@ -5,13 +5,15 @@
  *   alarm-flood  ~10,000 alarms in 60 s: console long tasks, input-to-paint in the list, hub CPU per alarm
  *   journal-writes  journal rows/s through the hub's Writer vs sqlite3 row at a time (autocommit, one transaction)
  *   alarm-latency  sensor event → on the operator's screen during a 5,000 uplinks/s burst (p95, p99)
+ *   fan-out      hub CPU per event delivered to 50 consoles of mixed scopes, against a naive per-console send
+ *   stalled-console  a console that stops reading: hub memory until it is cut, its resync, the others' latency
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const [name, ...rest] = process.argv.slice(2);
-const all = ['hub-ingest', 'map-update', 'alarm-flood', 'journal-writes', 'alarm-latency'];
+const all = ['hub-ingest', 'map-update', 'alarm-flood', 'journal-writes', 'alarm-latency', 'fan-out', 'stalled-console'];
 const chosen = name && !name.startsWith('--') ? [name] : all;
 let failed = false;
 for (const bench of chosen) {

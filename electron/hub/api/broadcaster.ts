@@ -37,7 +37,7 @@ export function mayReceive(hub: Pick<HubContext, 'state' | 'rosters'>, user: Ses
  * Sends committed journal events to every subscribed console, each seeing only its scope
  * (communes, and sites when it has some). Each event is serialised once per variant (with or
  * without devices), and each frame once per scope: consoles of users with the same scope, at the
- * same position in the journal, share one string.
+ * same position in the journal, share one frame, encoded to UTF-8 once (not once per socket).
  */
 export class Broadcaster {
   readonly connections = new Set<ConsoleConnection>();
@@ -62,7 +62,7 @@ export class Broadcaster {
       assetIds.push(eventAssetId(event));
     }
     const lastSeq = events[events.length - 1]!.event.seq;
-    const frames = new Map<string, { text: string; seq: number } | null>();
+    const frames = new Map<string, { bytes: Buffer; seq: number } | null>();
     for (const connection of connections) {
       const user = connection.user;
       if (!user || !connection.subscribed) continue;
@@ -82,7 +82,7 @@ export class Broadcaster {
         frames.set(frameKey, frame);
       }
       connection.sentSeq = Math.max(connection.sentSeq, lastSeq);
-      if (frame) connection.sendText(frame.text, frame.seq);
+      if (frame) connection.sendEncodedText(frame.bytes, frame.seq);
     }
   }
 }
@@ -96,7 +96,7 @@ function buildFrame(
   logbook: boolean,
   rosterFilter: ((event: JournalEvent) => boolean) | undefined,
   sentSeq: number,
-): { text: string; seq: number } | null {
+): { bytes: Buffer; seq: number } | null {
   const parts: string[] = [];
   let seq = sentSeq;
   for (let i = 0; i < events.length; i++) {
@@ -105,5 +105,5 @@ function buildFrame(
     parts.push(texts[i]!);
     seq = event.seq;
   }
-  return parts.length === 0 ? null : { text: `{"op":"events","events":[${parts.join(',')}]}`, seq };
+  return parts.length === 0 ? null : { bytes: Buffer.from(`{"op":"events","events":[${parts.join(',')}]}`), seq };
 }

@@ -11,6 +11,12 @@ import { handle } from './handlers';
 
 
 /**
+ * Above a snapshot still queued, room for the events and replies that follow it (1/16 of the
+ * backlog limit: 1 MB by default) while the console reads it.
+ */
+const SNAPSHOT_HEADROOM_DIVISOR = 16;
+
+/**
  * One console's WebSocket: parses and validates every frame, runs the op, answers with a reply.
  * Whatever a client sends, it gets an answer and the hub stays up.
  */
@@ -95,30 +101,51 @@ export class ConsoleConnection {
   }
 
   sendText(text: string, seq?: number): void {
-    if (this.socket.readyState !== this.socket.OPEN) return;
-    // A snapshot may alone be larger than the backlog limit (finistère: 27 MB); the limit is for
-    // what piles up on top of it, so its size is allowed until the socket has drained below it.
-    const limit = this.hub.maxConsoleBacklogBytes;
-    if (this.socket.bufferedAmount <= limit) this.snapshotAllowanceBytes = 0;
-    if (this.socket.bufferedAmount > limit + this.snapshotAllowanceBytes) {
-      this.hub.log(`console ${this.user?.username ?? '?'} trop lente : coupée, elle se resynchronisera`);
-      // Dropped, not closed: a stalled peer never answers a closing handshake, and its backlog
-      // would stay in memory until the handshake times out. It reconnects and resyncs by seq.
-      this.terminate();
-      return;
-    }
-    this.socket.send(text);
-    if (seq !== undefined) this.sentSeq = Math.max(this.sentSeq, seq);
+    this.sendFrame(text, seq, false);
+  }
+
+  /** A text frame already encoded to UTF-8: one Buffer the broadcaster sends to many consoles. */
+  sendEncodedText(bytes: Buffer, seq: number): void {
+    this.sendFrame(bytes, seq, false);
   }
 
   send(message: object): void {
     this.sendText(JSON.stringify(message));
   }
 
-  /** Sends a snapshot, whose size alone may exceed the backlog limit. */
-  sendSnapshot(text: string, seq: number): void {
-    this.sendText(text, seq);
-    this.snapshotAllowanceBytes = Buffer.byteLength(text);
+  /** Sends a snapshot (JSON text, or a binary frame), whose size alone may exceed the backlog limit. */
+  sendSnapshot(frame: string | Uint8Array, seq: number): void {
+    this.sendFrame(frame, seq, typeof frame !== 'string', true);
+  }
+
+  /** Bytes queued in this console's socket, not yet taken by the kernel (what it costs the hub). */
+  get backlogBytes(): number {
+    return this.socket.bufferedAmount;
+  }
+
+  private sendFrame(frame: string | Uint8Array, seq: number | undefined, binary: boolean, snapshot = false): void {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    // The limit counts everything queued, the snapshot included: what a stalled console costs the
+    // hub is max(limit, its snapshot + a little headroom), never the snapshot plus a full backlog.
+    // A snapshot larger than the limit (finistère JSON: 27 MB) is allowed on its own until the
+    // socket drains below the limit; a console still reading it only gets cut if it stops reading.
+    const limit = this.hub.maxConsoleBacklogBytes;
+    if (this.socket.bufferedAmount <= limit) this.snapshotAllowanceBytes = 0;
+    const size = typeof frame === 'string' ? Buffer.byteLength(frame) : frame.byteLength;
+    // The snapshot itself is allowed, whatever its size: it is what the console needs first.
+    if (snapshot) this.snapshotAllowanceBytes = size;
+    const ceiling = this.snapshotAllowanceBytes > 0 ? Math.max(limit, this.snapshotAllowanceBytes + limit / SNAPSHOT_HEADROOM_DIVISOR) : limit;
+    // Counted with the frame about to be queued, so the backlog never passes the ceiling; a frame
+    // larger than it on its own still goes to a console that has read everything.
+    if (this.socket.bufferedAmount > 0 && this.socket.bufferedAmount + size > ceiling) {
+      this.hub.log(`console ${this.user?.username ?? '?'} trop lente : coupée, elle se resynchronisera`);
+      // Dropped, not closed: a stalled peer never answers a closing handshake, and its backlog
+      // would stay in memory until the handshake times out. It reconnects and resyncs by seq.
+      this.terminate();
+      return;
+    }
+    this.socket.send(frame, { binary });
+    if (seq !== undefined) this.sentSeq = Math.max(this.sentSeq, seq);
   }
 
   private async onFrame(data: Buffer | Buffer[] | ArrayBuffer, isBinary: boolean): Promise<void> {

@@ -9,17 +9,19 @@ import { assetRecord } from '../../support/records';
 /** A subscribed console that keeps what it is sent. */
 function consoleOf(user: SessionUser) {
   const frames: string[] = [];
+  const buffers: Buffer[] = [];
   const connection = {
     user,
     subscribed: true,
     sentSeq: 0,
     catchUpBuffer: undefined,
-    sendText(text: string, seq?: number) {
-      frames.push(text);
-      if (seq !== undefined) connection.sentSeq = Math.max(connection.sentSeq, seq);
+    sendEncodedText(bytes: Buffer, seq: number) {
+      buffers.push(bytes);
+      frames.push(bytes.toString('utf8'));
+      connection.sentSeq = Math.max(connection.sentSeq, seq);
     },
   };
-  return { connection: connection as unknown as ConsoleConnection, frames, ids: () => frames.flatMap((f) => (JSON.parse(f) as { events: { asset: { id: string } }[] }).events.map((e) => e.asset.id)) };
+  return { connection: connection as unknown as ConsoleConnection, frames, buffers, ids: () => frames.flatMap((f) => (JSON.parse(f) as { events: { asset: { id: string } }[] }).events.map((e) => e.asset.id)) };
 }
 
 function assetEvent(seq: number, id: string, commune: string): ScopedEvent {
@@ -55,5 +57,7 @@ describe('broadcasting within each user’s scope', () => {
     // Per event: the full form, and the form without devices.
     expect(stringify).toHaveBeenCalledTimes(events.length * 2);
     expect(new Set(consoles.map((c) => c.frames[0])).size).toBe(1);
+    // Encoded to UTF-8 once: every socket is handed the very same bytes.
+    expect(new Set(consoles.map((c) => c.buffers[0])).size).toBe(1);
   });
 });
