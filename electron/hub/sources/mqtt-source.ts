@@ -250,7 +250,9 @@ export class MqttSource implements Source {
     try {
       this.deliver(inbound);
     } catch (error) {
-      // The hub's own failure: keep the source alive and say so.
+      // The hub's own failure: keep the source alive and say so. Its place in the intake is freed
+      // (a slot leaked per failure would end up stopping the intake for good); not acknowledged.
+      if (inbound.kind === 'uplink') inbound.uplink.abandon?.();
       this.log(`${this.prefix()} le hub n’a pas pu traiter un message de ${topic} : ${error instanceof Error ? error.message : String(error)}`);
     }
   }
