@@ -34,6 +34,9 @@ interface Sample {
   atS: number;
   rssMiB: number;
   brokerRssMiB: number;
+  /** Broker CPU over the last interval, % of one core. */
+  brokerCpuPercent: number;
+  accepted: number;
   ingest: HealthResponse['ingest'] | undefined;
 }
 
@@ -92,13 +95,19 @@ async function main(): Promise<void> {
     const runStarted = performance.now();
     console.log(`Surcharge : ${RATE} liaisons/s offertes pendant ${MINUTES} min sur ${stream.devices} capteurs, ${CONSOLES} consoles ; un relevé toutes les ${SAMPLE_S} s`);
     stream.run(RATE);
+    let brokerCpu = processCpuSeconds(broker.pid);
+    let sampledAt = performance.now();
     while (performance.now() - runStarted < MINUTES * 60_000) {
       await sleep(SAMPLE_S * 1000);
       const ingest = await hub.health().then((h) => h.ingest, () => undefined);
-      const sample = { atS: (performance.now() - runStarted) / 1000, rssMiB: processRssMiB(hub.pid), brokerRssMiB: processRssMiB(broker.pid), ingest };
+      const cpuNow = processCpuSeconds(broker.pid);
+      const brokerCpuPercent = ((cpuNow - brokerCpu) / ((performance.now() - sampledAt) / 1000)) * 100;
+      brokerCpu = cpuNow;
+      sampledAt = performance.now();
+      const sample = { atS: (performance.now() - runStarted) / 1000, rssMiB: processRssMiB(hub.pid), brokerRssMiB: processRssMiB(broker.pid), brokerCpuPercent, accepted: stream.accepted, ingest };
       samples.push(sample);
       console.log(
-        `  ${sample.atS.toFixed(0).padStart(5)} s  hub ${sample.rssMiB.toFixed(0)} Mio  courtier ${sample.brokerRssMiB.toFixed(0)} Mio  offertes ${stream.published}  ` +
+        `  ${sample.atS.toFixed(0).padStart(5)} s  hub ${sample.rssMiB.toFixed(0)} Mio  courtier ${sample.brokerRssMiB.toFixed(0)} Mio ${brokerCpuPercent.toFixed(0)} % CPU  publiées ${stream.published}, reçues par le courtier ${stream.accepted}  ` +
           (ingest ? `prises ${ingest.uplinksTotal}  acquittées ${ingest.acknowledged}  en vol ${ingest.inFlight}/${ingest.maxInFlight}  file ${ingest.queued}  ${ingest.paused ? 'EN PAUSE' : 'lecture'}  pauses ${ingest.pauses} (${ingest.pausedS} s)` : 'HUB MUET'),
       );
     }
@@ -126,12 +135,12 @@ async function main(): Promise<void> {
     const peak = Math.max(...samples.map((s) => s.rssMiB));
     const slope = slopePerMinute(samples.filter((s) => s.atS >= WINDOW_S));
     const pausedSeen = samples.filter((s) => s.ingest?.paused).length;
-    const backlog = stream.published - (last?.uplinksTotal ?? 0);
+    const backlog = stream.accepted - (last?.uplinksTotal ?? 0);
 
     console.log(JSON.stringify({ benchmark: 'overload', machine }, null, 1));
     console.log(`
 Surcharge — ${RATE}/s offertes, ${(seconds / 60).toFixed(1)} min, courtier Mosquitto (processus à part)
-  liaisons offertes            ${stream.published} (${(stream.published / seconds).toFixed(0)}/s réellement publiées)
+  liaisons offertes            ${stream.published} (${(stream.published / seconds).toFixed(0)}/s publiées ; ${stream.accepted} acquittées par le courtier, ${(stream.accepted / seconds).toFixed(0)}/s)
   prises par le hub            ${last?.uplinksTotal ?? '?'} (${((last?.uplinksTotal ?? 0) / seconds).toFixed(0)}/s) ; acquittées ${acknowledged}
   gardées par le courtier      ${backlog - brokerDropped} à la fin (mémoire du courtier ${samples.at(-1)?.brokerRssMiB.toFixed(0)} Mio) ; jetées au-delà de sa file de ${BROKER_QUEUE_MIB} Mio : ${brokerDropped}
   contre-pression visible      ${pausedSeen}/${samples.length} relevés « en pause » ; ${last?.pauses ?? 0} pauses, ${last?.pausedS ?? 0} s en tout
@@ -157,7 +166,7 @@ Surcharge — ${RATE}/s offertes, ${(seconds / 60).toFixed(1)} min, courtier Mos
         { id: 'H2', what: 'liaisons acquittées absentes du journal', unit: '', value: ackedLost, better: 'lower', goal: 0 },
       ],
     });
-    await publisher.endAsync();
+    await publisher.endAsync(true);
   } finally {
     consoles.send({ ask: 'exit' });
     if (!hubKilled) process.kill(hub.pid, 'SIGKILL');

@@ -77,6 +77,9 @@ export function radioDevices(territory: TerritorySeed): DeviceSeed[] {
   return territory.devices.filter((d) => readings(d.model, 0) && territory.assets.some((a) => a.id === d.assetId));
 }
 
+/** Publishes awaiting the broker's PUBACK, at most (mqtt.js message ids are 16-bit). */
+const MAX_AWAITING = 20_000;
+
 interface Fed {
   devEui: string;
   topic: string;
@@ -95,6 +98,9 @@ export class UplinkStream {
   private readonly fed: Fed[];
   private next = 0;
   published = 0;
+  /** Of those, acknowledged by the broker (PUBACK): what the field really handed over. */
+  accepted = 0;
+  private failed = 0;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -130,10 +136,13 @@ export class UplinkStream {
     let sent = 0;
     this.timer = setInterval(() => {
       const due = Math.floor(((performance.now() - started) / 1000) * perSecond);
-      // Catching up after a stall of the publisher's own process is capped at one second's worth.
-      const count = Math.min(due - sent, perSecond);
-      for (let i = 0; i < count; i++) this.publishOne();
-      sent += count;
+      // Catching up after a stall of the publisher's own process is capped at one second's worth,
+      // and so are the publishes awaiting the broker's PUBACK: beyond 65,535 mqtt.js would reuse
+      // message ids still in flight. What could not be published is not counted as offered.
+      const awaiting = this.published - this.accepted - this.failed;
+      const count = Math.max(0, Math.min(due - sent, perSecond, MAX_AWAITING - awaiting));
+      for (let i = 0; i < count; i++) void this.publishOne();
+      sent += Math.min(due - sent, perSecond);
     }, 50);
   }
 
@@ -158,7 +167,10 @@ export class UplinkStream {
     event.deduplicationId = `bench-${fed.devEui}-${fed.fCnt}`;
     event.time = new Date().toISOString();
     this.published += 1;
-    return this.client.publishAsync(fed.topic, JSON.stringify(event), { qos: 1 }).catch(() => undefined);
+    return this.client.publishAsync(fed.topic, JSON.stringify(event), { qos: 1 }).then(
+      () => void (this.accepted += 1),
+      () => void (this.failed += 1),
+    );
   }
 }
 
