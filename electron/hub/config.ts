@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { MAX_CONSOLE_BACKLOG_BYTES } from './api/broadcaster';
 import { DEFAULT_MAX_SHELVE_H } from './alarms/alarm-book';
+import { DEFAULT_MAX_IN_FLIGHT } from './sources/intake-gate';
 import type { NotifyConfig } from './notify/channels';
 import { DEFAULT_ESCALATION_POLICY, parseEscalationDelays, type EscalationPolicy } from './oncall/escalation-policy';
 import { DEFAULT_CHATTER_SETTLE_S } from './alarms/chattering';
@@ -19,6 +20,8 @@ export interface HubConfig {
   /** Several field sources, from a JSON file (see sources/sources-file.ts). */
   sourcesFile?: string;
   mqttFormat: 'chirpstack' | 'tts';
+  /** Uplinks a source may hold uncommitted before it stops reading its broker (backpressure). */
+  ingestMaxInFlight: number;
   /** How many times faster than real time the demo's day runs. */
   simulationSpeed: number;
   /** Longest an alarm may be shelved, in hours (`BEFFROI_MAX_SHELVE_H`, 24 by default). */
@@ -100,6 +103,7 @@ export function readHubConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = p
     mqttUrl: env.BEFFROI_MQTT_URL || undefined,
     ...(env.BEFFROI_SOURCES_FILE ? { sourcesFile: env.BEFFROI_SOURCES_FILE } : {}),
     mqttFormat: oneOf('BEFFROI_MQTT_FORMAT', env.BEFFROI_MQTT_FORMAT, ['chirpstack', 'tts'] as const, 'chirpstack'),
+    ingestMaxInFlight: Math.ceil(positiveNumber('BEFFROI_INGEST_MAX_IN_FLIGHT', env.BEFFROI_INGEST_MAX_IN_FLIGHT, DEFAULT_MAX_IN_FLIGHT)),
     simulationSpeed: positiveNumber('BEFFROI_SIM_SPEED', env.BEFFROI_SIM_SPEED, 60),
     commandTtlS: positiveNumber('BEFFROI_COMMAND_TTL_S', env.BEFFROI_COMMAND_TTL_S, 600),
     maxShelveH: positiveNumber('BEFFROI_MAX_SHELVE_H', env.BEFFROI_MAX_SHELVE_H, DEFAULT_MAX_SHELVE_H),

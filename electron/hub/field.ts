@@ -36,7 +36,7 @@ export async function startField(
   const fixed: ConfiguredSource[] = fromFile
     ? fromFile.map(fileSource)
     : [fixedSource(config.mqttUrl ?? broker!.url, config.mqttFormat, broker ? 'embedded' : 'environment')];
-  const sources = new FieldSources({ installId: await installId(db), log });
+  const sources = new FieldSources({ installId: await installId(db), log, maxInFlightUplinks: config.ingestMaxInFlight });
   await sources.start(sink, [...fixed, ...(await loadConsoleSources(db, log))]);
   for (const { settings } of fixed) {
     log(`source LoRaWAN ${settings.name} (${settings.format}) connectée à ${redactUrl(settings.url)}${broker ? ' (broker embarqué)' : ''}`);

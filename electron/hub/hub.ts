@@ -162,7 +162,10 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
     ...(config.tls ? { tls: config.tls } : {}),
     version: await packageVersion(),
     startedAtMs,
-    health: () => ({ ingest: { queued: writer.queued, uplinksTotal: counters.uplinks } }),
+    health: () => {
+      const { pausedMs, ...intake } = context.sources?.intake() ?? { inFlight: 0, maxInFlight: 0, paused: false, sourcesPaused: 0, pauses: 0, pausedMs: 0, acknowledged: 0 };
+      return { ingest: { queued: writer.queued, uplinksTotal: counters.uplinks, ...intake, pausedS: Math.round(pausedMs / 100) / 10 } };
+    },
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -176,7 +179,7 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
         (changes) => applyUplink(uplink, state, alarms, counters, changes, (d, o, at, c) => commands.onObservations(d, o, at, c), gateways),
         (error, problem) => {
           // Not committed: the broker keeps the uplink and redelivers it on the next connection.
-          if (error instanceof CommitFailed) return;
+          if (error instanceof CommitFailed) return uplink.abandon?.();
           if (error !== undefined) log(`liaison montante non enregistrée : ${(error as Error).message}`);
           else if (problem) ingestProblems.report(uplink.devEui, `liaison montante ignorée : ${problem}`);
           // Committed, or refused by the hub itself (it would refuse a redelivery the same way).

@@ -705,7 +705,23 @@ export const HealthResponse = z.object({
   protocol: z.string(),
   uptimeS: z.number(),
   assets: z.number().int(),
-  ingest: z.object({ queued: z.number().int(), uplinksTotal: z.number().int() }),
+  ingest: z.object({
+    queued: z.number().int(),
+    uplinksTotal: z.number().int(),
+    /**
+     * Backpressure: uplinks received from the brokers and not yet committed, the cap beyond which
+     * a source stops reading its broker (the broker then holds the excess), whether one is paused
+     * now, and how often and how long intake paused since start.
+     */
+    inFlight: z.number().int(),
+    maxInFlight: z.number().int(),
+    paused: z.boolean(),
+    sourcesPaused: z.number().int(),
+    pauses: z.number().int(),
+    pausedS: z.number(),
+    /** Uplinks the hub acknowledged to its brokers, each after the commit that journaled it. */
+    acknowledged: z.number().int(),
+  }),
   consoles: z.number().int(),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;

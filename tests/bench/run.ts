@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- <name> [options]`: runs one benchmark of this folder, or all of them.
  *   hub-ingest   uplinks/s through broker → decode → rules → journal → 10 consoles
+ *   overload     H2: 10,000 uplinks/s offered for 30 min: memory flat, backpressure in /api/health, nothing acked lost
  *   map-update   main-thread cost of 1,000 status changes on the finistere map, in Chromium
  *   alarm-flood  ~10,000 alarms in 60 s: console long tasks, input-to-paint in the list, hub CPU per alarm
  *   journal-writes  journal rows/s through the hub's Writer vs sqlite3 row at a time (autocommit, one transaction)
@@ -13,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const [name, ...rest] = process.argv.slice(2);
-const all = ['hub-ingest', 'map-update', 'alarm-flood', 'journal-writes', 'alarm-latency', 'fan-out', 'stalled-console'];
+const all = ['hub-ingest', 'map-update', 'alarm-flood', 'journal-writes', 'alarm-latency', 'fan-out', 'stalled-console', 'overload'];
 const chosen = name && !name.startsWith('--') ? [name] : all;
 let failed = false;
 for (const bench of chosen) {

@@ -1,4 +1,5 @@
 import type { IPublishPacket, MqttClient } from 'mqtt';
+import { DEFAULT_MAX_IN_FLIGHT, IntakeGate, type IntakeStatus } from './intake-gate';
 
 /**
  * QoS 1 deliveries acknowledged to the broker only once the hub has committed them to the journal.
@@ -19,29 +20,48 @@ export class CommitAcks {
   private pendingStream: MqttClient['stream'] | undefined;
   /** Acknowledged after a commit, since start (for tests and health). */
   acknowledged = 0;
+  /** Backpressure: uplinks handed to the hub and not yet settled (current connection only). */
+  private readonly intake: IntakeGate;
 
-  constructor(private readonly client: MqttClient) {
+  constructor(
+    private readonly client: MqttClient,
+    maxInFlight: number = DEFAULT_MAX_IN_FLIGHT,
+  ) {
+    this.intake = new IntakeGate(maxInFlight);
     client.handleMessage = (packet, callback) => {
-      if (this.deferred.has(packet)) callback(new Error('acquittement différé jusqu’à l’écriture au journal'));
-      else callback();
+      if (!this.deferred.has(packet)) return callback();
+      const next = () => callback(new Error('acquittement différé jusqu’à l’écriture au journal'));
+      // Over the cap the callback waits: mqtt.js reads no further packet, the socket stops being
+      // read, TCP pushes back and the broker holds the excess (its queue, not our memory).
+      if (this.intake.full) this.intake.hold(next);
+      else next();
     };
   }
 
+  /** What the intake looks like now, for `/api/health`. */
+  intakeStatus(): IntakeStatus {
+    return this.intake.status();
+  }
+
   /**
-   * Takes over the acknowledgement of this delivery: mqtt.js will not send it; the returned
-   * function sends it, once. Undefined for QoS 0 (nothing to acknowledge).
+   * Takes over the acknowledgement of this delivery: mqtt.js will not send it. `settle` sends it,
+   * once; `abandon` (the commit failed) sends nothing, the broker redelivers it on the next
+   * connection. Either frees its place in the intake. Undefined for QoS 0 (nothing to acknowledge).
    */
-  defer(packet: IPublishPacket): (() => void) | undefined {
+  defer(packet: IPublishPacket): { settle: () => void; abandon: () => void } | undefined {
     if (packet.qos !== 1 || packet.messageId === undefined) return undefined;
     this.deferred.add(packet);
     const stream = this.client.stream;
     const messageId = packet.messageId;
-    let sent = false;
-    return () => {
-      if (sent) return;
-      sent = true;
-      this.queue(stream, messageId);
+    this.intake.take(stream);
+    let done = false;
+    const finish = (acknowledge: boolean) => {
+      if (done) return;
+      done = true;
+      this.intake.release(stream);
+      if (acknowledge) this.queue(stream, messageId);
     };
+    return { settle: () => finish(true), abandon: () => finish(false) };
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { SourceOrigin, SourceSettings, SourceView } from '../../../shared/domain/sources';
 import { MqttSource, type MqttSourceOptions } from './mqtt-source';
+import type { IntakeStatus } from './intake-gate';
 import type { DownlinkRequest, Source, SourceSink } from './types';
 
 /** One source as configured: its settings, where they come from, and what only the hub knows. */
@@ -37,6 +38,8 @@ export class FieldSources implements Source {
       /** Names this installation's MQTT sessions, so that two hubs never share one. */
       installId: string;
       log: (line: string) => void;
+      /** Each source's intake cap (backpressure), unless its own settings say otherwise. */
+      maxInFlightUplinks?: number;
     },
   ) {}
 
@@ -111,6 +114,21 @@ export class FieldSources implements Source {
     return this.running.get(name)?.mqtt;
   }
 
+  /** Every running source's intake, summed: what `/api/health` shows of the hub's backpressure. */
+  intake(): IntakeStatus & { sourcesPaused: number; acknowledged: number } {
+    const sources = [...this.running.values()].flatMap((r) => r.mqtt ?? []);
+    const all = sources.flatMap((mqtt) => mqtt.intake() ?? []);
+    return {
+      acknowledged: sum(sources.map((mqtt) => mqtt.status().acknowledgedAfterCommit)),
+      inFlight: sum(all.map((i) => i.inFlight)),
+      maxInFlight: sum(all.map((i) => i.maxInFlight)),
+      paused: all.some((i) => i.paused),
+      sourcesPaused: all.filter((i) => i.paused).length,
+      pauses: sum(all.map((i) => i.pauses)),
+      pausedMs: sum(all.map((i) => i.pausedMs)),
+    };
+  }
+
   enqueueDownlink(request: DownlinkRequest): Promise<void> {
     const source = this.heardBy.get(request.devEui) ?? [...this.running.values()].find((r) => r.mqtt)?.mqtt;
     if (!source) return Promise.reject(new Error('aucune source réseau active : la liaison descendante n’a pas été transmise'));
@@ -141,6 +159,7 @@ export class FieldSources implements Source {
       topicPrefix: settings.topicPrefix,
       keepTrying: origin === 'console',
       log: this.options.log,
+      ...(this.options.maxInFlightUplinks === undefined ? {} : { maxInFlightUplinks: this.options.maxInFlightUplinks }),
       ...extra,
     });
   }
@@ -174,3 +193,5 @@ function statusOf(mqtt: MqttSource | undefined, failure: string | undefined): So
   const { link, reason, lastMessageAt, messages } = mqtt.status();
   return { link, ...(reason ? { reason } : {}), ...(lastMessageAt ? { lastMessageAt } : {}), messages };
 }
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);

@@ -48,6 +48,11 @@ export interface MqttSourceOptions {
   heldDownlinkMaxWaitMs?: number;
   /** Also take camera status from the video management system (default true). */
   videoStatus?: boolean;
+  /**
+   * Uplinks received and not yet committed beyond which the source stops reading the broker
+   * until half are settled (backpressure: the broker holds the excess). Default 5,000.
+   */
+  maxInFlightUplinks?: number;
   /** How long `start()` waits for the broker before failing. */
   connectTimeoutMs?: number;
   /** Pause between reconnection attempts. */

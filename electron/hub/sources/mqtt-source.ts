@@ -7,6 +7,7 @@ import type { MqttSourceOptions, MqttSourceStatus } from './mqtt-source-options'
 import { CommitAcks } from './commit-acks';
 import type { Inbound, NetworkServerFormat } from './format';
 import { HeldDownlinks } from './held-downlinks';
+import type { IntakeStatus } from './intake-gate';
 import { TtsFormat } from './tts';
 import type { DownlinkRequest, Source, SourceSink } from './types';
 import { VIDEO_STATUS_SUBSCRIPTION, cameraStatusUplink, isCameraStatusTopic } from './video';
@@ -93,6 +94,11 @@ export class MqttSource implements Source {
     };
   }
 
+  /** Backpressure on this source: uplinks awaiting their commit, and whether reading is paused. */
+  intake(): IntakeStatus | undefined {
+    return this.acks?.intakeStatus();
+  }
+
   /** Resolves once connected and subscribed; rejects if the broker cannot be reached in time. */
   start(sink: SourceSink): Promise<void> {
     if (this.client) throw new Error('source MQTT déjà démarrée');
@@ -110,7 +116,7 @@ export class MqttSource implements Source {
       ...tlsOptions(this.options.tls),
     });
     this.client = client;
-    this.acks = new CommitAcks(client);
+    this.acks = new CommitAcks(client, this.options.maxInFlightUplinks);
     client.on('message', (topic, payload, packet) => this.receive(topic, payload, packet));
     // A broker that stays down fails every reconnection the same way: say it once.
     client.on('error', (error) => {
@@ -238,13 +244,15 @@ export class MqttSource implements Source {
       return;
     }
     if (inbound.kind === 'uplink') {
-      const settle = this.acks?.defer(packet);
-      if (settle) inbound.uplink.settle = settle;
+      const deferred = this.acks?.defer(packet);
+      if (deferred) Object.assign(inbound.uplink, deferred);
     }
     try {
       this.deliver(inbound);
     } catch (error) {
-      // The hub's own failure: keep the source alive and say so.
+      // The hub's own failure: keep the source alive and say so. Its place in the intake is freed
+      // (a slot leaked per failure would end up stopping the intake for good); not acknowledged.
+      if (inbound.kind === 'uplink') inbound.uplink.abandon?.();
       this.log(`${this.prefix()} le hub n’a pas pu traiter un message de ${topic} : ${error instanceof Error ? error.message : String(error)}`);
     }
   }

@@ -30,6 +30,8 @@ export interface Uplink {
    * the broker's QoS 1 delivery only then, so a crash never loses a message the broker handed over.
    */
   settle?: () => void;
+  /** The commit failed: nothing is acknowledged (the broker redelivers), the source reads on. */
+  abandon?: () => void;
 }
 
 /**

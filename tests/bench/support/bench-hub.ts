@@ -17,6 +17,8 @@ export const REPO_ROOT = new URL('../../../', import.meta.url).pathname;
 export interface BenchHub {
   url: string;
   pid: number;
+  /** Its data folder (the SQLite journal), removed by `stop()`. */
+  dataDir: string;
   /** How long the hub took from spawn to healthy (seeding the demo included). */
   startS: number;
   health(): Promise<HealthResponse>;
@@ -64,6 +66,7 @@ export async function startBenchHub(options: BenchHubOptions): Promise<BenchHub>
     return {
       url,
       pid: child.pid!,
+      dataDir,
       startS: (performance.now() - started) / 1000,
       health: async () => HealthResponse.parse(await (await fetch(`${url}/api/health`)).json()),
       stop,

@@ -10,13 +10,16 @@ describe('hub settings', () => {
       demoPassword: 'beffroi',
       mqttFormat: 'chirpstack',
       behindTlsProxy: false,
+      ingestMaxInFlight: 5_000,
     });
+    expect(readHubConfig({ BEFFROI_DATA_DIR: '/tmp/x', BEFFROI_INGEST_MAX_IN_FLIGHT: '200' }).ingestMaxInFlight).toBe(200);
   });
 
   it.each([
     [{ BEFFROI_DEMO: 'bretagne' }, /BEFFROI_DEMO=bretagne/],
     [{ BEFFROI_PORT: '70000' }, /port invalide/],
     [{ BEFFROI_MQTT_FORMAT: 'lorawan' }, /chirpstack, tts/],
+    [{ BEFFROI_INGEST_MAX_IN_FLIGHT: '0' }, /BEFFROI_INGEST_MAX_IN_FLIGHT=0/],
     [{ BEFFROI_HOST: '0.0.0.0' }, /expose le hub au réseau/],
     [{ BEFFROI_HOST: '192.168.1.20', BEFFROI_TLS_CERT: '/etc/beffroi/cert.pem' }, /vont ensemble/],
   ])('refuses %j with a French explanation', (env, message) => {
