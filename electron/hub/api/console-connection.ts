@@ -94,7 +94,7 @@ export class ConsoleConnection {
     return user;
   }
 
-  sendText(text: string, seq?: number): void {
+  sendText(text: string | Uint8Array, seq?: number): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
     // A snapshot may alone be larger than the backlog limit (finistère: 27 MB); the limit is for
     // what piles up on top of it, so its size is allowed until the socket has drained below it.
@@ -115,10 +115,10 @@ export class ConsoleConnection {
     this.sendText(JSON.stringify(message));
   }
 
-  /** Sends a snapshot, whose size alone may exceed the backlog limit. */
-  sendSnapshot(text: string, seq: number): void {
-    this.sendText(text, seq);
-    this.snapshotAllowanceBytes = Buffer.byteLength(text);
+  /** Sends a snapshot (JSON text, or a binary frame), whose size alone may exceed the backlog limit. */
+  sendSnapshot(frame: string | Uint8Array, seq: number): void {
+    this.sendText(frame, seq);
+    this.snapshotAllowanceBytes = typeof frame === 'string' ? Buffer.byteLength(frame) : frame.byteLength;
   }
 
   private async onFrame(data: Buffer | Buffer[] | ArrayBuffer, isBinary: boolean): Promise<void> {
