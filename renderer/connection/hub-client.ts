@@ -46,6 +46,8 @@ export interface HubClientOptions {
 }
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+/** Performance marks a binary snapshot leaves on its way (read by `tests/bench/map-snapshot.ts`). */
+export const SNAPSHOT_MARKS = { received: 'beffroi.snapshot.received', decoded: 'beffroi.snapshot.decoded', stored: 'beffroi.snapshot.stored' } as const;
 /** A silent hub (frozen process, dead NAT entry) is only noticed if we ask: ping this often. */
 const HEARTBEAT_INTERVAL_MS = 15_000;
 const HEARTBEAT_TIMEOUT_MS = 10_000;
@@ -256,9 +258,12 @@ export class HubClient {
   }
 
   private onSnapshotFrame(data: ArrayBuffer | Uint8Array): void {
+    // Marks for the cold-start benchmark's split (network, decode, store, first draw); cheap.
+    performance.mark(SNAPSHOT_MARKS.received);
     let frame: SnapshotFrame;
     try {
       frame = decodeSnapshotFrame(data);
+      performance.mark(SNAPSHOT_MARKS.decoded);
     } catch (error) {
       this.reportProblem('frame.invalid', error instanceof Error ? error.message : String(error));
       return;

@@ -144,7 +144,10 @@ export class ConsoleStore {
     for (const item of queue) {
       if (item.kind === 'snapshot' || item.kind === 'frame') {
         if (item.kind === 'snapshot') this.applySnapshot(item.message, AssetBuffers.fromAssets(item.message.assets), item.owner);
-        else this.applySnapshot(item.frame.head, AssetBuffers.fromFrame(item.frame), item.owner);
+        else {
+          this.applySnapshot(item.frame.head, AssetBuffers.fromFrame(item.frame), item.owner);
+          performance.mark('beffroi.snapshot.stored');
+        }
         this.stats.snapshotsApplied += 1;
         newAssets.length = 0;
         change.layout = true;
