@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Asset } from '../../shared/domain/assets';
+import type { SnapshotMessage } from '../../shared/protocol/messages';
+import { encodeSnapshotFrame } from '../../shared/protocol/snapshot-frame';
 import { HubClient } from '../support/hub-client';
 import { startTestHub } from '../support/hub';
 
@@ -40,6 +42,15 @@ describe('binary snapshot frame', () => {
     const elected = await snapshotOf('elu-91228', { snapshot: 'columns' });
     expect(new Set(elected.snapshot.assets.map((a) => a.commune))).toEqual(new Set(['91228']));
     await elected.client.close();
+  });
+
+  it('still refuses binary frames from a client, even a well-formed snapshot frame', async () => {
+    const { client, snapshot } = await snapshotOf('operateur', { snapshot: 'columns' });
+    client.sendRaw(Buffer.from(encodeSnapshotFrame({ ...(snapshot as unknown as SnapshotMessage), assets: [] })));
+    const error = await client.waitFor((m) => m.op === 'error');
+    expect(error.error).toMatchObject({ code: 'message.malformed' });
+    expect(await client.request('ping')).toMatchObject({ ok: true });
+    await client.close();
   });
 
   it('resyncs by seq with events, not a new frame', async () => {

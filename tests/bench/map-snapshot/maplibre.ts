@@ -4,9 +4,12 @@
  * source, one circle layer coloured by status, done when the map is idle (source loaded, drawn).
  */
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { Map as MaplibreMap } from 'maplibre-gl';
-import { fetchJson } from './page-contract';
+import { Map as MaplibreMap, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { fetchJson, whenFrame } from './page-contract';
 
+// The setup maplibre 6 asks of a bundled app: where its worker is.
+setWorkerUrl(workerUrl);
 let map: MaplibreMap;
 let text = '';
 
@@ -18,6 +21,7 @@ window.__snapshotBench = {
       style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#0b1020' } }] },
       bounds,
     });
+    Object.assign(window, { __map: map });
     await new Promise<void>((resolve) => map.once('load', () => resolve()));
     text = await (await fetch('./assets.geojson')).text();
   },
@@ -34,10 +38,10 @@ window.__snapshotBench = {
         'circle-color': ['match', ['get', 'status'], 'ok', '#2eb664', 'warning', '#f5a623', 'alarm', '#ff3b3b', 'stale', '#9689be', 'offline', '#686f7c', '#408cff'],
       },
     });
-    await new Promise<void>((resolve) => {
-      const check = () => (map.isSourceLoaded('assets') && map.loaded() ? resolve() : map.once('idle', check));
-      map.once('idle', check);
-    });
+    // Polled each frame rather than awaiting 'idle', which may have fired before the last check.
+    await whenFrame(() => map.isSourceLoaded('assets') && map.areTilesLoaded() && map.loaded());
+    let frames = 0;
+    await whenFrame(() => ++frames >= 2);
     return data.features.length;
   },
 };

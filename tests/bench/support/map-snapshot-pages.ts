@@ -54,7 +54,7 @@ export function writeInputs(frame: Buffer, json: Buffer): { assets: number; fram
   return { assets: snapshot.assets.length, frameBytes: frame.length, geojsonBytes: Buffer.byteLength(geojson), jsonBytes: json.length };
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.geojson': 'application/geo+json', '.bin': 'application/octet-stream', '.png': 'image/png', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.geojson': 'application/geo+json', '.bin': 'application/octet-stream', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
 export async function servePages(): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
