@@ -35,7 +35,9 @@ export const SNAPSHOT_FRAME_LAYOUT = `Layout, little-endian, every section at an
 | … | n | kind codes (u8, index in \`ASSET_KINDS\`) |
 | … | n | status codes (u8, index in \`ASSET_STATUSES\`) |
 | … | n | flags (u8; bit 0: the asset drifts from what it was asked) |
-| … | … | head JSON, ids text, names text, records (each asset's JSON), all UTF-8 |
+| … | … | head JSON, ids text, names text, records, all UTF-8 |
+
+A record is the asset's JSON without what the columns say (\`id\`, \`kind\`, \`lon\`, \`lat\`, \`status\`).
 
 Assets come grouped by kind in \`ASSET_KINDS\` order, street lamps along a Z-order curve
 (\`layOutByKind\`): the order of the map's layers, so the console neither sorts nor copies.
@@ -107,8 +109,9 @@ export function encodeSnapshotFrame(snapshot: SnapshotMessage): Uint8Array {
   const head = encoder.encode(JSON.stringify(headFields));
   const ids = encoder.encode(ordered.map((a) => a.id).join(''));
   const names = encoder.encode(ordered.map((a) => a.name).join(''));
-  const recordParts = ordered.map((a) => encoder.encode(JSON.stringify(a)));
-  const recordsBytes = recordParts.reduce((sum, part) => sum + part.length, 0);
+  // The columns already say id, kind, position and status: the record carries only the rest.
+  const { bytes: records, ends: recordEnds } = encodeRecords(ordered, encoder);
+  const recordsBytes = records.length;
   const at = sections(n, head.length, ids.length, names.length, recordsBytes);
   const frame = new Uint8Array(at.end);
   const view = new DataView(frame.buffer);
@@ -121,15 +124,13 @@ export function encodeSnapshotFrame(snapshot: SnapshotMessage): Uint8Array {
   view.setUint32(24, recordsBytes, true);
   let idEnd = 0;
   let nameEnd = 0;
-  let recordEnd = 0;
   for (let i = 0; i < n; i++) {
     const a = ordered[i]!;
     view.setFloat64(at.positions + 16 * i, a.lon, true);
     view.setFloat64(at.positions + 16 * i + 8, a.lat, true);
     view.setUint32(at.idEnds + 4 * i, (idEnd += a.id.length), true);
     view.setUint32(at.nameEnds + 4 * i, (nameEnd += a.name.length), true);
-    frame.set(recordParts[i]!, at.records + recordEnd);
-    view.setUint32(at.recordEnds + 4 * i, (recordEnd += recordParts[i]!.length), true);
+    view.setUint32(at.recordEnds + 4 * i, recordEnds[i]!, true);
     frame[at.kindCodes + i] = KIND_CODE.get(a.kind)!;
     frame[at.statusCodes + i] = STATUS_CODE.get(a.status)!;
     frame[at.flags + i] = a.drift ? DRIFT_FLAG : 0;
@@ -137,7 +138,29 @@ export function encodeSnapshotFrame(snapshot: SnapshotMessage): Uint8Array {
   frame.set(head, at.head);
   frame.set(ids, at.ids);
   frame.set(names, at.names);
+  frame.set(records, at.records);
   return frame;
+}
+
+/** Every record's JSON, UTF-8, one after the other, written in place (no buffer per record). */
+function encodeRecords(assets: readonly Asset[], encoder: TextEncoder): { bytes: Uint8Array; ends: Uint32Array } {
+  const texts = assets.map(({ id: _id, kind: _kind, lon: _lon, lat: _lat, status: _status, ...rest }) => JSON.stringify(rest));
+  const units = texts.reduce((sum, text) => sum + text.length, 0);
+  // Most records are ASCII; grow in the rare case accents overflow the guess.
+  let out = new Uint8Array(Math.ceil(units * 1.25) + 16);
+  const ends = new Uint32Array(assets.length);
+  let written = 0;
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i]!;
+    while (out.length - written < text.length * 3) {
+      const bigger = new Uint8Array(out.length * 2);
+      bigger.set(out.subarray(0, written));
+      out = bigger;
+    }
+    written += encoder.encodeInto(text, out.subarray(written)).written;
+    ends[i] = written;
+  }
+  return { bytes: out.subarray(0, written), ends };
 }
 
 export class SnapshotFrameError extends Error {}
@@ -238,7 +261,10 @@ export function isBinaryFrame(data: unknown): data is ArrayBuffer | Uint8Array {
 export function decodeFrameRecord(frame: SnapshotFrame, i: number, decoder: TextDecoder): Asset {
   const from = i === 0 ? 0 : frame.recordEnds[i - 1]!;
   try {
-    return Asset.parse(JSON.parse(decoder.decode(frame.records.subarray(from, frame.recordEnds[i]!))));
+    const rest = JSON.parse(decoder.decode(frame.records.subarray(from, frame.recordEnds[i]!))) as Record<string, unknown>;
+    const id = frame.idsText.slice(i === 0 ? 0 : frame.idEnds[i - 1]!, frame.idEnds[i]!);
+    const columns = { id, kind: ASSET_KINDS[frame.kindCodes[i]!], lon: frame.positions[2 * i], lat: frame.positions[2 * i + 1], status: ASSET_STATUSES[frame.statusCodes[i]!] };
+    return Asset.parse({ ...rest, ...columns });
   } catch (error) {
     throw new SnapshotFrameError(`fiche de l'équipement ${i} refusée : ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`);
   }

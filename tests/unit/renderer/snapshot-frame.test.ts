@@ -25,6 +25,8 @@ describe('binary snapshot frame', () => {
     expect([...fromFrame.colours]).toEqual([...fromJson.colours]);
     expect([...fromFrame.kindCodes]).toEqual([...fromJson.kindCodes]);
     expect(fromFrame.records.toArray()).toEqual(fromJson.records.toArray());
+    // The records leave out what the columns carry.
+    expect(new TextDecoder().decode(frame.records)).not.toContain('"lon"');
     expect(fromFrame.get('bin-1')).toEqual(assets[4]);
     expect(fromFrame.driftsAt(fromFrame.indexOf('lamp-1')!)).toBe(true);
     expect(fromFrame.driftsAt(fromFrame.indexOf('lamp-2')!)).toBe(false);
@@ -80,9 +82,9 @@ describe('binary snapshot frame', () => {
   it('checks a record when it is decoded', () => {
     const bytes = encodeSnapshotFrame(snapshot(1, [asset({ id: 'cab-1', name: 'x' })]));
     const frame = decodeSnapshotFrame(bytes);
-    // Turn the record's "ok" status into "zz" (same length): the columns are fine, the record is not.
+    // Turn the record's commune "91228" into "zz228" (same length): the columns are fine, the record is not.
     const text = new TextDecoder().decode(frame.records);
-    const at = frame.records.byteOffset + text.indexOf('"status":"ok"') + '"status":"'.length;
+    const at = frame.records.byteOffset + text.indexOf('"commune":"91228"') + '"commune":"'.length;
     bytes[at] = 0x7a;
     bytes[at + 1] = 0x7a;
     const buffers = AssetBuffers.fromFrame(decodeSnapshotFrame(bytes));
