@@ -18,6 +18,8 @@ window.__snapshotBench = {
       [south, west],
       [north, east],
     ]);
+  },
+  async fetchInput() {
     text = await (await fetch('./assets.geojson')).text();
   },
   async run() {

@@ -23,6 +23,8 @@ window.__snapshotBench = {
     });
     Object.assign(window, { __map: map });
     await new Promise<void>((resolve) => map.once('load', () => resolve()));
+  },
+  async fetchInput() {
     text = await (await fetch('./assets.geojson')).text();
   },
   async run() {
@@ -50,6 +52,7 @@ window.__snapshotBench = {
 if (location.search.includes('cold')) {
   void window.__snapshotBench
     .load()
+    .then(() => window.__snapshotBench.fetchInput())
     .then(() => window.__snapshotBench.run())
     .then(() => Object.assign(window, { __coldDoneAt: performance.now() }));
 }

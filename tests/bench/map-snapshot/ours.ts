@@ -27,6 +27,8 @@ window.__snapshotBench = {
     store.snapshotFrame(decodeSnapshotFrame(empty), 'operateur');
     // Outlines loaded, map fitted and idle before the measure.
     await new Promise((r) => setTimeout(r, 3000));
+  },
+  async fetchInput() {
     frameBytes = await (await fetch('./snapshot.bin')).arrayBuffer();
   },
   async run() {

@@ -4,8 +4,10 @@
  * every asset has been drawn. The driver reads the main thread's CPU around `run` only.
  */
 export interface SnapshotBenchPage {
-  /** Fetches this page's input bytes (not measured) and prepares the empty map. */
+  /** Prepares the empty map (not measured). */
   load(): Promise<void>;
+  /** Fetches this page's input bytes into memory (not measured). */
+  fetchInput(): Promise<void>;
   /** From the bytes in memory to the first frame drawing every asset; resolves with the count drawn. */
   run(): Promise<number>;
 }
