@@ -94,7 +94,7 @@ export class AssetBuffers {
   nameAt(index: number): string {
     if (!this.frame) return this.records.at(index)!.name;
     if (!this.nameList) {
-      const text = this.records.namesText();
+      const text = new TextDecoder().decode(this.frame.namesBytes);
       const names = new Array<string>(this.count);
       for (let i = 0, from = 0; i < this.count; i++) names[i] = text.slice(from, (from = this.frame.nameEnds[i]!));
       this.nameList = names;

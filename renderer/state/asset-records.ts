@@ -1,5 +1,5 @@
 import type { Asset } from '../../shared';
-import { decodeFrameNames, decodeFrameRecord, type SnapshotFrame } from '../../shared/protocol/snapshot-frame';
+import { decodeFrameRecord, type SnapshotFrame } from '../../shared/protocol/snapshot-frame';
 
 /**
  * The assets' full records by buffer index. From a binary snapshot they stay as the frame's JSON
@@ -10,7 +10,6 @@ import { decodeFrameNames, decodeFrameRecord, type SnapshotFrame } from '../../s
 export class AssetRecords implements Iterable<Asset> {
   private readonly known: (Asset | undefined)[];
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
-  private names: string | null = null;
 
   private constructor(
     readonly length: number,
@@ -32,16 +31,10 @@ export class AssetRecords implements Iterable<Asset> {
     if (index < 0 || index >= this.length) return undefined;
     let record = this.known[index];
     if (record === undefined && this.frame) {
-      this.names ??= decodeFrameNames(this.frame);
-      record = decodeFrameRecord(this.frame, index, this.decoder, this.names);
+      record = decodeFrameRecord(this.frame, index, this.decoder);
       this.known[index] = record;
     }
     return record;
-  }
-
-  /** The names text, shared with the search (decoded once per frame). */
-  namesText(): string {
-    return (this.names ??= decodeFrameNames(this.frame!));
   }
 
   set(index: number, asset: Asset): void {

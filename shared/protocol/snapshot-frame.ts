@@ -37,7 +37,7 @@ export const SNAPSHOT_FRAME_LAYOUT = `Layout, little-endian, every section at an
 | … | n | flags (u8; bit 0: the asset drifts from what it was asked) |
 | … | … | head JSON, ids text, names text, records, all UTF-8 |
 
-A record is the asset's JSON without what the columns say (\`id\`, \`kind\`, \`name\`, \`lon\`, \`lat\`, \`status\`).
+A record is the asset's JSON without what the columns say (\`id\`, \`kind\`, \`lon\`, \`lat\`, \`status\`).
 
 Assets come grouped by kind in \`ASSET_KINDS\` order, street lamps along a Z-order curve
 (\`layOutByKind\`): the order of the map's layers, so the console neither sorts nor copies.
@@ -109,7 +109,7 @@ export function encodeSnapshotFrame(snapshot: SnapshotMessage): Uint8Array {
   const head = encoder.encode(JSON.stringify(headFields));
   const ids = encoder.encode(ordered.map((a) => a.id).join(''));
   const names = encoder.encode(ordered.map((a) => a.name).join(''));
-  // The columns already say id, kind, name, position and status: the record carries only the rest.
+  // The columns already say id, kind, position and status: the record carries only the rest.
   const { bytes: records, ends: recordEnds } = encodeRecords(ordered, encoder);
   const recordsBytes = records.length;
   const at = sections(n, head.length, ids.length, names.length, recordsBytes);
@@ -144,7 +144,7 @@ export function encodeSnapshotFrame(snapshot: SnapshotMessage): Uint8Array {
 
 /** Every record's JSON, UTF-8, one after the other, written in place (no buffer per record). */
 function encodeRecords(assets: readonly Asset[], encoder: TextEncoder): { bytes: Uint8Array; ends: Uint32Array } {
-  const texts = assets.map(({ id: _id, kind: _kind, name: _name, lon: _lon, lat: _lat, status: _status, ...rest }) => JSON.stringify(rest));
+  const texts = assets.map(({ id: _id, kind: _kind, lon: _lon, lat: _lat, status: _status, ...rest }) => JSON.stringify(rest));
   const units = texts.reduce((sum, text) => sum + text.length, 0);
   // Most records are ASCII; grow in the rare case accents overflow the guess.
   let out = new Uint8Array(Math.ceil(units * 1.25) + 16);
@@ -246,15 +246,6 @@ export function decodeSnapshotFrame(data: ArrayBuffer | Uint8Array): SnapshotFra
   };
 }
 
-/** The names text of a frame, which `nameEnds` index (UTF-16 units). */
-export function decodeFrameNames(frame: SnapshotFrame): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(frame.namesBytes);
-  } catch {
-    throw new SnapshotFrameError('noms illisibles');
-  }
-}
-
 function copyOf(data: Uint8Array): Uint8Array {
   const copy = new Uint8Array(data.byteLength);
   copy.set(data);
@@ -266,17 +257,13 @@ export function isBinaryFrame(data: unknown): data is ArrayBuffer | Uint8Array {
   return data instanceof ArrayBuffer || data instanceof Uint8Array;
 }
 
-/**
- * The record of asset `i`, validated; throws SnapshotFrameError when the hub sent garbage. `names`
- * is the frame's names text, decoded once by the caller (`decodeFrameNames`).
- */
-export function decodeFrameRecord(frame: SnapshotFrame, i: number, decoder: TextDecoder, names: string): Asset {
+/** The record of asset `i`, validated; throws SnapshotFrameError when the hub sent garbage. */
+export function decodeFrameRecord(frame: SnapshotFrame, i: number, decoder: TextDecoder): Asset {
   const from = i === 0 ? 0 : frame.recordEnds[i - 1]!;
   try {
     const rest = JSON.parse(decoder.decode(frame.records.subarray(from, frame.recordEnds[i]!))) as Record<string, unknown>;
     const id = frame.idsText.slice(i === 0 ? 0 : frame.idEnds[i - 1]!, frame.idEnds[i]!);
-    const name = names.slice(i === 0 ? 0 : frame.nameEnds[i - 1]!, frame.nameEnds[i]!);
-    const columns = { id, name, kind: ASSET_KINDS[frame.kindCodes[i]!], lon: frame.positions[2 * i], lat: frame.positions[2 * i + 1], status: ASSET_STATUSES[frame.statusCodes[i]!] };
+    const columns = { id, kind: ASSET_KINDS[frame.kindCodes[i]!], lon: frame.positions[2 * i], lat: frame.positions[2 * i + 1], status: ASSET_STATUSES[frame.statusCodes[i]!] };
     return Asset.parse({ ...rest, ...columns });
   } catch (error) {
     throw new SnapshotFrameError(`fiche de l'équipement ${i} refusée : ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`);

@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { ServerMessage, type ClientOp } from '../../shared/protocol/messages';
-import { decodeFrameNames, decodeFrameRecord, decodeSnapshotFrame } from '../../shared/protocol/snapshot-frame';
+import { decodeFrameRecord, decodeSnapshotFrame } from '../../shared/protocol/snapshot-frame';
 
 type Message = Record<string, unknown> & { op: string };
 
@@ -11,8 +11,7 @@ type Message = Record<string, unknown> & { op: string };
 function snapshotFromFrame(data: Buffer): Message {
   const frame = decodeSnapshotFrame(data);
   const decoder = new TextDecoder();
-  const names = decodeFrameNames(frame);
-  const assets = Array.from({ length: frame.count }, (_, i) => decodeFrameRecord(frame, i, decoder, names));
+  const assets = Array.from({ length: frame.count }, (_, i) => decodeFrameRecord(frame, i, decoder));
   return { ...frame.head, assets, binary: true };
 }
 
