@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Asset } from '../../shared';
 import { useI18n } from '../i18n';
-import { searchAssets, statusCss, useAsset, useStore } from '../state';
+import { searchBuffers, statusCss, useAsset, useStore } from '../state';
 
 const MAX_RESULTS = 8;
 
@@ -14,7 +14,7 @@ export function AssetSearch() {
   const [active, setActive] = useState(0);
   // Typing stays fluid on 100k assets: the scan runs on the deferred value.
   const deferred = useDeferredValue(query);
-  const results = useMemo(() => searchAssets(store.currentBuffers().records, deferred, MAX_RESULTS), [store, deferred]);
+  const results = useMemo(() => searchBuffers(store.currentBuffers(), deferred, MAX_RESULTS), [store, deferred]);
 
   const choose = (asset: Asset) => {
     store.select(asset.id, { fly: true });

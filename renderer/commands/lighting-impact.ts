@@ -18,7 +18,7 @@ export function lightingImpact(buffers: AssetBuffers, cabinetIds: ReadonlySet<st
   let lamps = 0;
   const range = buffers.ranges['street-lamp'];
   for (let i = range.start; i < range.start + range.count; i++) {
-    const parent = buffers.records[i]!.parentId;
+    const parent = buffers.records.at(i)!.parentId;
     if (parent !== undefined && cabinetIds.has(parent)) lamps++;
   }
   return { cabinets, lamps, communes: communes.size };

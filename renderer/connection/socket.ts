@@ -17,6 +17,8 @@ export type OpenSocket = (url: string, handlers: SocketHandlers) => SocketLink;
 
 export const openBrowserSocket: OpenSocket = (url, handlers) => {
   const socket = new WebSocket(url);
+  // Binary snapshot frames are read through typed-array views: an ArrayBuffer, not a Blob.
+  socket.binaryType = 'arraybuffer';
   socket.onopen = () => handlers.open();
   socket.onmessage = (event: MessageEvent<unknown>) => handlers.message(event.data);
   socket.onclose = () => handlers.close();

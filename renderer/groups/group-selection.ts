@@ -58,7 +58,7 @@ export function selectInPolygon(buffers: AssetBuffers, polygon: LonLatPolygon, k
     const lon = positions[i * 2]!;
     const lat = positions[i * 2 + 1]!;
     if (lon < west || lon > east || lat < south || lat > north) continue;
-    if (pointInPolygon(lon, lat, polygon) && takesGroupCommand(buffers.records[i]!, kind)) selected.push(buffers.ids[i]!);
+    if (pointInPolygon(lon, lat, polygon) && takesGroupCommand(buffers.records.at(i)!, kind)) selected.push(buffers.ids[i]!);
   }
   return selected;
 }
@@ -68,7 +68,7 @@ export function selectFiltered(buffers: AssetBuffers, kind: GroupKind, commune: 
   const range = buffers.ranges[kind];
   const selected: string[] = [];
   for (let i = range.start; i < range.start + range.count; i++) {
-    const asset = buffers.records[i]!;
+    const asset = buffers.records.at(i)!;
     if ((commune === null || asset.commune === commune) && takesGroupCommand(asset, kind)) selected.push(asset.id);
   }
   return selected;

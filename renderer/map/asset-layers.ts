@@ -268,6 +268,6 @@ export class AssetLayerSet {
 
 function buildingIcons(buffers: AssetBuffers, start: number, count: number): IconName[] {
   const icons = new Array<IconName>(count);
-  for (let i = 0; i < count; i++) icons[i] = buffers.records[start + i]!.category === 'school' ? 'school' : 'building';
+  for (let i = 0; i < count; i++) icons[i] = buffers.records.at(start + i)!.category === 'school' ? 'school' : 'building';
   return icons;
 }

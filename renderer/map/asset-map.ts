@@ -245,7 +245,7 @@ export class AssetMap {
   private pickedAsset(info: PickingInfo): Asset | undefined {
     if (!info.picked || !info.layer || !info.layer.id.startsWith(LAYER_ID_PREFIX)) return undefined;
     const index = this.layerSet.globalIndex(info.layer.id, info.index);
-    return index === undefined ? undefined : this.store.currentBuffers().records[index];
+    return index === undefined ? undefined : this.store.currentBuffers().records.at(index);
   }
 
   private onHover(info: PickingInfo): void {

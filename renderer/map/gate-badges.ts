@@ -33,7 +33,7 @@ export function gateBadges(buffers: AssetBuffers, drawn: Map<string, GatePositio
   const range = buffers.ranges.gate;
   const badges: Badge[] = [];
   for (let i = range.start; i < range.start + range.count; i++) {
-    const asset = buffers.records[i]!;
+    const asset = buffers.records.at(i)!;
     const position = gatePosition(asset);
     drawn.set(asset.id, position);
     if (position !== 'unknown') badges.push({ asset, position });

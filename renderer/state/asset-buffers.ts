@@ -1,12 +1,10 @@
-import { ASSET_KINDS, type Asset, type AssetKind } from '../../shared';
+import type { Asset, AssetKind } from '../../shared';
+import { layOutByKind, type KindRange } from '../../shared/domain/asset-layout';
+import { DRIFT_FLAG, type SnapshotFrame } from '../../shared/protocol/snapshot-frame';
+import { AssetRecords } from './asset-records';
 import { KIND_CODE, STATUS_CODE, STATUS_RGBA_TABLE } from './status-colours';
 
-/** Where one kind's assets sit in the columns: one contiguous range, one map layer. */
-export interface KindRange {
-  kind: AssetKind;
-  start: number;
-  count: number;
-}
+export type { KindRange };
 
 export interface AssetUpdateResult {
   statusChanged: boolean;
@@ -21,60 +19,92 @@ export interface AssetUpdateResult {
  */
 export class AssetBuffers {
   readonly count: number;
-  readonly ids: string[];
-  readonly records: Asset[];
-  readonly indexById: Map<string, number>;
+  readonly records: AssetRecords;
   /** lon, lat per asset; Float64 so deck.gl keeps metre precision at any zoom. */
   readonly positions: Float64Array;
   readonly colours: Uint8Array;
   readonly kindCodes: Uint8Array;
   readonly statusCodes: Uint8Array;
   readonly ranges: Readonly<Record<AssetKind, KindRange>>;
+  /** Ids and the index by id are built when first asked for (a lookup), not before the first draw. */
+  private idList: string[] | null = null;
+  private byId: Map<string, number> | null = null;
+  private nameList: string[] | null = null;
+  private readonly frame: SnapshotFrame | null;
 
-  private constructor(records: Asset[], ranges: Record<AssetKind, KindRange>) {
+  private constructor(records: AssetRecords, ranges: Record<AssetKind, KindRange>, frame: SnapshotFrame | null) {
     const n = records.length;
     this.count = n;
     this.records = records;
-    this.ids = new Array<string>(n);
-    this.indexById = new Map();
-    this.positions = new Float64Array(n * 2);
+    this.ranges = ranges;
+    this.frame = frame;
     this.colours = new Uint8Array(n * 4);
+    if (frame) {
+      // The frame's columns are used in place: no copy, no per-asset object.
+      this.positions = frame.positions;
+      this.kindCodes = frame.kindCodes;
+      this.statusCodes = frame.statusCodes;
+      for (let i = 0; i < n; i++) this.writeColour(i, this.statusCodes[i]!);
+      return;
+    }
+    this.positions = new Float64Array(n * 2);
     this.kindCodes = new Uint8Array(n);
     this.statusCodes = new Uint8Array(n);
-    this.ranges = ranges;
-    for (let i = 0; i < n; i++) this.write(i, records[i]!);
+    this.idList = new Array<string>(n);
+    this.byId = new Map();
+    for (let i = 0; i < n; i++) this.write(i, records.at(i)!);
   }
 
-  /** Lays the assets out grouped by kind (a counting sort: linear, stable within a kind). */
+  /** Lays the assets out grouped by kind (see `layOutByKind`). */
   static fromAssets(assets: readonly Asset[]): AssetBuffers {
-    const counts = new Map<AssetKind, number>(ASSET_KINDS.map((k) => [k, 0]));
-    for (const asset of assets) counts.set(asset.kind, (counts.get(asset.kind) ?? 0) + 1);
-    const ranges = {} as Record<AssetKind, KindRange>;
-    const cursor = new Map<AssetKind, number>();
-    let start = 0;
-    for (const kind of ASSET_KINDS) {
-      const count = counts.get(kind) ?? 0;
-      ranges[kind] = { kind, start, count };
-      cursor.set(kind, start);
-      start += count;
-    }
-    const ordered = new Array<Asset>(assets.length);
-    for (const asset of assets) {
-      const at = cursor.get(asset.kind)!;
-      ordered[at] = asset;
-      cursor.set(asset.kind, at + 1);
-    }
-    // Street lamps are drawn in chunks culled by the viewport: neighbours must be contiguous.
-    const lamps = ranges['street-lamp'];
-    if (lamps.count > 1) {
-      const sorted = sortSpatially(ordered.slice(lamps.start, lamps.start + lamps.count));
-      for (let i = 0; i < sorted.length; i++) ordered[lamps.start + i] = sorted[i]!;
-    }
-    return new AssetBuffers(ordered, ranges);
+    const { ordered, ranges } = layOutByKind(assets);
+    return new AssetBuffers(AssetRecords.of(ordered), ranges, null);
+  }
+
+  /** The columns of a binary snapshot, already laid out by the hub. */
+  static fromFrame(frame: SnapshotFrame): AssetBuffers {
+    return new AssetBuffers(AssetRecords.fromFrame(frame), frame.ranges, frame);
   }
 
   static empty(): AssetBuffers {
     return AssetBuffers.fromAssets([]);
+  }
+
+  get ids(): readonly string[] {
+    if (!this.idList) {
+      const { idsText, idEnds } = this.frame!;
+      const ids = new Array<string>(this.count);
+      for (let i = 0, from = 0; i < this.count; i++) ids[i] = idsText.slice(from, (from = idEnds[i]!));
+      this.idList = ids;
+    }
+    return this.idList;
+  }
+
+  private get indexById(): Map<string, number> {
+    if (!this.byId) {
+      const ids = this.ids;
+      const byId = new Map<string, number>();
+      for (let i = 0; i < ids.length; i++) byId.set(ids[i]!, i);
+      this.byId = byId;
+    }
+    return this.byId;
+  }
+
+  /** The asset's name at `index`, for search, without decoding its record. */
+  nameAt(index: number): string {
+    if (!this.frame) return this.records.at(index)!.name;
+    if (!this.nameList) {
+      const text = new TextDecoder().decode(this.frame.namesBytes);
+      const names = new Array<string>(this.count);
+      for (let i = 0, from = 0; i < this.count; i++) names[i] = text.slice(from, (from = this.frame.nameEnds[i]!));
+      this.nameList = names;
+    }
+    return this.nameList[index]!;
+  }
+
+  /** Whether the asset at `index` drifts from what it was asked (from the frame, or its record). */
+  driftsAt(index: number): boolean {
+    return this.frame ? (this.frame.flags[index]! & DRIFT_FLAG) !== 0 : this.records.at(index)!.drift !== undefined;
   }
 
   indexOf(id: string): number | undefined {
@@ -83,12 +113,12 @@ export class AssetBuffers {
 
   get(id: string): Asset | undefined {
     const index = this.indexById.get(id);
-    return index === undefined ? undefined : this.records[index];
+    return index === undefined ? undefined : this.records.at(index);
   }
 
   /** Replaces an asset already laid out (same id, same kind); says what the map must redraw. */
   update(index: number, asset: Asset): AssetUpdateResult {
-    const before = this.records[index]!;
+    const before = this.records.at(index)!;
     const statusChanged = before.status !== asset.status;
     const moved = before.lon !== asset.lon || before.lat !== asset.lat;
     this.write(index, asset);
@@ -98,19 +128,25 @@ export class AssetBuffers {
   /** Whether `asset` fits in the current layout (a new id or a changed kind needs a rebuild). */
   fits(asset: Asset): number | undefined {
     const index = this.indexById.get(asset.id);
-    if (index === undefined || this.records[index]!.kind !== asset.kind) return undefined;
+    if (index === undefined || KIND_CODE[asset.kind] !== this.kindCodes[index]) return undefined;
     return index;
   }
 
   private write(i: number, asset: Asset): void {
-    this.records[i] = asset;
-    this.ids[i] = asset.id;
+    this.records.set(i, asset);
+    if (this.idList) this.idList[i] = asset.id;
     this.indexById.set(asset.id, i);
+    if (this.nameList) this.nameList[i] = asset.name;
+    if (this.frame) this.frame.flags[i] = asset.drift ? DRIFT_FLAG : 0;
     this.positions[i * 2] = asset.lon;
     this.positions[i * 2 + 1] = asset.lat;
     this.kindCodes[i] = KIND_CODE[asset.kind];
     const status = STATUS_CODE[asset.status];
     this.statusCodes[i] = status;
+    this.writeColour(i, status);
+  }
+
+  private writeColour(i: number, status: number): void {
     const from = status * 4;
     const to = i * 4;
     this.colours[to] = STATUS_RGBA_TABLE[from]!;
@@ -120,42 +156,4 @@ export class AssetBuffers {
   }
 }
 
-/** Spreads the bits of a 16-bit integer to the even positions of a 32-bit one (Morton code). */
-function spreadBits(v: number): number {
-  let x = v & 0xffff;
-  x = (x | (x << 8)) & 0x00ff00ff;
-  x = (x | (x << 4)) & 0x0f0f0f0f;
-  x = (x | (x << 2)) & 0x33333333;
-  x = (x | (x << 1)) & 0x55555555;
-  return x >>> 0;
-}
-
-/**
- * Orders assets along a Z-order curve over their bounding box, so that any contiguous run of
- * them covers a compact area (what viewport culling by chunk needs).
- */
-export function sortSpatially(assets: Asset[]): Asset[] {
-  let west = Infinity;
-  let south = Infinity;
-  let east = -Infinity;
-  let north = -Infinity;
-  for (const a of assets) {
-    west = Math.min(west, a.lon);
-    east = Math.max(east, a.lon);
-    south = Math.min(south, a.lat);
-    north = Math.max(north, a.lat);
-  }
-  // One scale for both axes: square cells, so a run of the curve stays compact on the ground.
-  const scale = 0xffff / Math.max(east - west, north - south, 1e-9);
-  const sx = scale;
-  const sy = scale;
-  const keys = new Float64Array(assets.length);
-  const order = new Uint32Array(assets.length);
-  for (let i = 0; i < assets.length; i++) {
-    const a = assets[i]!;
-    keys[i] = (spreadBits(Math.round((a.lon - west) * sx)) | (spreadBits(Math.round((a.lat - south) * sy)) << 1)) >>> 0;
-    order[i] = i;
-  }
-  order.sort((i, j) => keys[i]! - keys[j]! || i - j);
-  return Array.from(order, (i) => assets[i]!);
-}
+export { sortSpatially } from '../../shared/domain/asset-layout';

@@ -1,5 +1,6 @@
 import type { Alarm, Asset, AssetKind, Command, EventsMessage, JournalEvent, LogbookEntry, SnapshotMessage, Territory } from '../../shared';
 import type { Threshold } from '../../shared/domain/thresholds';
+import type { SnapshotFrame, SnapshotHead } from '../../shared/protocol/snapshot-frame';
 import { AlarmBook, type AlarmCounts } from './alarm-book';
 import { AssetBuffers } from './asset-buffers';
 import { CommandBook } from './command-book';
@@ -52,7 +53,10 @@ export interface StoreStats {
   snapshotsApplied: number;
 }
 
-type Queued = { kind: 'snapshot'; message: SnapshotMessage; owner: string } | { kind: 'events'; events: JournalEvent[] };
+type Queued =
+  | { kind: 'snapshot'; message: SnapshotMessage; owner: string }
+  | { kind: 'frame'; frame: SnapshotFrame; owner: string }
+  | { kind: 'events'; events: JournalEvent[] };
 
 export type FlyListener = (asset: Asset) => void;
 
@@ -117,6 +121,11 @@ export class ConsoleStore {
     this.scheduler.request();
   }
 
+  snapshotFrame(frame: SnapshotFrame, owner: string): void {
+    this.queue = [{ kind: 'frame', frame, owner }];
+    this.scheduler.request();
+  }
+
   events(message: EventsMessage): void {
     if (message.events.length === 0) return;
     this.queue.push({ kind: 'events', events: message.events });
@@ -133,8 +142,12 @@ export class ConsoleStore {
     const newAssets: Asset[] = [];
     let applied = 0;
     for (const item of queue) {
-      if (item.kind === 'snapshot') {
-        this.applySnapshot(item.message, item.owner);
+      if (item.kind === 'snapshot' || item.kind === 'frame') {
+        if (item.kind === 'snapshot') this.applySnapshot(item.message, AssetBuffers.fromAssets(item.message.assets), item.owner);
+        else {
+          this.applySnapshot(item.frame.head, AssetBuffers.fromFrame(item.frame), item.owner);
+          performance.mark('beffroi.snapshot.stored');
+        }
         this.stats.snapshotsApplied += 1;
         newAssets.length = 0;
         change.layout = true;
@@ -152,7 +165,7 @@ export class ConsoleStore {
       }
     }
     if (newAssets.length > 0) {
-      this.buffers = AssetBuffers.fromAssets(mergeById(this.buffers.records, newAssets));
+      this.buffers = AssetBuffers.fromAssets(mergeById(this.buffers.records.toArray(), newAssets));
       change.layout = true;
     }
     this.stats.eventsApplied += applied;
@@ -173,15 +186,15 @@ export class ConsoleStore {
     this.stats.applyMsTotal += this.stats.lastApplyMs;
   }
 
-  private applySnapshot(message: SnapshotMessage, owner: string): void {
+  private applySnapshot(message: SnapshotHead, buffers: AssetBuffers, owner: string): void {
     if (owner !== this.owner) this.selectedAssetId = null;
     this.owner = owner;
     this.seq = message.seq;
     this.territory = message.territory;
     this.communeNames = new Map(message.territory.communes.map((c) => [c.code, c.name]));
-    this.buffers = AssetBuffers.fromAssets(message.assets);
+    this.buffers = buffers;
     this.drifting.clear();
-    for (const asset of message.assets) if (asset.drift) this.drifting.add(asset.id);
+    for (let i = 0; i < buffers.count; i++) if (buffers.driftsAt(i)) this.drifting.add(buffers.ids[i]!);
     this.alarms.replaceAll(message.alarms);
     this.commands.replaceAll(message.commands);
   }
@@ -194,7 +207,7 @@ export class ConsoleStore {
           newAssets.push(event.asset);
           return;
         }
-        const wasOpen = this.buffers.records[index]!.metrics.gateOpen;
+        const wasOpen = this.buffers.records.at(index)!.metrics.gateOpen;
         const { statusChanged, moved } = this.buffers.update(index, event.asset);
         if (event.asset.kind === 'gate' && event.asset.metrics.gateOpen !== wasOpen) change.gatePositions = true;
         if (this.drifting.has(event.asset.id) !== (event.asset.drift !== undefined)) {

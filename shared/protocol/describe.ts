@@ -14,6 +14,7 @@ import {
   ReplyPayloads,
   SnapshotMessage,
 } from './messages';
+import { SNAPSHOT_FRAME_LAYOUT, SNAPSHOT_FRAME_VERSION, SnapshotHead } from './snapshot-frame';
 
 function schemaBlock(schema: z.ZodType): string {
   return '```json\n' + JSON.stringify(z.toJSONSchema(schema, { unrepresentable: 'any' }), null, 2) + '\n```\n';
@@ -45,6 +46,13 @@ export function describeProtocol(): string {
   ] as const) {
     parts.push(`### ${name}\n`, schemaBlock(schema));
   }
+  parts.push(
+    '### snapshot, binary frame (`subscribe {"snapshot":"columns"}`)\n',
+    `The one binary frame the hub sends (the hub refuses binary frames from clients). Layout version ${SNAPSHOT_FRAME_VERSION}:\n`,
+    SNAPSHOT_FRAME_LAYOUT,
+    'The head (the snapshot without `assets`), as JSON:\n',
+    schemaBlock(SnapshotHead),
+  );
   parts.push('## Domain records\n');
   for (const [name, schema] of [
     ['Asset', Asset],

@@ -44,6 +44,12 @@ export const SubscribeRequest = z.object({
   id: RequestId,
   /** Last journal seq the console saw; the hub then sends only what was missed when it can. */
   since: z.number().int().nonnegative().optional(),
+  /**
+   * How a full snapshot comes: `json` (the default) as the `snapshot` text message; `columns` as
+   * one binary frame (`shared/protocol/snapshot-frame.ts`: the map's columns as typed arrays,
+   * each asset's record as JSON bytes decoded on demand). Events are JSON text either way.
+   */
+  snapshot: z.enum(['json', 'columns']).optional(),
 });
 export const AcknowledgeRequest = z.object({
   op: z.literal('alarm.acknowledge'),

@@ -8,13 +8,14 @@
  *   alarm-latency  sensor event → on the operator's screen during a 5,000 uplinks/s burst (p95, p99)
  *   fan-out      hub CPU per event delivered to 50 consoles of mixed scopes, against a naive per-console send
  *   stalled-console  a console that stops reading: hub memory until it is cut, its resync, the others' latency
+ *   map-snapshot 100k-asset snapshot → first draw (main-thread CPU, memory) vs maplibre GeoJSON and Leaflet; console cold start
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const [name, ...rest] = process.argv.slice(2);
-const all = ['hub-ingest', 'map-update', 'alarm-flood', 'journal-writes', 'alarm-latency', 'fan-out', 'stalled-console', 'overload'];
+const all = ['hub-ingest', 'map-update', 'alarm-flood', 'journal-writes', 'alarm-latency', 'fan-out', 'stalled-console', 'overload', 'map-snapshot'];
 const chosen = name && !name.startsWith('--') ? [name] : all;
 let failed = false;
 for (const bench of chosen) {

@@ -160,7 +160,7 @@ describe('console link to a real hub', () => {
     const elected = `elu-${school.commune}`;
     await shared.client.login(elected, 'beffroi');
     await until(shared, () => shared.store.getView().owner === elected && shared.store.getView().ready, 'the elected official’s snapshot');
-    const communes = new Set(shared.store.currentBuffers().records.map((a) => a.commune));
+    const communes = new Set(shared.store.currentBuffers().records.toArray().map((a) => a.commune));
     expect([...communes]).toEqual([school.commune]);
     expect(shared.store.getView().selectedAssetId).toBeNull();
   });

@@ -1,7 +1,19 @@
 import WebSocket from 'ws';
 import { ServerMessage, type ClientOp } from '../../shared/protocol/messages';
+import { decodeFrameRecord, decodeSnapshotFrame } from '../../shared/protocol/snapshot-frame';
 
 type Message = Record<string, unknown> & { op: string };
+
+/**
+ * A binary snapshot (`subscribe {snapshot: "columns"}`) read back as the `snapshot` message it
+ * stands for, every record decoded and validated, marked `binary: true`.
+ */
+function snapshotFromFrame(data: Buffer): Message {
+  const frame = decodeSnapshotFrame(data);
+  const decoder = new TextDecoder();
+  const assets = Array.from({ length: frame.count }, (_, i) => decodeFrameRecord(frame, i, decoder));
+  return { ...frame.head, assets, binary: true };
+}
 
 /**
  * A console as integration tests drive it: a real WebSocket to a real hub, every message the hub
@@ -13,13 +25,17 @@ export class HubClient {
   private waiters: { test: (m: Message) => boolean; resolve: (m: Message) => void }[] = [];
 
   private constructor(private readonly socket: WebSocket) {
-    socket.on('message', (data) => {
+    socket.on('message', (data, isBinary) => {
+      if (isBinary) return this.receive(snapshotFromFrame(data as Buffer));
       const parsed = ServerMessage.safeParse(JSON.parse(data.toString()));
       if (!parsed.success) throw new Error(`le hub a envoyé un message hors schéma : ${data.toString().slice(0, 300)}`);
-      const message = parsed.data as Message;
-      this.received.push(message);
-      this.waiters = this.waiters.filter((w) => (w.test(message) ? (w.resolve(message), false) : true));
+      this.receive(parsed.data as Message);
     });
+  }
+
+  private receive(message: Message): void {
+    this.received.push(message);
+    this.waiters = this.waiters.filter((w) => (w.test(message) ? (w.resolve(message), false) : true));
   }
 
   static connect(url: string, headers: Record<string, string> = {}): Promise<HubClient> {

@@ -39,7 +39,7 @@ export function AssetPicker({
   const deferred = useDeferredValue(query);
   const communeOf = (code: string) => store.communeName(code);
   const results = useMemo(
-    () => findAssets(store.currentBuffers().records, deferred, kinds, (code) => store.communeName(code)),
+    () => findAssets(store.currentBuffers().records.toArray(), deferred, kinds, (code) => store.communeName(code)),
     [store, deferred, kinds],
   );
 

@@ -22,7 +22,7 @@ export function CsvImport() {
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ReplyPayload<'device.import'> | null>(null);
 
-  const rows = useMemo(() => (file ? previewDeviceCsv(file.text, registryFromAssets(store.currentBuffers().records)) : []), [file, store]);
+  const rows = useMemo(() => (file ? previewDeviceCsv(file.text, registryFromAssets(store.currentBuffers().records.toArray())) : []), [file, store]);
   const good = rows.filter((r) => r.declaration).length;
   const bad = rows.length - good;
   const tooBig = rows.length > MAX_IMPORT_ROWS || (file?.text.length ?? 0) > MAX_IMPORT_CSV_CHARS;

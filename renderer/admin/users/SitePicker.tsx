@@ -14,7 +14,7 @@ export function SitePicker({ communes, selected, onChange, error }: { communes: 
   const store = useStore();
   const [query, setQuery] = useState('');
   const matches = useMemo(() => {
-    const inScope = store.currentBuffers().records.filter((asset) => communes.length === 0 || communes.includes(asset.commune));
+    const inScope = store.currentBuffers().records.toArray().filter((asset) => communes.length === 0 || communes.includes(asset.commune));
     return searchAssets(inScope, query, MAX_SHOWN);
   }, [store, communes, query]);
   const toggle = (id: string, on: boolean) => onChange(on ? [...selected, id] : selected.filter((s) => s !== id));

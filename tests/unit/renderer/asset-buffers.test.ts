@@ -31,7 +31,7 @@ describe('AssetBuffers', () => {
     expect([buffers.positions[i * 2], buffers.positions[i * 2 + 1]]).toEqual([2.1, 48.5]);
     expect(rgbaAt(buffers, 'cab-1')).toEqual([...STATUS_RGB.alarm, 255]);
     expect(rgbaAt(buffers, 'cam-2')).toEqual([...STATUS_RGB.offline, 255]);
-    expect(buffers.records[i]!.id).toBe('cam-1');
+    expect(buffers.records.at(i)!.id).toBe('cam-1');
   });
 
   it('rewrites the colour in place when the status changes, and says so', () => {

@@ -31,7 +31,7 @@ describe('alarm halos', () => {
     layers.setLayout(buffers);
     const set = (id: string, status: 'ok' | 'alarm') => {
       const index = buffers.indexOf(id)!;
-      buffers.update(index, { ...buffers.records[index]!, status });
+      buffers.update(index, { ...buffers.records.at(index)!, status });
       return index;
     };
     const changed = [set('cab-0', 'ok'), set('cab-10', 'alarm'), set('cab-11', 'alarm'), set('lamp-100', 'alarm')];

@@ -27,7 +27,7 @@ describe('street lamp layers', () => {
     expect(layers).toHaveLength(1);
     expect(drawn).toBe(6);
     const picked = lamps.globalIndex(layers[0]!.id, 0)!;
-    expect(buffers.records[picked]!.status).toBe('offline');
+    expect(buffers.records.at(picked)!.status).toBe('offline');
   });
 
   it('from street zoom on, hands deck.gl only the chunks in view', () => {
@@ -46,7 +46,7 @@ describe('street lamp layers', () => {
     const buffers = twoTowns();
     lamps.setLayout(buffers);
     const index = buffers.fits(asset({ id: 'lamp-1', kind: 'street-lamp' }))!;
-    buffers.update(index, { ...buffers.records[index]!, status: 'alarm' });
+    buffers.update(index, { ...buffers.records.at(index)!, status: 'alarm' });
     lamps.coloursChanged();
     expect(lamps.layers({ zoom: 9, bounds: [-5.2, 47.6, -3.3, 48.8] }).drawn).toBe(7);
   });
@@ -59,7 +59,7 @@ describe('street lamp layers', () => {
     const territory = { zoom: 9, bounds: [-5.2, 47.6, -3.3, 48.8] as [number, number, number, number] };
     const set = (id: string, status: 'ok' | 'alarm' | 'warning') => {
       const index = buffers.indexOf(id)!;
-      buffers.update(index, { ...buffers.records[index]!, status });
+      buffers.update(index, { ...buffers.records.at(index)!, status });
       return index;
     };
 
@@ -71,11 +71,11 @@ describe('street lamp layers', () => {
     expect(lamps.layers(territory).drawn).toBe(7);
 
     // Back to ok: it leaves the anomaly layer; an offline lamp turning warning stays in it.
-    const offline = buffers.records.findIndex((r) => r.status === 'offline');
+    const offline = buffers.records.toArray().findIndex((r) => r.status === 'offline');
     lamps.coloursChanged([set('lamp-1', 'ok'), set(buffers.ids[offline]!, 'warning')]);
     const { layers, drawn } = lamps.layers(territory);
     expect(drawn).toBe(6);
-    const shown = Array.from({ length: drawn }, (_, i) => buffers.records[lamps.globalIndex(layers[0]!.id, i)!]!.status);
+    const shown = Array.from({ length: drawn }, (_, i) => buffers.records.at(lamps.globalIndex(layers[0]!.id, i)!)!.status);
     expect(shown.sort()).toEqual(['offline', 'offline', 'offline', 'offline', 'offline', 'warning']);
   });
 
@@ -86,7 +86,7 @@ describe('street lamp layers', () => {
     const changed: number[] = [];
     for (let i = 0; i < 6000; i += 7) {
       const index = buffers.indexOf(`lamp-${i}`)!;
-      buffers.update(index, { ...buffers.records[index]!, status: i % 3 === 0 ? 'ok' : 'offline' });
+      buffers.update(index, { ...buffers.records.at(index)!, status: i % 3 === 0 ? 'ok' : 'offline' });
       changed.push(index);
     }
     incremental.coloursChanged(changed);

@@ -1,0 +1,52 @@
+import type { Asset } from '../../shared';
+import { decodeFrameRecord, type SnapshotFrame } from '../../shared/protocol/snapshot-frame';
+
+/**
+ * The assets' full records by buffer index. From a binary snapshot they stay as the frame's JSON
+ * bytes and are decoded (and validated) one by one when first asked for: the map draws 100k
+ * assets from the columns alone, and a panel or a tooltip needs one record, not 100k objects.
+ * A record replaced by an event is kept as the object it came as.
+ */
+export class AssetRecords implements Iterable<Asset> {
+  private readonly known: (Asset | undefined)[];
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+
+  private constructor(
+    readonly length: number,
+    private readonly frame: SnapshotFrame | null,
+    known: (Asset | undefined)[],
+  ) {
+    this.known = known;
+  }
+
+  static of(assets: Asset[]): AssetRecords {
+    return new AssetRecords(assets.length, null, assets);
+  }
+
+  static fromFrame(frame: SnapshotFrame): AssetRecords {
+    return new AssetRecords(frame.count, frame, new Array<Asset | undefined>(frame.count));
+  }
+
+  at(index: number): Asset | undefined {
+    if (index < 0 || index >= this.length) return undefined;
+    let record = this.known[index];
+    if (record === undefined && this.frame) {
+      record = decodeFrameRecord(this.frame, index, this.decoder);
+      this.known[index] = record;
+    }
+    return record;
+  }
+
+  set(index: number, asset: Asset): void {
+    this.known[index] = asset;
+  }
+
+  /** Every record as an array (decodes what is not yet): for whole-list screens, not per frame. */
+  toArray(): Asset[] {
+    return Array.from({ length: this.length }, (_, i) => this.at(i)!);
+  }
+
+  *[Symbol.iterator](): Iterator<Asset> {
+    for (let i = 0; i < this.length; i++) yield this.at(i)!;
+  }
+}
