@@ -4,6 +4,11 @@ import { Buffer, type Device } from '@luma.gl/core';
 /** Rows closer than this are written in one go: a call costs more than copying a few bytes more. */
 const MERGE_GAP_ROWS = 4;
 
+/** What GpuColumn needs of luma.gl's WebGL device and buffer (their classes are not exported types here). */
+interface WebGlWriting {
+  gl: WebGL2RenderingContext;
+}
+
 /**
  * One column of instance data (colours, or positions of a small layer) that the map owns on the
  * GPU: a typed array on the CPU side and, once the device exists, a luma.gl Buffer mirroring it.
@@ -15,6 +20,7 @@ const MERGE_GAP_ROWS = 4;
  */
 export class GpuColumn<T extends Uint8Array | Float32Array> {
   private buffer: Buffer | null = null;
+  private gl: WebGL2RenderingContext | null = null;
   private dirtyRows: number[] = [];
   /** Bumped whenever rows were written: the layer's update trigger, so deck.gl redraws. */
   version = 0;
@@ -30,6 +36,7 @@ export class GpuColumn<T extends Uint8Array | Float32Array> {
   attach(device: Device): void {
     if (this.buffer) return;
     this.buffer = device.createBuffer({ usage: Buffer.VERTEX | Buffer.COPY_DST, data: this.values });
+    this.gl = device.type === 'webgl' ? (device as unknown as WebGlWriting).gl : null;
     this.dirtyRows.length = 0;
   }
 
@@ -38,7 +45,12 @@ export class GpuColumn<T extends Uint8Array | Float32Array> {
     this.version += 1;
   }
 
-  /** Writes the rows changed since the last flush; returns the bytes written (for tests). */
+  /**
+   * Writes the rows changed since the last flush; returns the bytes written (for tests). On WebGL
+   * the buffer is bound once for all its runs: luma.gl's `write` binds and unbinds through its
+   * state tracker for every call, which costs more than the copy itself when a frame brings a
+   * thousand scattered rows.
+   */
   flush(): number {
     const rows = this.dirtyRows;
     if (!this.buffer || rows.length === 0) {
@@ -47,11 +59,15 @@ export class GpuColumn<T extends Uint8Array | Float32Array> {
     }
     rows.sort((a, b) => a - b);
     const bytesPerRow = this.size * this.values.BYTES_PER_ELEMENT;
+    const gl = this.gl;
+    const handle = gl ? (this.buffer as unknown as { handle: WebGLBuffer }).handle : null;
+    if (gl) gl.bindBuffer(gl.COPY_WRITE_BUFFER, handle);
     let written = 0;
     let from = rows[0]!;
     let to = from + 1;
     const write = () => {
-      this.buffer!.write(this.values.subarray(from * this.size, to * this.size), from * bytesPerRow);
+      if (gl) gl.bufferSubData(gl.COPY_WRITE_BUFFER, from * bytesPerRow, this.values, from * this.size, (to - from) * this.size);
+      else this.buffer!.write(this.values.subarray(from * this.size, to * this.size), from * bytesPerRow);
       written += (to - from) * bytesPerRow;
     };
     for (let i = 1; i < rows.length; i++) {
@@ -64,6 +80,7 @@ export class GpuColumn<T extends Uint8Array | Float32Array> {
       }
     }
     write();
+    if (gl) gl.bindBuffer(gl.COPY_WRITE_BUFFER, null);
     rows.length = 0;
     return written;
   }

@@ -42,11 +42,15 @@ test.describe('la carte et le GPU', () => {
         return bind.call(this, target, buffer);
       };
       const subData = proto.bufferSubData;
-      // luma.gl writes with (target, offset, source): the whole source is the upload.
-      proto.bufferSubData = function (this: WebGL2RenderingContext, ...args: Parameters<typeof subData>) {
+      // (target, offset, source): the whole source is the upload; (…, srcOffset, length): `length` elements of it.
+      proto.bufferSubData = function (this: WebGL2RenderingContext, ...args: unknown[]) {
         const source = args[2];
-        if (ArrayBuffer.isView(source)) uploads.push({ buffer: bound.get(args[0]) ?? null, bytes: source.byteLength });
-        return subData.apply(this, args);
+        if (ArrayBuffer.isView(source)) {
+          const length = args[4] as number | undefined;
+          const perElement = (source as Partial<Uint8Array>).BYTES_PER_ELEMENT ?? 1;
+          uploads.push({ buffer: bound.get(args[0] as number) ?? null, bytes: length === undefined ? source.byteLength : length * perElement });
+        }
+        return (subData as (...a: unknown[]) => void).apply(this, args);
       } as typeof subData;
     });
     const consolePage = new ConsolePage(page);
