@@ -3,13 +3,14 @@
  *   hub-ingest   uplinks/s through broker → decode → rules → journal → 10 consoles
  *   map-update   main-thread cost of 1,000 status changes on the finistere map, in Chromium
  *   alarm-flood  ~10,000 alarms in 60 s: console long tasks, input-to-paint in the list, hub CPU per alarm
+ *   map-peers    1,000 status changes over 100k points: our map vs deck.gl new array vs maplibre updateData
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const [name, ...rest] = process.argv.slice(2);
-const all = ['hub-ingest', 'map-update', 'alarm-flood'];
+const all = ['hub-ingest', 'map-update', 'alarm-flood', 'map-peers'];
 const chosen = name && !name.startsWith('--') ? [name] : all;
 let failed = false;
 for (const bench of chosen) {
