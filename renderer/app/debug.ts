@@ -52,6 +52,10 @@ function createDebug(store: ConsoleStore, client: HubClient, mapStats: () => Map
     get eventsIgnored() {
       return store.stats.eventsIgnored;
     },
+    /** Cumulative: assets whose colour changed in place, as handed to the map (repeats included). */
+    get colourRowsChanged() {
+      return mapStats()?.colourRowsChanged ?? 0;
+    },
     get lastLayerUpdateMs() {
       return mapStats()?.lastLayerUpdateMs ?? 0;
     },

@@ -1,21 +1,22 @@
-import type { Layer } from '@deck.gl/core';
+import { type BinaryAttribute as DeckBinaryAttribute, COORDINATE_SYSTEM, type Layer } from '@deck.gl/core';
 import { IconLayer, ScatterplotLayer } from '@deck.gl/layers';
-import type { Texture } from '@luma.gl/core';
+import type { Device, Texture } from '@luma.gl/core';
 import { ASSET_KINDS, type AssetKind } from '../../shared';
 import { STATUS_CODE, type AssetBuffers } from '../state';
 import type { IconAtlas, IconName } from './icon-atlas';
+import { GpuColumn } from './gpu-column';
 import { LAMP_LAYER_PREFIX, LampLayers, type Viewport } from './lamp-layers';
+import { PointSlots, originOf } from './point-slots';
 
 /** deck.gl binary attribute: a typed array the GPU reads directly. */
 interface BinaryAttribute<T extends Float64Array | Uint8Array> {
   value: T;
   size: number;
-  normalized?: boolean;
 }
 
 interface BinaryData {
   length: number;
-  attributes: Record<string, BinaryAttribute<Float64Array | Uint8Array>>;
+  attributes: Record<string, DeckBinaryAttribute>;
 }
 
 /** One kind's slice of the shared buffers, and the version of its colours. */
@@ -24,9 +25,7 @@ interface KindSlice {
   start: number;
   count: number;
   positions: BinaryAttribute<Float64Array>;
-  coloursView: Uint8Array;
-  colours: BinaryAttribute<Uint8Array>;
-  colourVersion: number;
+  colours: GpuColumn<Uint8Array>;
   /** Per-instance icon, for buildings only (school or other). */
   icons: IconName[] | null;
 }
@@ -46,11 +45,11 @@ const DRAW_ORDER: Array<Exclude<AssetKind, 'street-lamp'>> = ['waste-container',
 export const LAYER_ID_PREFIX = 'assets-';
 
 /**
- * deck.gl decides whether to re-upload an external attribute by the identity of the object given
- * for it (Attribute.setBinaryValue: `state.binaryValue === buffer`). So: the positions object stays
- * the same for the life of a layout (uploaded once), a colour change hands over a *new wrapper* of
- * the *same* typed array plus a bumped `updateTriggers.getColor` (so that attribute, and only it, is
- * invalidated). This comparator keeps the new `data` container from counting as a data change,
+ * deck.gl decides whether to re-upload a binary attribute by the identity of the object given for
+ * it (Attribute.setBinaryValue: `state.binaryValue === buffer`): the positions object stays the
+ * same for the life of a layout (uploaded once). Colours are the map's own GPU buffers (see
+ * GpuColumn), written row by row; a colour change bumps `updateTriggers.getColor` only so that
+ * deck.gl redraws. This comparator keeps the new `data` container from counting as a data change,
  * which would invalidate every attribute (picking colours included).
  */
 function sameLayout(next: unknown, previous: unknown): boolean {
@@ -70,54 +69,72 @@ export class AssetLayerSet {
   private lastDrawn = 0;
   private buffers: AssetBuffers | null = null;
   private layoutVersion = 0;
-  /** Buffer indexes of the assets in alarm (street lamps aside), kept up to date incrementally. */
-  private readonly inAlarm = new Set<number>();
-  /** Grows, never shrinks: the halo positions are a view of its start. */
-  private alarmCapacity = new Float64Array(0);
-  private alarmPositions = new Float64Array(0);
-  private alarmVersion = 0;
+  /** The assets in alarm (street lamps aside), kept up to date incrementally. */
+  private inAlarm = new PointSlots(0, [0, 0], false);
+  private device: Device | null = null;
 
   constructor(private readonly atlas: IconAtlas) {}
 
   /** A new layout (snapshot, new asset): everything is uploaded once more. */
   setLayout(buffers: AssetBuffers): void {
+    this.destroyColumns();
     this.buffers = buffers;
     this.layoutVersion += 1;
     this.slices.clear();
     this.lamps.setLayout(buffers);
+    this.inAlarm = new PointSlots(buffers.count - buffers.ranges['street-lamp'].count, originOf(buffers.positions, 0, buffers.count), false);
     for (const kind of ASSET_KINDS) {
       const { start, count } = buffers.ranges[kind];
       if (count === 0 || kind === 'street-lamp') continue;
-      const coloursView = buffers.colours.subarray(start * 4, (start + count) * 4);
       this.slices.set(kind, {
         kind,
         start,
         count,
         positions: { value: buffers.positions.subarray(start * 2, (start + count) * 2), size: 2 },
-        coloursView,
-        colours: { value: coloursView, size: 4, normalized: true },
-        colourVersion: 0,
+        colours: new GpuColumn(buffers.colours.subarray(start * 4, (start + count) * 4), 4, { type: 'unorm8', normalized: true }),
         icons: kind === 'building' ? buildingIcons(buffers, start, count) : null,
       });
     }
     this.refreshAlarms();
+    if (this.device) this.attach(this.device);
+  }
+
+  /** The GPU exists (deck.gl's device): the columns get their buffers, one full upload each. */
+  attach(device: Device): void {
+    this.device = device;
+    this.lamps.attach(device);
+    for (const slice of this.slices.values()) slice.colours.attach(device);
+    this.inAlarm.attach(device);
+  }
+
+  /** Whether the columns live on the GPU (before, deck.gl uploads them whole). */
+  get onGpu(): boolean {
+    return this.device !== null;
   }
 
   /**
-   * Colours were rewritten in place for these kinds: hand deck.gl a new wrapper, same memory.
-   * `indexes` (the buffer indexes that changed) keeps the lamps' and the halos' work proportional
-   * to the change; without it they look at every asset again.
+   * Colours were rewritten in place for these kinds. With `indexes` (the buffer indexes that
+   * changed) only those rows are written to the GPU and only they join or leave the halos and the
+   * lamp anomalies; without, every asset of those kinds is looked at again.
    */
   coloursChanged(kinds: Iterable<AssetKind>, indexes?: readonly number[]): void {
     for (const kind of kinds) {
       if (kind === 'street-lamp') this.lamps.coloursChanged(indexes);
       const slice = this.slices.get(kind);
       if (!slice) continue;
-      slice.colours = { value: slice.coloursView, size: 4, normalized: true };
-      slice.colourVersion += 1;
+      if (indexes) {
+        for (const i of indexes) if (i >= slice.start && i < slice.start + slice.count) slice.colours.markDirty(i - slice.start);
+      } else for (let row = 0; row < slice.count; row++) slice.colours.markDirty(row);
     }
     if (indexes) this.updateAlarms(indexes);
     else this.refreshAlarms();
+  }
+
+  /** Writes the rows changed since the last frame to the GPU; returns the bytes written. */
+  flush(): number {
+    let written = this.lamps.flush() + this.inAlarm.flush();
+    for (const slice of this.slices.values()) written += slice.colours.flush();
+    return written;
   }
 
   /** Lamp chunks' colour versions (see LampLayers), for tests. */
@@ -127,7 +144,10 @@ export class AssetLayerSet {
 
   /** Halo positions, lon/lat pairs, for tests. */
   alarmHaloPositions(): Float64Array {
-    return this.alarmPositions;
+    const halos = this.inAlarm;
+    const positions = new Float64Array(halos.count * 2);
+    for (let slot = 0; slot < halos.count; slot++) positions.set(halos.lonLat(slot), slot * 2);
+    return positions;
   }
 
   /** Rare (a device relocated): a new positions wrapper re-uploads that kind entirely. */
@@ -164,7 +184,9 @@ export class AssetLayerSet {
     return this.lamps.visibleKey(viewport);
   }
 
+  /** The layers for this viewport; first writes what changed to the GPU (see `flush`). */
   layers(viewport: Viewport): Layer[] {
+    this.flush();
     const lamps = this.lamps.layers(viewport);
     const layers: Layer[] = [...lamps.layers, this.alarmHaloLayer()];
     let drawn = lamps.drawn;
@@ -183,9 +205,9 @@ export class AssetLayerSet {
     const fixedIcon = ICON_BY_KIND[slice.kind as Exclude<AssetKind, 'street-lamp'>];
     return new IconLayer({
       id: LAYER_ID_PREFIX + slice.kind,
-      data: { length: slice.count, attributes: { getPosition: slice.positions, getColor: slice.colours } },
+      data: { length: slice.count, attributes: { getPosition: slice.positions, ...slice.colours.attribute('instanceColors', 'getColor') } },
       dataComparator: sameLayout,
-      updateTriggers: { getColor: slice.colourVersion, getIcon: this.layoutVersion },
+      updateTriggers: { getColor: slice.colours.version, getIcon: this.layoutVersion },
       // deck.gl's `image` prop takes any texture source at run time (canvas included); its
       // TypeScript type only names string | Texture.
       iconAtlas: this.atlas.canvas as unknown as Texture,
@@ -202,10 +224,13 @@ export class AssetLayerSet {
 
   /** A red halo under every asset in alarm, so alarms stand out at territory zoom. */
   private alarmHaloLayer(): Layer {
+    const halos = this.inAlarm;
     return new ScatterplotLayer({
       id: 'alarm-halos',
-      data: { length: this.alarmPositions.length / 2, attributes: { getPosition: { value: this.alarmPositions, size: 2 } } },
-      updateTriggers: { getPosition: this.alarmVersion },
+      data: { length: halos.count, attributes: halos.positions.attribute('instancePositions', 'getPosition', halos.count) },
+      coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS,
+      coordinateOrigin: [halos.origin[0], halos.origin[1], 0],
+      updateTriggers: { getPosition: halos.version },
       radiusUnits: 'pixels',
       getRadius: 15,
       getFillColor: [255, 59, 59, 70],
@@ -219,29 +244,23 @@ export class AssetLayerSet {
 
   /** Every asset in alarm, by one scan (a new layout, or no list of what changed). */
   private refreshAlarms(): void {
-    this.inAlarm.clear();
     const buffers = this.buffers;
     if (!buffers) return;
-    const alarm = STATUS_CODE.alarm;
-    for (let i = 0; i < buffers.count; i++) if (buffers.statusCodes[i] === alarm && !this.isLamp(i)) this.inAlarm.add(i);
-    this.packAlarms();
+    for (let i = 0; i < buffers.count; i++) this.updateAlarm(buffers, i);
   }
 
-  /** Only the assets that changed join or leave the halos; repacked only if the set changed. */
+  /** Only the assets that changed join or leave the halos, each writing its own row. */
   private updateAlarms(indexes: readonly number[]): void {
     const buffers = this.buffers;
     if (!buffers) return;
-    const alarm = STATUS_CODE.alarm;
-    let changed = false;
-    for (const i of indexes) {
-      if (this.isLamp(i)) continue;
-      if (buffers.statusCodes[i] === alarm) {
-        if (this.inAlarm.has(i)) continue;
-        this.inAlarm.add(i);
-        changed = true;
-      } else if (this.inAlarm.delete(i)) changed = true;
-    }
-    if (changed) this.packAlarms();
+    for (const i of indexes) this.updateAlarm(buffers, i);
+  }
+
+  private updateAlarm(buffers: AssetBuffers, i: number): void {
+    if (this.isLamp(i)) return;
+    if (buffers.statusCodes[i] === STATUS_CODE.alarm) {
+      if (!this.inAlarm.has(i)) this.inAlarm.set(i, buffers.positions);
+    } else this.inAlarm.delete(i);
   }
 
   /** Lamps in alarm are shown through their feeder cabinet's halo; 90k halos would be noise. */
@@ -250,19 +269,15 @@ export class AssetLayerSet {
     return lamps !== undefined && index >= lamps.start && index < lamps.start + lamps.count;
   }
 
-  private packAlarms(): void {
-    const buffers = this.buffers;
-    if (!buffers) return;
-    const needed = this.inAlarm.size * 2;
-    if (this.alarmCapacity.length < needed) this.alarmCapacity = new Float64Array(Math.max(needed, this.alarmCapacity.length * 2, 64));
-    const positions = this.alarmCapacity;
-    let at = 0;
-    for (const i of this.inAlarm) {
-      positions[at++] = buffers.positions[i * 2]!;
-      positions[at++] = buffers.positions[i * 2 + 1]!;
-    }
-    this.alarmPositions = positions.subarray(0, at);
-    this.alarmVersion += 1;
+  /** Frees the GPU buffers (the map is going away). */
+  destroy(): void {
+    this.destroyColumns();
+    this.lamps.destroy();
+  }
+
+  private destroyColumns(): void {
+    for (const slice of this.slices.values()) slice.colours.destroy();
+    this.inAlarm.destroy();
   }
 }
 

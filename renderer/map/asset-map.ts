@@ -34,6 +34,8 @@ export interface MapStats {
   layerUpdateMsTotal: number;
   /** Frames deck.gl has drawn (its onAfterRender), since the map was created. */
   framesDrawn: number;
+  /** Assets whose colour changed in place, summed over updates (what the GPU writes must follow). */
+  colourRowsChanged: number;
   deck: DeckMetrics | null;
   /** Where each gate's badge on the map says it is (from the last layer drawn). */
   gatePositions: Map<string, GatePosition>;
@@ -57,7 +59,7 @@ const PANEL_WIDTH_PX = 410;
  * buffers. Lives outside React: the store calls it once per frame with what changed.
  */
 export class AssetMap {
-  readonly stats: MapStats = { assetsDrawn: 0, instancesDrawn: 0, layersDrawn: 0, lastLayerUpdateMs: 0, layerUpdateMsTotal: 0, framesDrawn: 0, deck: null, gatePositions: new Map() };
+  readonly stats: MapStats = { assetsDrawn: 0, instancesDrawn: 0, layersDrawn: 0, lastLayerUpdateMs: 0, layerUpdateMsTotal: 0, framesDrawn: 0, colourRowsChanged: 0, deck: null, gatePositions: new Map() };
   private readonly map: MaplibreMap;
   private readonly overlay: MapboxOverlay;
   private readonly layerSet = new AssetLayerSet(createIconAtlas());
@@ -106,6 +108,11 @@ export class AssetMap {
         this.stats.instancesDrawn = this.pendingDrawn.instances;
         this.stats.framesDrawn += 1;
       },
+      // From here the asset columns live in the map's own GPU buffers (see GpuColumn).
+      onDeviceInitialized: (device) => {
+        this.layerSet.attach(device);
+        this.pushLayers();
+      },
       _onMetrics: (metrics: DeckMetrics) => {
         this.stats.deck = { ...metrics };
       },
@@ -129,6 +136,7 @@ export class AssetMap {
     this.tooltip.destroy();
     this.map.removeControl(this.overlay);
     this.overlay.finalize();
+    this.layerSet.destroy();
     this.map.remove();
   }
 
@@ -161,6 +169,7 @@ export class AssetMap {
     if (change.layout) this.layerSet.setLayout(change.buffers);
     else {
       if (change.colourKinds.size > 0) this.layerSet.coloursChanged(change.colourKinds, change.colourIndexes);
+      this.stats.colourRowsChanged += change.colourIndexes.length;
       if (change.positionKinds.size > 0) this.layerSet.positionsChanged(change.positionKinds);
     }
     this.pushLayers();

@@ -1,6 +1,9 @@
-import type { Layer } from '@deck.gl/core';
+import { COORDINATE_SYSTEM, type Layer } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
+import type { Device } from '@luma.gl/core';
 import { STATUS_CODE, type AssetBuffers } from '../state';
+import { GpuColumn } from './gpu-column';
+import { PointSlots, originOf } from './point-slots';
 
 /**
  * Street lamps: tens of thousands of points (90,000 in Finistère). Drawing all of them on every
@@ -10,9 +13,9 @@ import { STATUS_CODE, type AssetBuffers } from '../state';
  *   territory scale; an ok lamp is already summed up by its cabinet's colour);
  * - from that zoom on, lamps are drawn in spatial chunks and only chunks whose box meets the
  *   viewport are handed to deck.gl.
- * Chunks are zero-copy subarrays of the shared buffers, so colours still update in place.
- * A status change costs what it touches: its chunk is handed over again, and the set of lamps
- * that are not ok is kept up to date lamp by lamp, never by rescanning all of them.
+ * Chunks' colours are zero-copy subarrays of the shared buffers mirrored in GPU buffers (see
+ * GpuColumn): a status change writes that lamp's four bytes, and the lamps that are not ok are
+ * kept in slots (see PointSlots) lamp by lamp, never by rescanning or repacking all of them.
  */
 export const LAMP_DETAIL_ZOOM = 12;
 /** Lamps per chunk: small enough to cull usefully, large enough to keep the layer count low. */
@@ -23,7 +26,6 @@ export const LAMP_LAYER_PREFIX = 'assets-street-lamp';
 interface BinaryAttribute<T extends Float64Array | Uint8Array> {
   value: T;
   size: number;
-  normalized?: boolean;
 }
 
 interface LampChunk {
@@ -32,9 +34,7 @@ interface LampChunk {
   count: number;
   bounds: [number, number, number, number];
   positions: BinaryAttribute<Float64Array>;
-  coloursView: Uint8Array;
-  colours: BinaryAttribute<Uint8Array>;
-  colourVersion: number;
+  colours: GpuColumn<Uint8Array>;
 }
 
 export interface Viewport {
@@ -56,74 +56,81 @@ export class LampLayers {
   private chunks: LampChunk[] = [];
   private buffers: AssetBuffers | null = null;
   private rangeStart = 0;
-  /** Global indexes of the lamps that are not ok, kept up to date incrementally. */
-  private readonly anomalies = new Set<number>();
-  private anomalyIndexes = new Uint32Array(0);
-  private anomalyPositions = new Float64Array(0);
-  private anomalyColours = new Uint8Array(0);
-  private anomalyVersion = 0;
+  /** The lamps that are not ok, kept up to date incrementally. */
+  private anomalies = new PointSlots(0, [0, 0], true);
+  private device: Device | null = null;
 
   setLayout(buffers: AssetBuffers): void {
+    this.destroy();
     this.buffers = buffers;
     const { start, count } = buffers.ranges['street-lamp'];
     this.rangeStart = start;
     this.chunks = [];
+    this.anomalies = new PointSlots(count, originOf(buffers.positions, start, count), true);
     for (let from = 0; from < count; from += LAMPS_PER_CHUNK) {
       const n = Math.min(LAMPS_PER_CHUNK, count - from);
       const first = start + from;
-      const coloursView = buffers.colours.subarray(first * 4, (first + n) * 4);
       this.chunks.push({
         id: `${LAMP_LAYER_PREFIX}~${this.chunks.length}`,
         start: first,
         count: n,
         bounds: boundsOf(buffers.positions, first, n),
         positions: { value: buffers.positions.subarray(first * 2, (first + n) * 2), size: 2 },
-        coloursView,
-        colours: { value: coloursView, size: 4, normalized: true },
-        colourVersion: 0,
+        colours: new GpuColumn(buffers.colours.subarray(first * 4, (first + n) * 4), 4, { type: 'unorm8', normalized: true }),
       });
     }
     this.collectAnomalies();
-    this.packAnomalies();
+    if (this.device) this.attach(this.device);
+  }
+
+  /** The GPU exists: every column gets its buffer (one full upload each, per layout). */
+  attach(device: Device): void {
+    this.device = device;
+    for (const chunk of this.chunks) chunk.colours.attach(device);
+    this.anomalies.attach(device);
+  }
+
+  /** Writes what changed since the last frame into the GPU buffers; returns the bytes written. */
+  flush(): number {
+    let written = this.anomalies.flush();
+    for (const chunk of this.chunks) written += chunk.colours.flush();
+    return written;
+  }
+
+  /** Frees the GPU buffers of the current layout. */
+  destroy(): void {
+    for (const chunk of this.chunks) chunk.colours.destroy();
+    this.anomalies.destroy();
   }
 
   /**
    * Colours were rewritten in place. With `indexes` (global buffer indexes that changed, from the
-   * store), only those lamps' chunks are handed over again and only they join or leave the
-   * anomaly set; without, every chunk and every lamp is looked at again.
+   * store), only those lamps' rows are written again and only they join or leave the anomalies;
+   * without, every lamp is looked at again.
    */
   coloursChanged(indexes?: readonly number[]): void {
-    if (!indexes) {
-      for (const chunk of this.chunks) rewrap(chunk);
-      this.collectAnomalies();
-      this.packAnomalies();
-      return;
-    }
     const buffers = this.buffers;
     if (!buffers) return;
+    if (!indexes) {
+      for (const chunk of this.chunks) for (let row = 0; row < chunk.count; row++) chunk.colours.markDirty(row);
+      this.collectAnomalies();
+      return;
+    }
     const ok = STATUS_CODE.ok;
     const count = this.count;
-    const dirty = new Set<number>();
-    let anomaliesChanged = false;
     for (const index of indexes) {
       const offset = index - this.rangeStart;
       if (offset < 0 || offset >= count) continue;
-      dirty.add((offset / LAMPS_PER_CHUNK) | 0);
-      // A lamp that stays not ok may still change colour (warning → offline): repack then too.
-      if (buffers.statusCodes[index] !== ok) this.anomalies.add(index);
-      else if (!this.anomalies.delete(index)) continue;
-      anomaliesChanged = true;
+      this.chunks[(offset / LAMPS_PER_CHUNK) | 0]!.colours.markDirty(offset % LAMPS_PER_CHUNK);
+      // A lamp that stays not ok may still change colour (warning → offline): its slot is rewritten.
+      if (buffers.statusCodes[index] !== ok) this.anomalies.set(index, buffers.positions, buffers.colours);
+      else this.anomalies.delete(index);
     }
-    for (const chunkIndex of dirty) {
-      const chunk = this.chunks[chunkIndex];
-      if (chunk) rewrap(chunk);
-    }
-    if (anomaliesChanged) this.packAnomalies();
   }
 
   /** Colour versions of the chunks, for tests: which chunks a change handed over again. */
   chunkColourVersions(): number[] {
-    return this.chunks.map((chunk) => chunk.colourVersion);
+    return this.chunks.map((chunk) => chunk.colours.version);
   }
 
   get count(): number {
@@ -132,7 +139,7 @@ export class LampLayers {
 
   /** Global buffer index of instance `index` picked in one of these layers. */
   globalIndex(layerId: string, index: number): number | undefined {
-    if (layerId === `${LAMP_LAYER_PREFIX}~anomalies`) return this.anomalyIndexes[index];
+    if (layerId === `${LAMP_LAYER_PREFIX}~anomalies`) return index >= 0 && index < this.anomalies.count ? this.anomalies.indexes[index] : undefined;
     const chunk = this.chunks[Number(layerId.slice(LAMP_LAYER_PREFIX.length + 1))];
     return chunk && index >= 0 && index < chunk.count ? chunk.start + index : undefined;
   }
@@ -140,7 +147,7 @@ export class LampLayers {
   /** Which layers the viewport needs; also how many lamps they draw. */
   layers(viewport: Viewport): { layers: Layer[]; drawn: number } {
     if (this.chunks.length === 0) return { layers: [], drawn: 0 };
-    if (viewport.zoom < LAMP_DETAIL_ZOOM) return { layers: [this.anomalyLayer()], drawn: this.anomalyIndexes.length };
+    if (viewport.zoom < LAMP_DETAIL_ZOOM) return { layers: [this.anomalyLayer()], drawn: this.anomalies.count };
     const layers: Layer[] = [];
     let drawn = 0;
     for (const chunk of this.chunks) {
@@ -149,9 +156,9 @@ export class LampLayers {
       layers.push(
         new ScatterplotLayer({
           id: chunk.id,
-          data: { length: chunk.count, attributes: { getPosition: chunk.positions, getFillColor: chunk.colours } },
+          data: { length: chunk.count, attributes: { getPosition: chunk.positions, ...chunk.colours.attribute('instanceFillColors', 'getFillColor') } },
           dataComparator: sameLayout,
-          updateTriggers: { getFillColor: chunk.colourVersion },
+          updateTriggers: { getFillColor: chunk.colours.version },
           ...LAMP_RADIUS,
           pickable: true,
         }),
@@ -171,16 +178,19 @@ export class LampLayers {
   }
 
   private anomalyLayer(): Layer {
+    const slots = this.anomalies;
     return new ScatterplotLayer({
       id: `${LAMP_LAYER_PREFIX}~anomalies`,
       data: {
-        length: this.anomalyIndexes.length,
+        length: slots.count,
         attributes: {
-          getPosition: { value: this.anomalyPositions, size: 2 },
-          getFillColor: { value: this.anomalyColours, size: 4, normalized: true },
+          ...slots.positions.attribute('instancePositions', 'getPosition', slots.count),
+          ...slots.colours!.attribute('instanceFillColors', 'getFillColor', slots.count),
         },
       },
-      updateTriggers: { getPosition: this.anomalyVersion, getFillColor: this.anomalyVersion },
+      coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS,
+      coordinateOrigin: [slots.origin[0], slots.origin[1], 0],
+      updateTriggers: { getPosition: slots.version, getFillColor: slots.version },
       ...LAMP_RADIUS,
       radiusMinPixels: 2.2,
       pickable: true,
@@ -189,41 +199,15 @@ export class LampLayers {
 
   /** Every lamp that is not ok, by one scan (a new layout, or no list of what changed). */
   private collectAnomalies(): void {
-    this.anomalies.clear();
     const buffers = this.buffers;
     if (!buffers) return;
     const ok = STATUS_CODE.ok;
     const end = this.rangeStart + this.count;
-    for (let i = this.rangeStart; i < end; i++) if (buffers.statusCodes[i] !== ok) this.anomalies.add(i);
-  }
-
-  /** The anomaly layer's small arrays, from the set: proportional to the lamps not ok. */
-  private packAnomalies(): void {
-    const buffers = this.buffers;
-    if (!buffers) return;
-    const n = this.anomalies.size;
-    const indexes = new Uint32Array(n);
-    const positions = new Float64Array(n * 2);
-    const colours = new Uint8Array(n * 4);
-    let k = 0;
-    for (const i of this.anomalies) {
-      indexes[k] = i;
-      positions[k * 2] = buffers.positions[i * 2]!;
-      positions[k * 2 + 1] = buffers.positions[i * 2 + 1]!;
-      for (let c = 0; c < 4; c++) colours[k * 4 + c] = buffers.colours[i * 4 + c]!;
-      k += 1;
+    for (let i = this.rangeStart; i < end; i++) {
+      if (buffers.statusCodes[i] !== ok) this.anomalies.set(i, buffers.positions, buffers.colours);
+      else this.anomalies.delete(i);
     }
-    this.anomalyIndexes = indexes;
-    this.anomalyPositions = positions;
-    this.anomalyColours = colours;
-    this.anomalyVersion += 1;
   }
-}
-
-/** A new wrapper of the same memory, and a new version: deck.gl re-uploads that chunk's colours. */
-function rewrap(chunk: LampChunk): void {
-  chunk.colours = { value: chunk.coloursView, size: 4, normalized: true };
-  chunk.colourVersion += 1;
 }
 
 function boundsOf(positions: Float64Array, start: number, count: number): [number, number, number, number] {

@@ -9,13 +9,14 @@
  *   fan-out      hub CPU per event delivered to 50 consoles of mixed scopes, against a naive per-console send
  *   stalled-console  a console that stops reading: hub memory until it is cut, its resync, the others' latency
  *   map-snapshot 100k-asset snapshot → first draw (main-thread CPU, memory) vs maplibre GeoJSON and Leaflet; console cold start
+ *   map-peers    1,000 status changes over 100k points: our map vs deck.gl new array vs maplibre updateData
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const [name, ...rest] = process.argv.slice(2);
-const all = ['hub-ingest', 'map-update', 'alarm-flood', 'journal-writes', 'alarm-latency', 'fan-out', 'stalled-console', 'overload', 'map-snapshot'];
+const all = ['hub-ingest', 'map-update', 'alarm-flood', 'journal-writes', 'alarm-latency', 'fan-out', 'stalled-console', 'overload', 'map-snapshot', 'map-peers'];
 const chosen = name && !name.startsWith('--') ? [name] : all;
 let failed = false;
 for (const bench of chosen) {

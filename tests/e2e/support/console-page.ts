@@ -36,7 +36,7 @@ export function demoSchoolWith(model: 'mclimate-vicki' | 'milesight-wt101'): { i
 }
 
 /** The counters `window.__beffroiDebug` exposes (renderer/app/debug.ts). */
-type DebugCounter = 'assetsDrawn' | 'assetsTotal' | 'lastSeq' | 'framesApplied' | 'alarmsActive' | 'eventsApplied' | 'soundsPlayed';
+type DebugCounter = 'assetsDrawn' | 'assetsTotal' | 'lastSeq' | 'framesApplied' | 'alarmsActive' | 'eventsApplied' | 'soundsPlayed' | 'colourRowsChanged';
 
 /**
  * The console as an operator drives it: map, alarm list, asset panel, setpoint. Locators go by
