@@ -3,7 +3,7 @@ import { ScatterplotLayer } from '@deck.gl/layers';
 import type { Device } from '@luma.gl/core';
 import { STATUS_CODE, type AssetBuffers } from '../state';
 import { GpuColumn } from './gpu-column';
-import { PointSlots, originOf } from './point-slots';
+import { PointSlots, boundsOf, originOf } from './point-slots';
 
 /**
  * Street lamps: tens of thousands of points (90,000 in Finistère). Drawing all of them on every
@@ -208,22 +208,6 @@ export class LampLayers {
       else this.anomalies.delete(i);
     }
   }
-}
-
-function boundsOf(positions: Float64Array, start: number, count: number): [number, number, number, number] {
-  let west = Infinity;
-  let south = Infinity;
-  let east = -Infinity;
-  let north = -Infinity;
-  for (let i = start; i < start + count; i++) {
-    const lon = positions[i * 2]!;
-    const lat = positions[i * 2 + 1]!;
-    if (lon < west) west = lon;
-    if (lon > east) east = lon;
-    if (lat < south) south = lat;
-    if (lat > north) north = lat;
-  }
-  return [west, south, east, north];
 }
 
 function intersects(a: readonly number[], b: readonly number[]): boolean {

@@ -113,6 +113,12 @@ export class PointSlots {
 /** The middle of the positions' box, as offsets' origin. */
 export function originOf(positions: Float64Array, start: number, count: number): [number, number] {
   if (count === 0) return [0, 0];
+  const [west, south, east, north] = boundsOf(positions, start, count);
+  return [(west + east) / 2, (south + north) / 2];
+}
+
+/** The box [west, south, east, north] around `count` positions from `start`. */
+export function boundsOf(positions: Float64Array, start: number, count: number): [number, number, number, number] {
   let west = Infinity;
   let south = Infinity;
   let east = -Infinity;
@@ -125,5 +131,5 @@ export function originOf(positions: Float64Array, start: number, count: number):
     if (lat < south) south = lat;
     if (lat > north) north = lat;
   }
-  return [(west + east) / 2, (south + north) / 2];
+  return [west, south, east, north];
 }
