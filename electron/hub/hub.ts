@@ -164,7 +164,7 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
     startedAtMs,
     health: () => {
       const { pausedMs, ...intake } = context.sources?.intake() ?? { inFlight: 0, maxInFlight: 0, paused: false, sourcesPaused: 0, pauses: 0, pausedMs: 0, acknowledged: 0 };
-      return { ingest: { queued: writer.queued, uplinksTotal: counters.uplinks, ...intake, pausedS: Math.round(pausedMs / 100) / 10 } };
+      return { ingest: { queued: writer.queued, uplinksTotal: counters.uplinks, ...intake, pausedS: Math.round(pausedMs / 100) / 10, writer: writer.lag() } };
     },
   });
   await new Promise<void>((resolve, reject) => {

@@ -727,6 +727,19 @@ export const HealthResponse = z.object({
     pausedS: z.number(),
     /** Uplinks the hub acknowledged to its brokers, each after the commit that journaled it. */
     acknowledged: z.number().int(),
+    /**
+     * The single writer's lag over the last 10 s: batches committed since start, items in those
+     * batches, each batch's oldest item's wait from queued to committed (the hub's share of an
+     * event's latency) and the transaction alone, median and max, in ms.
+     */
+    writer: z.object({
+      batches: z.number().int(),
+      items: z.number().int(),
+      waitP50Ms: z.number(),
+      waitMaxMs: z.number(),
+      commitP50Ms: z.number(),
+      commitMaxMs: z.number(),
+    }),
   }),
   consoles: z.number().int(),
 });

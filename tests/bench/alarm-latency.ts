@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { type MqttClient, connectAsync } from 'mqtt';
 import { z } from 'zod';
+import type { HealthResponse } from '../../shared/protocol/messages';
 import { startEmbeddedBroker } from '../../electron/hub/sources/embedded-broker';
 import { generateTerritory } from '../../electron/hub/territory';
 import { BroadcastWatch, type Probe, matchSightings, percentiles } from './support/alarm-latency-probes';
@@ -158,6 +159,7 @@ async function main(): Promise<void> {
     const probes: Probe[] = [];
     const inFlight: Promise<void>[] = [];
     const queued: number[] = [];
+    const writerLag: HealthResponse['ingest']['writer'][] = [];
     const probeEveryTicks = Math.max(1, Math.round(1000 / TICK_MS / PROBES_PER_S));
     console.log(`Rafale : ${RATE} liaisons montantes/s pendant ${BURST_S} s, ${PROBES_PER_S} sondes/s sur ${PROBE_ASSETS} conteneurs…`);
 
@@ -179,7 +181,11 @@ async function main(): Promise<void> {
       // The next tick does not wait for these acknowledgements unless it is already late.
       const all = Promise.all(sending).then(() => undefined);
       inFlight.push(all);
-      if (tick % 10 === 9) void hub.health().then((h) => queued.push(h.ingest.queued));
+      if (tick % 10 === 9)
+        void hub.health().then((h) => {
+          queued.push(h.ingest.queued);
+          writerLag.push(h.ingest.writer);
+        });
       const waitMs = (tick + 1) * TICK_MS - (performance.now() - t0);
       if (waitMs > 0) await sleep(waitMs);
       else await all;
@@ -230,6 +236,8 @@ async function main(): Promise<void> {
   publiées                  ${published} liaisons montantes en ${publishS.toFixed(1)} s = ${(published / publishS).toFixed(0)}/s (demandé ${RATE}/s)
   prises par le hub         ${applied}${healthAfter.ingest.queued > 0 ? ` (file encore à ${healthAfter.ingest.queued} après ${DRAIN_LIMIT_S} s)` : ''} ; file vide ${drainedS.toFixed(1)} s après le début = ${(applied / drainedS).toFixed(0)}/s ; file max pendant la rafale ${Math.max(0, ...queued)}
   file du hub, chaque s     ${queued.join(' ')}
+  attente au rédacteur      plus vieille liaison de chaque lot, max sur 10 s, chaque s : ${writerLag.map((w) => w.waitMaxMs).join(' ')} ms
+  transaction SQLite        max sur 10 s, chaque s : ${writerLag.map((w) => w.commitMaxMs).join(' ')} ms ; lots ${(writerLag.at(-1)?.batches ?? 0) - (writerLag[0]?.batches ?? 0)} pendant la rafale
   le hub a suivi            ${Math.max(0, ...queued) < published / publishS ? 'oui' : 'non'} (file max ${Math.max(0, ...queued)} = ${(Math.max(0, ...queued) / (published / publishS)).toFixed(1)} s de rafale au rythme publié)
   hub CPU                   ${hubCpuS.toFixed(1)} s = ${((hubCpuS / drainedS) * 100).toFixed(0)} % d'un cœur (2 cœurs = 200 %)
   sondes                    ${probes.length} publiées, ${probes.filter((p) => p.drawnAt !== undefined).length} à l'écran, ${probes.filter((p) => p.drawnAt === undefined).length} jamais vues en ${LATE_LIMIT_MS / 1000} s
@@ -252,6 +260,7 @@ Banc entier ${((performance.now() - started) / 1000).toFixed(0)} s`);
       probes: { count: probes.length, unseen: probes.filter((p) => p.drawnAt === undefined).length, total: all, hub: hubStage, console: consoleStage, frame: frameStage },
       hubCpuS,
       queuedEachSecond: queued,
+      writerLagEachSecond: writerLag,
       benchLoopLagMs: { p99: benchLag.percentile(99) / 1e6, max: benchLag.max / 1e6 },
     });
   } finally {

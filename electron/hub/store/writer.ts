@@ -15,7 +15,26 @@ export type Settled<T> = (error: unknown, result?: T) => void;
 interface Pending {
   work: Work<unknown>;
   settled: Settled<unknown>;
+  /** `performance.now()` when queued: how long the work waited for its commit. */
+  postedAt: number;
 }
+
+/** How long work waited from being queued to being committed and published, lately. */
+export interface WriterLag {
+  /** Batches committed since start. */
+  batches: number;
+  /** Over the batches of the last `LAG_WINDOW_MS`: items per batch and waits, in ms. */
+  items: number;
+  /** The oldest item's wait in each batch: what the slowest uplink saw, queue and commit. */
+  waitP50Ms: number;
+  waitMaxMs: number;
+  /** The transaction alone (SQLite, its own thread), per batch. */
+  commitP50Ms: number;
+  commitMaxMs: number;
+}
+
+/** What `/api/health` looks back over for the writer's lag. */
+const LAG_WINDOW_MS = 10_000;
 
 /** A work item that ran: its result, or why it was refused. */
 interface Outcome {
@@ -36,6 +55,8 @@ function settle(done: readonly Outcome[], failed?: CommitFailed): void {
 /** A batch whose work has run: its rows and numbered events, waiting for its transaction. */
 interface PreparedBatch {
   done: Outcome[];
+  /** When the batch's oldest item was queued. */
+  oldestPostedAt: number;
   changes: ChangeSet;
   writes?: Write[];
   bodies?: { body: JournalEventBody; commune: string }[];
@@ -70,6 +91,8 @@ export class Writer {
   private running = false;
   private idleWaiters: (() => void)[] = [];
   batches = 0;
+  /** Recent batches, oldest first: [committed at, items, oldest item's wait, commit ms]. */
+  private recent: [number, number, number, number][] = [];
 
   constructor(
     private readonly db: Database,
@@ -91,12 +114,29 @@ export class Writer {
    * second cost no promise each. `settled` runs after the batch's COMMIT, in submission order.
    */
   post<T>(work: Work<T>, settled: Settled<T>): void {
-    this.queue.push({ work, settled: settled as Settled<unknown> });
+    this.queue.push({ work, settled: settled as Settled<unknown>, postedAt: performance.now() });
     this.schedule();
   }
 
   get queued(): number {
     return this.queue.length;
+  }
+
+  /** How long work has lately waited to be committed, for `/api/health`. */
+  lag(): WriterLag {
+    const now = performance.now();
+    const recent = this.recent.filter(([at]) => now - at <= LAG_WINDOW_MS);
+    const waits = recent.map(([, , wait]) => wait).sort((a, b) => a - b);
+    const commits = recent.map(([, , , commit]) => commit).sort((a, b) => a - b);
+    const median = (sorted: number[]) => Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0);
+    return {
+      batches: this.batches,
+      items: recent.reduce((sum, [, items]) => sum + items, 0),
+      waitP50Ms: median(waits),
+      waitMaxMs: Math.round(waits.at(-1) ?? 0),
+      commitP50Ms: median(commits),
+      commitMaxMs: Math.round(commits.at(-1) ?? 0),
+    };
   }
 
   /** Resolves when nothing is queued or being written. */
@@ -147,6 +187,7 @@ export class Writer {
   private prepare(batch: Pending[], lastSeq: number): PreparedBatch {
     const changes = new ChangeSet();
     const done: Outcome[] = [];
+    const oldestPostedAt = batch[0]?.postedAt ?? performance.now();
     for (const item of batch) {
       try {
         done.push({ item, result: item.work(changes) });
@@ -156,10 +197,10 @@ export class Writer {
         done.push({ item, refused: error ?? new Error('travail refusé sans motif') });
       }
     }
-    if (changes.isEmpty) return { done, changes };
+    if (changes.isEmpty) return { done, oldestPostedAt, changes };
     const { writes, events: bodies } = changes.drain();
     const at = new Date().toISOString();
-    return { done, changes, writes, bodies, at, numbered: this.journal.number(bodies, at, lastSeq) };
+    return { done, oldestPostedAt, changes, writes, bodies, at, numbered: this.journal.number(bodies, at, lastSeq) };
   }
 
   private async commit(prepared: PreparedBatch): Promise<void> {
@@ -174,6 +215,7 @@ export class Writer {
     }
     const { events, writes: journalWrites } = prepared.numbered;
     let audited: ReturnType<AuditChain['chain']> | undefined;
+    const commitStart = performance.now();
     try {
       if (changes.audit.length > 0) {
         if (!this.audit) throw new Error('audit entries submitted to a writer without an audit chain');
@@ -186,6 +228,7 @@ export class Writer {
       return;
     }
     this.batches += 1;
+    this.remember(done.length, prepared.oldestPostedAt, commitStart);
     this.journal.committed(events);
     if (audited) this.audit?.committed(audited.last);
     try {
@@ -195,5 +238,12 @@ export class Writer {
       this.onCommitFailed(error);
     }
     settle(done);
+  }
+
+  private remember(items: number, oldestPostedAt: number, commitStart: number): void {
+    const now = performance.now();
+    this.recent.push([now, items, now - oldestPostedAt, now - commitStart]);
+    // Trimmed now and then, not per batch; quiet traffic (one uplink a batch) keeps the last 512.
+    if (this.recent.length > 1024) this.recent = this.recent.filter(([at]) => now - at <= LAG_WINDOW_MS).slice(-512);
   }
 }

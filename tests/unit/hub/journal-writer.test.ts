@@ -71,6 +71,18 @@ describe('journal and writer on a real SQLite file', () => {
     expect(events[0]!.event).toMatchObject({ type: 'asset.updated', asset: { metrics: { fillPercent: 40 } } });
   });
 
+  it('reports its lag for /api/health: batches, items, and the oldest item’s wait covering its commit', async () => {
+    expect(writer.lag()).toEqual({ batches: 0, items: 0, waitP50Ms: 0, waitMaxMs: 0, commitP50Ms: 0, commitMaxMs: 0 });
+    const cabinets = Array.from({ length: 30 }, (_, i) => assetRecord('lighting-cabinet', { id: `cab-lag-${i}` }));
+    await Promise.all(cabinets.map((record) => writer.submit((changes) => changes.asset(record))));
+    await writer.submit((changes) => changes.asset(cabinets[0]!));
+    const lag = writer.lag();
+    expect(lag).toMatchObject({ batches: 2, items: 31 });
+    // Waiting covers the commit: the oldest item was queued before its transaction began.
+    expect(lag.waitMaxMs).toBeGreaterThanOrEqual(lag.commitMaxMs);
+    expect(lag.waitP50Ms).toBeLessThanOrEqual(lag.waitMaxMs);
+  });
+
   it('rejects a refused work item without losing the others of its batch', async () => {
     const record = assetRecord('camera');
     const refused = writer.submit(() => {
