@@ -14,6 +14,13 @@ import { DEFAULT_MAX_IN_FLIGHT, IntakeGate, type IntakeStatus } from './intake-g
  * redelivers whatever it was not acknowledged for (MQTT 3.1.1 §4.4, persistent session), so an
  * acknowledgement for the old connection is dropped, never sent on the new one.
  */
+/**
+ * What `handleMessage` calls back with to keep mqtt.js from acknowledging. mqtt.js only tests it
+ * (and drops it): one instance for all, since building an Error captures a stack trace, which at
+ * thousands of uplinks a second cost more than the rest of the hand-over.
+ */
+const ACK_DEFERRED = new Error('acquittement différé jusqu’à l’écriture au journal');
+
 export class CommitAcks {
   private readonly deferred = new WeakSet<IPublishPacket>();
   private pending: number[] = [];
@@ -30,7 +37,7 @@ export class CommitAcks {
     this.intake = new IntakeGate(maxInFlight);
     client.handleMessage = (packet, callback) => {
       if (!this.deferred.has(packet)) return callback();
-      const next = () => callback(new Error('acquittement différé jusqu’à l’écriture au journal'));
+      const next = () => callback(ACK_DEFERRED);
       // Over the cap the callback waits: mqtt.js reads no further packet, the socket stops being
       // read, TCP pushes back and the broker holds the excess (its queue, not our memory).
       if (this.intake.full) this.intake.hold(next);
