@@ -6,13 +6,17 @@
  * rate, and among them, twice a second, a probe: one waste container's uplink that turns its
  * status over (full → alarm raised, emptied → ok), whose publish time is kept.
  *
+ * The broker is a Mosquitto of its own process, as a network server's field broker and as in the
+ * H1 bench (`--broker aedes`: the hub's embedded broker instead, run in this process, where its
+ * CPU competes with the publisher and the broadcast watch and adds to their lag).
+ *
  * Per probe: publish → the hub's broadcast reaches a WebSocket console in this process → the
  * browser console's store applies it → the first animation frame after (a frame with the change
  * has been presented). The page's times come from `window.__beffroiDebug.watchStatuses` /
  * `takeStatusRecords` (renderer/app/status-probe.ts). Every time is `Date.now()`, in Node and in
  * the page: one wall clock, one machine.
  *
- *   npm run bench -- alarm-latency [--seconds 60] [--rate 5000] [--probes-per-second 2]
+ *   npm run bench -- alarm-latency [--seconds 60] [--rate 5000] [--probes-per-second 2] [--broker mosquitto|aedes]
  *
  * Absolute goal (no peer: the goal is SCADA practice, not a ratio): p95 ≤ 1 s, p99 ≤ 2 s. A probe
  * never seen counts as infinitely late. WebGL runs on SwiftShader here: a frame of the map costs
@@ -29,8 +33,9 @@ import { generateTerritory } from '../../electron/hub/territory';
 import { BroadcastWatch, type Probe, matchSightings, percentiles } from './support/alarm-latency-probes';
 import { REPO_ROOT, startBenchHub } from './support/bench-hub';
 import { launchChromium, openConsole } from './support/console-meter';
+import { startBenchMosquitto } from './support/ingest-load';
 import { FieldFeed } from './support/field-feed';
-import { browserInfo, machineInfo, processCpuSeconds } from './support/machine';
+import { browserInfo, machineBusySeconds, machineInfo, processCpuSeconds } from './support/machine';
 import { report } from './support/verdict';
 
 const args = new Map<string, string>();
@@ -38,6 +43,8 @@ for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.repla
 const BURST_S = Number(args.get('seconds') ?? 60);
 const RATE = Number(args.get('rate') ?? 5_000);
 const PROBES_PER_S = Number(args.get('probes-per-second') ?? 2);
+const BROKER = args.get('broker') ?? 'mosquitto';
+if (BROKER !== 'mosquitto' && BROKER !== 'aedes') throw new Error(`--broker ${BROKER} : mosquitto ou aedes`);
 const DEMO = 'finistere';
 const USER = 'operateur';
 const PASSWORD = 'beffroi';
@@ -116,7 +123,7 @@ async function main(): Promise<void> {
   // Everything else with a device reports its ordinary readings, round and round, at the burst's rate.
   const background = [...fed].filter((id) => !probeSet.has(id));
 
-  const broker = await startEmbeddedBroker();
+  const broker = BROKER === 'aedes' ? await startEmbeddedBroker() : await startBenchMosquitto();
   const cleanups: Array<() => unknown> = [() => broker.stop()];
   try {
     const hub = await startBenchHub({ demo: DEMO, brokerUrl: broker.url });
@@ -153,8 +160,17 @@ async function main(): Promise<void> {
       return perTickMessages;
     });
 
+    const consoleCounters = () =>
+      page.evaluate(() => {
+        const d = (window as unknown as { __beffroiDebug: Record<string, number> }).__beffroiDebug;
+        return { framesApplied: d.framesApplied!, eventsApplied: d.eventsApplied!, colourRowsChanged: d.colourRowsChanged!, framesDrawn: d.framesDrawn! };
+      });
+    const consoleBefore = await consoleCounters();
     const healthBefore = await hub.health();
     const hubCpuBefore = processCpuSeconds(hub.pid);
+    const brokerCpuBefore = 'pid' in broker ? processCpuSeconds(broker.pid) : 0;
+    const benchCpuBefore = process.cpuUsage();
+    const machineBusyBefore = machineBusySeconds();
     const publishedBefore = feed.published;
     const probes: Probe[] = [];
     const inFlight: Promise<void>[] = [];
@@ -202,7 +218,15 @@ async function main(): Promise<void> {
       healthAfter = await hub.health();
     }
     const drainedS = (performance.now() - t0) / 1000;
+    const consoleAfter = await consoleCounters();
+    const consoleDelta = Object.fromEntries(Object.entries(consoleAfter).map(([k, v]) => [k, v - consoleBefore[k as keyof typeof consoleBefore]])) as typeof consoleAfter;
     const hubCpuS = processCpuSeconds(hub.pid) - hubCpuBefore;
+    const brokerCpuS = 'pid' in broker ? processCpuSeconds(broker.pid) - brokerCpuBefore : undefined;
+    const benchCpu = process.cpuUsage(benchCpuBefore);
+    const benchCpuS = (benchCpu.user + benchCpu.system) / 1e6;
+    const machineBusyS = machineBusySeconds() - machineBusyBefore;
+    // What is neither the hub, the broker nor this process: Chromium (the console, its GPU process).
+    const restCpuS = machineBusyS - hubCpuS - (brokerCpuS ?? 0) - benchCpuS;
     const applied = healthAfter.ingest.uplinksTotal - healthBefore.ingest.uplinksTotal;
 
     // Probes still on their way get LATE_LIMIT_MS, then count as never seen.
@@ -240,6 +264,9 @@ async function main(): Promise<void> {
   transaction SQLite        max sur 10 s, chaque s : ${writerLag.map((w) => w.commitMaxMs).join(' ')} ms ; lots ${(writerLag.at(-1)?.batches ?? 0) - (writerLag[0]?.batches ?? 0)} pendant la rafale
   le hub a suivi            ${Math.max(0, ...queued) < published / publishS ? 'oui' : 'non'} (file max ${Math.max(0, ...queued)} = ${(Math.max(0, ...queued) / (published / publishS)).toFixed(1)} s de rafale au rythme publié)
   hub CPU                   ${hubCpuS.toFixed(1)} s = ${((hubCpuS / drainedS) * 100).toFixed(0)} % d'un cœur (2 cœurs = 200 %)
+  banc (éditeur, témoin${BROKER === 'aedes' ? ', courtier' : ''}) ${benchCpuS.toFixed(1)} s ; Chromium et le reste ${restCpuS.toFixed(1)} s ; machine ${machineBusyS.toFixed(1)} s de ${(2 * drainedS).toFixed(1)} s possibles
+  console pendant la rafale ${consoleDelta.eventsApplied} événements appliqués en ${consoleDelta.framesApplied} images ; ${consoleDelta.colourRowsChanged} couleurs changées ; carte dessinée ${consoleDelta.framesDrawn} fois
+  courtier                  ${BROKER === 'aedes' ? 'aedes, dans le processus du banc' : `Mosquitto, CPU ${brokerCpuS!.toFixed(1)} s = ${((brokerCpuS! / drainedS) * 100).toFixed(0)} % d'un cœur`}
   sondes                    ${probes.length} publiées, ${probes.filter((p) => p.drawnAt !== undefined).length} à l'écran, ${probes.filter((p) => p.drawnAt === undefined).length} jamais vues en ${LATE_LIMIT_MS / 1000} s
 ${line('publication → image présentée', all)}
  où passe le temps (${seen.length} sondes vues aux trois points)
@@ -259,6 +286,12 @@ Banc entier ${((performance.now() - started) / 1000).toFixed(0)} s`);
       rate: { asked: RATE, published: published / publishS, hubApplied: applied / drainedS, publishS, drainedS, maxQueued: Math.max(0, ...queued) },
       probes: { count: probes.length, unseen: probes.filter((p) => p.drawnAt === undefined).length, total: all, hub: hubStage, console: consoleStage, frame: frameStage },
       hubCpuS,
+      broker: BROKER,
+      brokerCpuS,
+      benchCpuS,
+      console: consoleDelta,
+      restCpuS,
+      machineBusyS,
       queuedEachSecond: queued,
       writerLagEachSecond: writerLag,
       benchLoopLagMs: { p99: benchLag.percentile(99) / 1e6, max: benchLag.max / 1e6 },

@@ -32,6 +32,14 @@ export function processCpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** CPU seconds the whole machine spent busy (all cores, not idle nor waiting on I/O), from /proc/stat. */
+export function machineBusySeconds(): number {
+  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal…: busy is all but idle and iowait.
+  const total = cpu.reduce((sum, ticks) => sum + ticks, 0);
+  return (total - cpu[3]! - (cpu[4] ?? 0)) / 100;
+}
+
 /** Resident memory of a process in MiB, from /proc. */
 export function processRssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
