@@ -207,7 +207,7 @@ test.describe('un terrain que le test pilote', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'console-search-live-status.png') });
   });
 
-  test('une rafale d’alarmes ne fait clignoter que les plus récentes, par l’opacité seule', async ({ page }) => {
+  test('une rafale d’alarmes ne fait clignoter que les plus récentes, par l’opacité seule et par paliers', async ({ page }) => {
     const consolePage = await openConsole(page);
     const bins = territory.assets.filter((a) => a.kind === 'waste-container').slice(10, 50);
     const binIds = new Set(bins.map((b) => b.id));
@@ -223,5 +223,11 @@ test.describe('un terrain que le test pilote', () => {
       document.getAnimations().flatMap((a) => (a.effect instanceof KeyframeEffect ? a.effect.getKeyframes().flatMap((k) => Object.keys(k)) : [])),
     );
     expect(animated.filter((property) => !['offset', 'computedOffset', 'easing', 'composite', 'opacity', 'transform'].includes(property))).toEqual([]);
+    // In steps (on, off), never a fade: a fade has the window recomposited on every frame.
+    const easings = await page.evaluate(() =>
+      document.getAnimations().flatMap((a) => (a.effect instanceof KeyframeEffect ? a.effect.getKeyframes().slice(0, -1).map((k) => k.easing) : [])),
+    );
+    expect(easings.length).toBeGreaterThan(0);
+    expect(easings.filter((easing) => !easing.startsWith('steps('))).toEqual([]);
   });
 });
