@@ -32,7 +32,7 @@ import { startEmbeddedBroker } from '../../electron/hub/sources/embedded-broker'
 import { generateTerritory } from '../../electron/hub/territory';
 import { BroadcastWatch, type Probe, matchSightings, percentiles } from './support/alarm-latency-probes';
 import { REPO_ROOT, startBenchHub } from './support/bench-hub';
-import { launchChromium, openConsole } from './support/console-meter';
+import { consoleCounters, launchChromium, openConsole } from './support/console-meter';
 import { startBenchMosquitto } from './support/ingest-load';
 import { FieldFeed } from './support/field-feed';
 import { browserInfo, machineBusySeconds, machineInfo, processCpuSeconds } from './support/machine';
@@ -160,12 +160,7 @@ async function main(): Promise<void> {
       return perTickMessages;
     });
 
-    const consoleCounters = () =>
-      page.evaluate(() => {
-        const d = (window as unknown as { __beffroiDebug: Record<string, number> }).__beffroiDebug;
-        return { framesApplied: d.framesApplied!, eventsApplied: d.eventsApplied!, colourRowsChanged: d.colourRowsChanged!, framesDrawn: d.framesDrawn! };
-      });
-    const consoleBefore = await consoleCounters();
+    const consoleBefore = await consoleCounters(page);
     const healthBefore = await hub.health();
     const hubCpuBefore = processCpuSeconds(hub.pid);
     const brokerCpuBefore = 'pid' in broker ? processCpuSeconds(broker.pid) : 0;
@@ -218,8 +213,13 @@ async function main(): Promise<void> {
       healthAfter = await hub.health();
     }
     const drainedS = (performance.now() - t0) / 1000;
-    const consoleAfter = await consoleCounters();
-    const consoleDelta = Object.fromEntries(Object.entries(consoleAfter).map(([k, v]) => [k, v - consoleBefore[k as keyof typeof consoleBefore]])) as typeof consoleAfter;
+    const consoleAfter = await consoleCounters(page);
+    const consoleDelta = {
+      framesApplied: consoleAfter.framesApplied - consoleBefore.framesApplied,
+      eventsApplied: consoleAfter.eventsApplied - consoleBefore.eventsApplied,
+      colourRowsChanged: consoleAfter.colourRowsChanged - consoleBefore.colourRowsChanged,
+      framesDrawn: consoleAfter.framesDrawn - consoleBefore.framesDrawn,
+    };
     const hubCpuS = processCpuSeconds(hub.pid) - hubCpuBefore;
     const brokerCpuS = 'pid' in broker ? processCpuSeconds(broker.pid) - brokerCpuBefore : undefined;
     const benchCpu = process.cpuUsage(benchCpuBefore);

@@ -2,6 +2,13 @@ import type { IPublishPacket, MqttClient } from 'mqtt';
 import { DEFAULT_MAX_IN_FLIGHT, IntakeGate, type IntakeStatus } from './intake-gate';
 
 /**
+ * What `handleMessage` calls back with to keep mqtt.js from acknowledging. mqtt.js only tests it
+ * (and drops it): one instance for all, since building an Error captures a stack trace, which at
+ * thousands of uplinks a second cost more than the rest of the hand-over.
+ */
+const ACK_DEFERRED = new Error('acquittement différé jusqu’à l’écriture au journal');
+
+/**
  * QoS 1 deliveries acknowledged to the broker only once the hub has committed them to the journal.
  *
  * mqtt.js sends a PUBACK as soon as `handleMessage` calls back, and only then reads the next
@@ -14,13 +21,6 @@ import { DEFAULT_MAX_IN_FLIGHT, IntakeGate, type IntakeStatus } from './intake-g
  * redelivers whatever it was not acknowledged for (MQTT 3.1.1 §4.4, persistent session), so an
  * acknowledgement for the old connection is dropped, never sent on the new one.
  */
-/**
- * What `handleMessage` calls back with to keep mqtt.js from acknowledging. mqtt.js only tests it
- * (and drops it): one instance for all, since building an Error captures a stack trace, which at
- * thousands of uplinks a second cost more than the rest of the hand-over.
- */
-const ACK_DEFERRED = new Error('acquittement différé jusqu’à l’écriture au journal');
-
 export class CommitAcks {
   private readonly deferred = new WeakSet<IPublishPacket>();
   private pending: number[] = [];

@@ -23,7 +23,7 @@ interface Pending {
 export interface WriterLag {
   /** Batches committed since start. */
   batches: number;
-  /** Over the batches of the last `LAG_WINDOW_MS`: items per batch and waits, in ms. */
+  /** Items committed by the batches of the last `LAG_WINDOW_MS`, which the figures below cover (ms). */
   items: number;
   /** The oldest item's wait in each batch: what the slowest uplink saw, queue and commit. */
   waitP50Ms: number;

@@ -41,14 +41,20 @@ const Counters = z.object({
   instancesDrawn: z.number().optional(),
   lastSeq: z.number(),
   alarmsActive: z.number(),
+  /** Cumulative: the store's applies and the events in them, colours handed to the map, deck.gl frames. */
+  framesApplied: z.number(),
+  eventsApplied: z.number(),
+  colourRowsChanged: z.number(),
+  framesDrawn: z.number(),
 });
 
 export async function consoleCounters(page: Page): Promise<z.infer<typeof Counters>> {
   return Counters.parse(
     await page.evaluate(`(() => {
       const d = window.__beffroiDebug;
-      if (!d) return { assetsDrawn: 0, assetsTotal: 0, lastSeq: -1, alarmsActive: 0 };
-      return { assetsDrawn: d.assetsDrawn, assetsTotal: d.assetsTotal, instancesDrawn: d.instancesDrawn, lastSeq: d.lastSeq, alarmsActive: d.alarmsActive };
+      if (!d) return { assetsDrawn: 0, assetsTotal: 0, lastSeq: -1, alarmsActive: 0, framesApplied: 0, eventsApplied: 0, colourRowsChanged: 0, framesDrawn: 0 };
+      return { assetsDrawn: d.assetsDrawn, assetsTotal: d.assetsTotal, instancesDrawn: d.instancesDrawn, lastSeq: d.lastSeq, alarmsActive: d.alarmsActive,
+        framesApplied: d.framesApplied, eventsApplied: d.eventsApplied, colourRowsChanged: d.colourRowsChanged, framesDrawn: d.framesDrawn };
     })()`),
   );
 }
