@@ -283,6 +283,6 @@ export class AssetLayerSet {
 
 function buildingIcons(buffers: AssetBuffers, start: number, count: number): IconName[] {
   const icons = new Array<IconName>(count);
-  for (let i = 0; i < count; i++) icons[i] = buffers.records.at(start + i)!.category === 'school' ? 'school' : 'building';
+  for (let i = 0; i < count; i++) icons[i] = buffers.categoryAt(start + i) === 'school' ? 'school' : 'building';
   return icons;
 }

@@ -1,4 +1,4 @@
-import type { Asset, AssetKind } from '../../shared';
+import { BUILDING_CATEGORIES, type Asset, type AssetKind, type BuildingCategory } from '../../shared';
 import { layOutByKind, type KindRange } from '../../shared/domain/asset-layout';
 import { DRIFT_FLAG, type SnapshotFrame } from '../../shared/protocol/snapshot-frame';
 import { AssetRecords } from './asset-records';
@@ -24,6 +24,8 @@ export class AssetBuffers {
   readonly positions: Float64Array;
   readonly colours: Uint8Array;
   readonly kindCodes: Uint8Array;
+  /** 0: none, else 1 + index in BUILDING_CATEGORIES: a building's icon without its record. */
+  readonly categoryCodes: Uint8Array;
   readonly statusCodes: Uint8Array;
   readonly ranges: Readonly<Record<AssetKind, KindRange>>;
   /** Ids and the index by id are built when first asked for (a lookup), not before the first draw. */
@@ -43,12 +45,14 @@ export class AssetBuffers {
       // The frame's columns are used in place: no copy, no per-asset object.
       this.positions = frame.positions;
       this.kindCodes = frame.kindCodes;
+      this.categoryCodes = frame.categoryCodes;
       this.statusCodes = frame.statusCodes;
       for (let i = 0; i < n; i++) this.writeColour(i, this.statusCodes[i]!);
       return;
     }
     this.positions = new Float64Array(n * 2);
     this.kindCodes = new Uint8Array(n);
+    this.categoryCodes = new Uint8Array(n);
     this.statusCodes = new Uint8Array(n);
     this.idList = new Array<string>(n);
     this.byId = new Map();
@@ -93,13 +97,13 @@ export class AssetBuffers {
   /** The asset's name at `index`, for search, without decoding its record. */
   nameAt(index: number): string {
     if (!this.frame) return this.records.at(index)!.name;
-    if (!this.nameList) {
-      const text = new TextDecoder().decode(this.frame.namesBytes);
-      const names = new Array<string>(this.count);
-      for (let i = 0, from = 0; i < this.count; i++) names[i] = text.slice(from, (from = this.frame.nameEnds[i]!));
-      this.nameList = names;
-    }
+    this.nameList ??= this.records.names();
     return this.nameList[index]!;
+  }
+
+  categoryAt(index: number): BuildingCategory | undefined {
+    const code = this.categoryCodes[index]!;
+    return code === 0 ? undefined : BUILDING_CATEGORIES[code - 1];
   }
 
   /** Whether the asset at `index` drifts from what it was asked (from the frame, or its record). */
@@ -141,6 +145,7 @@ export class AssetBuffers {
     this.positions[i * 2] = asset.lon;
     this.positions[i * 2 + 1] = asset.lat;
     this.kindCodes[i] = KIND_CODE[asset.kind];
+    this.categoryCodes[i] = asset.category ? BUILDING_CATEGORIES.indexOf(asset.category) + 1 : 0;
     const status = STATUS_CODE[asset.status];
     this.statusCodes[i] = status;
     this.writeColour(i, status);

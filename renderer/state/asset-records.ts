@@ -1,19 +1,17 @@
 import type { Asset } from '../../shared';
-import { decodeFrameRecord, type SnapshotFrame } from '../../shared/protocol/snapshot-frame';
+import { FrameRecords, type SnapshotFrame } from '../../shared/protocol/snapshot-frame';
 
 /**
- * The assets' full records by buffer index. From a binary snapshot they stay as the frame's JSON
- * bytes and are decoded (and validated) one by one when first asked for: the map draws 100k
+ * The assets' full records by buffer index. From a binary snapshot they stay as the frame's
+ * compressed JSON and are decoded (and validated) one by one when first asked for: the map draws 100k
  * assets from the columns alone, and a panel or a tooltip needs one record, not 100k objects.
  * A record replaced by an event is kept as the object it came as.
  */
 export class AssetRecords implements Iterable<Asset> {
   private readonly known: (Asset | undefined)[];
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
-
   private constructor(
     readonly length: number,
-    private readonly frame: SnapshotFrame | null,
+    private readonly frame: FrameRecords | null,
     known: (Asset | undefined)[],
   ) {
     this.known = known;
@@ -24,14 +22,14 @@ export class AssetRecords implements Iterable<Asset> {
   }
 
   static fromFrame(frame: SnapshotFrame): AssetRecords {
-    return new AssetRecords(frame.count, frame, new Array<Asset | undefined>(frame.count));
+    return new AssetRecords(frame.count, new FrameRecords(frame), new Array<Asset | undefined>(frame.count));
   }
 
   at(index: number): Asset | undefined {
     if (index < 0 || index >= this.length) return undefined;
     let record = this.known[index];
     if (record === undefined && this.frame) {
-      record = decodeFrameRecord(this.frame, index, this.decoder);
+      record = this.frame.at(index);
       this.known[index] = record;
     }
     return record;
@@ -39,6 +37,17 @@ export class AssetRecords implements Iterable<Asset> {
 
   set(index: number, asset: Asset): void {
     this.known[index] = asset;
+  }
+
+  /** Every name, by index: from a frame without decoding the records. */
+  names(): string[] {
+    if (!this.frame) return Array.from({ length: this.length }, (_, i) => this.at(i)!.name);
+    const names = this.frame.allNames();
+    // Records an event replaced may have been renamed.
+    this.known.forEach((record, i) => {
+      if (record) names[i] = record.name;
+    });
+    return names;
   }
 
   /** Every record as an array (decodes what is not yet): for whole-list screens, not per frame. */

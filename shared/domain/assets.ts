@@ -25,6 +25,7 @@ export function isTechnicalKind(kind: AssetKind): boolean {
 /** Finer category inside a kind, used for icons, labels and which commands apply. */
 export const BuildingCategory = z.enum(['school', 'town-hall', 'gym', 'library', 'nursery', 'other']);
 export type BuildingCategory = z.infer<typeof BuildingCategory>;
+export const BUILDING_CATEGORIES = BuildingCategory.options;
 
 /** Status drawn on the map, worst first when several apply (see `worstStatus`). */
 export const AssetStatus = z.enum(['ok', 'warning', 'alarm', 'stale', 'offline', 'maintenance']);

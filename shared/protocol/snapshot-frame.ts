@@ -1,18 +1,25 @@
+import { deflateSync, inflateSync } from 'fflate';
 import type { z } from 'zod';
-import { ASSET_KINDS, ASSET_STATUSES, Asset, type AssetKind } from '../domain/assets';
+import { ASSET_KINDS, ASSET_STATUSES, Asset, BUILDING_CATEGORIES, type AssetKind } from '../domain/assets';
 import { layOutByKind, type KindRange } from '../domain/asset-layout';
 import { SnapshotMessage } from './messages';
 
 /**
  * The binary snapshot frame (hub → console, asked for with `subscribe {snapshot: "columns"}`).
  * A 100k-asset territory as JSON is ~27 MB that the console would parse and validate whole before
- * drawing anything; here the map's columns are typed arrays the console views in place, and each
- * asset's full record stays as UTF-8 JSON bytes decoded (and validated) only when something asks
- * for that asset (a panel, a tooltip, a command).
+ * drawing anything; here the map's columns are typed arrays the console views in place, and the
+ * names and full records stay compressed, by blocks, until something asks for them: a record when
+ * a panel, a tooltip or a command wants that asset, every name when the operator first searches.
  *
  * Its layout is `SNAPSHOT_FRAME_LAYOUT` below (also in PROTOCOL.md).
  */
-export const SNAPSHOT_FRAME_VERSION = 1;
+export const SNAPSHOT_FRAME_VERSION = 2;
+
+/**
+ * Assets per compressed block: a tooltip inflates one block of records (~0.1 ms), and blocks this
+ * size still compress about as well as a whole section at once.
+ */
+export const ASSETS_PER_BLOCK = 256;
 
 /** The layout, as PROTOCOL.md shows it (written here, beside the code that reads and writes it). */
 export const SNAPSHOT_FRAME_LAYOUT = `Layout, little-endian, every section at an offset the reader computes from the header:
@@ -25,19 +32,24 @@ export const SNAPSHOT_FRAME_LAYOUT = `Layout, little-endian, every section at an
 | 8 | 4 | n, the asset count (u32) |
 | 12 | 4 | head bytes (u32): the snapshot without \`assets\`, JSON (\`SnapshotHead\`) |
 | 16 | 4 | ids bytes (u32) |
-| 20 | 4 | names bytes (u32) |
-| 24 | 4 | records bytes (u32) |
-| 28 | 4 | reserved, 0 |
+| 20 | 4 | names bytes (u32), compressed |
+| 24 | 4 | records bytes (u32), compressed |
+| 28 | 4 | b, assets per block (u32, ${ASSETS_PER_BLOCK} from this hub) |
 | 32 | 16 n | positions: lon, lat per asset (f64) |
 | … | 4 n | id ends (u32, UTF-16 units into the decoded ids text) |
-| … | 4 n | name ends (u32, UTF-16 units into the decoded names text) |
-| … | 4 n | record ends (u32, bytes into the records section) |
+| … | 4 n | name ends (u32, bytes into the name's block once inflated) |
+| … | 4 n | record ends (u32, bytes into the record's block once inflated) |
+| … | 4 ⌈n / b⌉ | name block ends (u32, bytes into the names section) |
+| … | 4 ⌈n / b⌉ | record block ends (u32, bytes into the records section) |
 | … | n | kind codes (u8, index in \`ASSET_KINDS\`) |
+| … | n | category codes (u8; 0: none, else 1 + index in \`BUILDING_CATEGORIES\`) |
 | … | n | status codes (u8, index in \`ASSET_STATUSES\`) |
 | … | n | flags (u8; bit 0: the asset drifts from what it was asked) |
-| … | … | head JSON, ids text, names text, records, all UTF-8 |
+| … | … | head JSON, ids text (UTF-8), names, records |
 
-A record is the asset's JSON without what the columns say (\`id\`, \`kind\`, \`lon\`, \`lat\`, \`status\`).
+Names and records go b assets at a time into blocks, each block UTF-8 compressed on its own with
+raw DEFLATE (RFC 1951). A record is the asset's JSON without what the columns and the name say
+(\`id\`, \`kind\`, \`category\`, \`lon\`, \`lat\`, \`status\`, \`name\`).
 
 Assets come grouped by kind in \`ASSET_KINDS\` order, street lamps along a Z-order curve
 (\`layOutByKind\`): the order of the map's layers, so the console neither sorts nor copies.
@@ -49,56 +61,65 @@ export const DRIFT_FLAG = 1;
 export const SnapshotHead = SnapshotMessage.omit({ assets: true });
 export type SnapshotHead = z.infer<typeof SnapshotHead>;
 
-/** A decoded frame: views into the received bytes, nothing copied but the short texts. */
+/** One text per asset (its name, its record), compressed by blocks of `perBlock` assets. */
+export interface TextBlocks {
+  perBlock: number;
+  /** The compressed blocks, one after the other. */
+  bytes: Uint8Array;
+  blockEnds: Uint32Array;
+  /** Per asset, where its text ends in its block once inflated. */
+  ends: Uint32Array;
+}
+
+/** A decoded frame: views into the received bytes, nothing copied but the ids text. */
 export interface SnapshotFrame {
   head: SnapshotHead;
   count: number;
   ranges: Record<AssetKind, KindRange>;
   positions: Float64Array;
   kindCodes: Uint8Array;
+  /** 0: none, else 1 + index in BUILDING_CATEGORIES (the map's building icons need no record). */
+  categoryCodes: Uint8Array;
   statusCodes: Uint8Array;
   flags: Uint8Array;
   idsText: string;
   idEnds: Uint32Array;
-  /** Bytes of the names text, decoded when first searched. */
-  namesBytes: Uint8Array;
-  nameEnds: Uint32Array;
-  records: Uint8Array;
-  recordEnds: Uint32Array;
+  names: TextBlocks;
+  records: TextBlocks;
 }
 
-interface Sections {
-  positions: number;
-  idEnds: number;
-  nameEnds: number;
-  recordEnds: number;
-  kindCodes: number;
-  statusCodes: number;
-  flags: number;
+interface Sizes {
+  n: number;
+  blocks: number;
   head: number;
   ids: number;
   names: number;
   records: number;
-  end: number;
 }
 
-function sections(n: number, headBytes: number, idsBytes: number, namesBytes: number, recordsBytes: number): Sections {
+function sections({ n, blocks, ...bytes }: Sizes) {
   const positions = HEADER_BYTES;
   const idEnds = positions + 16 * n;
   const nameEnds = idEnds + 4 * n;
   const recordEnds = nameEnds + 4 * n;
-  const kindCodes = recordEnds + 4 * n;
-  const statusCodes = kindCodes + n;
+  const nameBlockEnds = recordEnds + 4 * n;
+  const recordBlockEnds = nameBlockEnds + 4 * blocks;
+  const kindCodes = recordBlockEnds + 4 * blocks;
+  const categoryCodes = kindCodes + n;
+  const statusCodes = categoryCodes + n;
   const flags = statusCodes + n;
   const head = flags + n;
-  const ids = head + headBytes;
-  const names = ids + idsBytes;
-  const records = names + namesBytes;
-  return { positions, idEnds, nameEnds, recordEnds, kindCodes, statusCodes, flags, head, ids, names, records, end: records + recordsBytes };
+  const ids = head + bytes.head;
+  const names = ids + bytes.ids;
+  const records = names + bytes.names;
+  const end = records + bytes.records;
+  return { positions, idEnds, nameEnds, recordEnds, nameBlockEnds, recordBlockEnds, kindCodes, categoryCodes, statusCodes, flags, head, ids, names, records, end };
 }
 
+const blockCount = (n: number, perBlock: number) => Math.ceil(n / perBlock);
 const KIND_CODE = new Map(ASSET_KINDS.map((k, i) => [k, i]));
 const STATUS_CODE = new Map(ASSET_STATUSES.map((s, i) => [s, i]));
+const CATEGORY_CODE = new Map(BUILDING_CATEGORIES.map((c, i) => [c, i + 1]));
 
 /** Lays out and encodes a (scope-filtered) snapshot. */
 export function encodeSnapshotFrame(snapshot: SnapshotMessage): Uint8Array {
@@ -108,11 +129,16 @@ export function encodeSnapshotFrame(snapshot: SnapshotMessage): Uint8Array {
   const encoder = new TextEncoder();
   const head = encoder.encode(JSON.stringify(headFields));
   const ids = encoder.encode(ordered.map((a) => a.id).join(''));
-  const names = encoder.encode(ordered.map((a) => a.name).join(''));
-  // The columns already say id, kind, position and status: the record carries only the rest.
-  const { bytes: records, ends: recordEnds } = encodeRecords(ordered, encoder);
-  const recordsBytes = records.length;
-  const at = sections(n, head.length, ids.length, names.length, recordsBytes);
+  const names = compressTexts(
+    ordered.map((a) => a.name),
+    encoder,
+  );
+  // The columns and the name already say id, kind, category, position, status: the record carries the rest.
+  const records = compressTexts(
+    ordered.map(({ id: _id, kind: _kind, category: _category, lon: _lon, lat: _lat, status: _status, name: _name, ...rest }) => JSON.stringify(rest)),
+    encoder,
+  );
+  const at = sections({ n, blocks: blockCount(n, ASSETS_PER_BLOCK), head: head.length, ids: ids.length, names: names.bytes.length, records: records.bytes.length });
   const frame = new Uint8Array(at.end);
   const view = new DataView(frame.buffer);
   frame.set(MAGIC, 0);
@@ -120,77 +146,90 @@ export function encodeSnapshotFrame(snapshot: SnapshotMessage): Uint8Array {
   view.setUint32(8, n, true);
   view.setUint32(12, head.length, true);
   view.setUint32(16, ids.length, true);
-  view.setUint32(20, names.length, true);
-  view.setUint32(24, recordsBytes, true);
+  view.setUint32(20, names.bytes.length, true);
+  view.setUint32(24, records.bytes.length, true);
+  view.setUint32(28, ASSETS_PER_BLOCK, true);
   let idEnd = 0;
-  let nameEnd = 0;
   for (let i = 0; i < n; i++) {
     const a = ordered[i]!;
     view.setFloat64(at.positions + 16 * i, a.lon, true);
     view.setFloat64(at.positions + 16 * i + 8, a.lat, true);
     view.setUint32(at.idEnds + 4 * i, (idEnd += a.id.length), true);
-    view.setUint32(at.nameEnds + 4 * i, (nameEnd += a.name.length), true);
-    view.setUint32(at.recordEnds + 4 * i, recordEnds[i]!, true);
     frame[at.kindCodes + i] = KIND_CODE.get(a.kind)!;
+    frame[at.categoryCodes + i] = a.category ? CATEGORY_CODE.get(a.category)! : 0;
     frame[at.statusCodes + i] = STATUS_CODE.get(a.status)!;
     frame[at.flags + i] = a.drift ? DRIFT_FLAG : 0;
   }
+  new Uint32Array(frame.buffer, at.nameEnds, n).set(names.ends);
+  new Uint32Array(frame.buffer, at.recordEnds, n).set(records.ends);
+  new Uint32Array(frame.buffer, at.nameBlockEnds, names.blockEnds.length).set(names.blockEnds);
+  new Uint32Array(frame.buffer, at.recordBlockEnds, records.blockEnds.length).set(records.blockEnds);
   frame.set(head, at.head);
   frame.set(ids, at.ids);
-  frame.set(names, at.names);
-  frame.set(records, at.records);
+  frame.set(names.bytes, at.names);
+  frame.set(records.bytes, at.records);
   return frame;
 }
 
-/** Every record's JSON, UTF-8, one after the other, written in place (no buffer per record). */
-function encodeRecords(assets: readonly Asset[], encoder: TextEncoder): { bytes: Uint8Array; ends: Uint32Array } {
-  const texts = assets.map(({ id: _id, kind: _kind, lon: _lon, lat: _lat, status: _status, ...rest }) => JSON.stringify(rest));
-  const units = texts.reduce((sum, text) => sum + text.length, 0);
-  // Most records are ASCII; grow in the rare case accents overflow the guess.
-  let out = new Uint8Array(Math.ceil(units * 1.25) + 16);
-  const ends = new Uint32Array(assets.length);
-  let written = 0;
-  for (let i = 0; i < texts.length; i++) {
-    const text = texts[i]!;
-    while (out.length - written < text.length * 3) {
-      const bigger = new Uint8Array(out.length * 2);
-      bigger.set(out.subarray(0, written));
-      out = bigger;
+/** The texts, UTF-8, ASSETS_PER_BLOCK at a time into a block compressed on its own. */
+function compressTexts(texts: readonly string[], encoder: TextEncoder): Omit<TextBlocks, 'perBlock'> {
+  const blocks: Uint8Array[] = [];
+  const blockEnds = new Uint32Array(blockCount(texts.length, ASSETS_PER_BLOCK));
+  const ends = new Uint32Array(texts.length);
+  let total = 0;
+  for (let first = 0, b = 0; first < texts.length; first += ASSETS_PER_BLOCK, b++) {
+    const last = Math.min(first + ASSETS_PER_BLOCK, texts.length);
+    let room = 0;
+    for (let i = first; i < last; i++) room += 3 * texts[i]!.length; // UTF-8's worst case per UTF-16 unit
+    const plain = new Uint8Array(room);
+    let written = 0;
+    for (let i = first; i < last; i++) {
+      written += encoder.encodeInto(texts[i]!, plain.subarray(written)).written;
+      ends[i] = written;
     }
-    written += encoder.encodeInto(text, out.subarray(written)).written;
-    ends[i] = written;
+    const block = deflateSync(plain.subarray(0, written), { level: 6 });
+    blocks.push(block);
+    blockEnds[b] = total += block.length;
   }
-  return { bytes: out.subarray(0, written), ends };
+  const bytes = new Uint8Array(total);
+  blocks.forEach((block, b) => bytes.set(block, b === 0 ? 0 : blockEnds[b - 1]!));
+  return { bytes, blockEnds, ends };
 }
 
 export class SnapshotFrameError extends Error {}
 
+const fail = (why: string): never => {
+  throw new SnapshotFrameError(`trame d'instantané refusée : ${why}`);
+};
+
 /**
- * Reads a frame from the hub. Nothing is trusted: sizes, codes, order and positions are checked
- * here (a linear pass over small integers), the head by its zod schema; each record is validated
- * by `Asset` when decoded.
+ * Reads a frame from the hub. Nothing is trusted: sizes, codes, order, bounds and positions are
+ * checked here (a linear pass over small integers), the head by its zod schema; a block when it
+ * is inflated, and a record by `Asset` when it is decoded.
  */
 export function decodeSnapshotFrame(data: ArrayBuffer | Uint8Array): SnapshotFrame {
   // Typed views need aligned offsets: a Node Buffer may sit anywhere in its pool, so copy it then.
   // (Buffer#slice would not copy: copy by hand.)
   const bytes = data instanceof Uint8Array ? (data.byteOffset % 8 === 0 ? data : copyOf(data)) : new Uint8Array(data);
-  const fail = (why: string): never => {
-    throw new SnapshotFrameError(`trame d'instantané refusée : ${why}`);
-  };
   if (bytes.length < HEADER_BYTES || MAGIC.some((b, i) => bytes[i] !== b)) fail('pas un instantané Beffroi');
   if (bytes[4] !== SNAPSHOT_FRAME_VERSION) fail(`version ${bytes[4]} inconnue (attendue ${SNAPSHOT_FRAME_VERSION})`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const n = view.getUint32(8, true);
-  const at = sections(n, view.getUint32(12, true), view.getUint32(16, true), view.getUint32(20, true), view.getUint32(24, true));
+  const perBlock = view.getUint32(28, true);
+  if (perBlock === 0) fail('blocs vides');
+  const blocks = blockCount(n, perBlock);
+  const at = sections({ n, blocks, head: view.getUint32(12, true), ids: view.getUint32(16, true), names: view.getUint32(20, true), records: view.getUint32(24, true) });
   if (at.end !== bytes.length) fail(`taille ${bytes.length} octets, l'en-tête en annonce ${at.end}`);
-  const base = bytes.byteOffset;
-  const positions = new Float64Array(bytes.buffer, base + at.positions, 2 * n);
-  const idEnds = new Uint32Array(bytes.buffer, base + at.idEnds, n);
-  const nameEnds = new Uint32Array(bytes.buffer, base + at.nameEnds, n);
-  const recordEnds = new Uint32Array(bytes.buffer, base + at.recordEnds, n);
+  const u32 = (offset: number, length: number) => new Uint32Array(bytes.buffer, bytes.byteOffset + offset, length);
+  const positions = new Float64Array(bytes.buffer, bytes.byteOffset + at.positions, 2 * n);
+  const idEnds = u32(at.idEnds, n);
   const kindCodes = bytes.subarray(at.kindCodes, at.kindCodes + n);
+  const categoryCodes = bytes.subarray(at.categoryCodes, at.categoryCodes + n);
   const statusCodes = bytes.subarray(at.statusCodes, at.statusCodes + n);
   const flags = bytes.subarray(at.flags, at.flags + n);
+  // Empty names are fine; records are at least `{}`.
+  const names = textBlocks({ perBlock, bytes: bytes.subarray(at.names, at.records), blockEnds: u32(at.nameBlockEnds, blocks), ends: u32(at.nameEnds, n) }, 'noms', 0);
+  const records = textBlocks({ perBlock, bytes: bytes.subarray(at.records, at.end), blockEnds: u32(at.recordBlockEnds, blocks), ends: u32(at.recordEnds, n) }, 'fiches', 1);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let headJson: unknown;
   let idsText = '';
@@ -202,48 +241,48 @@ export function decodeSnapshotFrame(data: ArrayBuffer | Uint8Array): SnapshotFra
   }
   const head = SnapshotHead.safeParse(headJson);
   if (!head.success) fail(`en-tête refusé (${head.error.issues[0]?.path.join('.') ?? 'schéma'})`);
-  const recordsBytes = at.end - at.records;
   const ranges = {} as Record<AssetKind, KindRange>;
   for (const kind of ASSET_KINDS) ranges[kind] = { kind, start: 0, count: 0 };
   let previousKind = 0;
   let idEnd = 0;
-  let recordEnd = 0;
-  let nameEnd = 0;
   for (let i = 0; i < n; i++) {
     const kind = kindCodes[i]!;
     if (kind >= ASSET_KINDS.length || kind < previousKind) fail(`code de type ${kind} hors ordre à l'équipement ${i}`);
     if (statusCodes[i]! >= ASSET_STATUSES.length) fail(`code d'état ${statusCodes[i]} inconnu`);
+    if (categoryCodes[i]! > BUILDING_CATEGORIES.length) fail(`code de catégorie ${categoryCodes[i]} inconnu`);
     const lon = positions[2 * i]!;
     const lat = positions[2 * i + 1]!;
     if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) fail(`position invalide à l'équipement ${i}`);
-    if (idEnds[i]! <= idEnd || nameEnds[i]! < nameEnd || recordEnds[i]! <= recordEnd) fail(`bornes non croissantes à l'équipement ${i}`);
+    if (idEnds[i]! <= idEnd) fail(`bornes non croissantes à l'équipement ${i}`);
     idEnd = idEnds[i]!;
-    nameEnd = nameEnds[i]!;
-    recordEnd = recordEnds[i]!;
     ranges[ASSET_KINDS[kind]!].count += 1;
     previousKind = kind;
   }
-  if (idEnd !== idsText.length || recordEnd !== recordsBytes) fail('bornes hors des sections');
+  if (idEnd !== idsText.length) fail('identifiants hors de leur section');
   let start = 0;
   for (const kind of ASSET_KINDS) {
     ranges[kind].start = start;
     start += ranges[kind].count;
   }
-  return {
-    head: head.data!,
-    count: n,
-    ranges,
-    positions,
-    kindCodes,
-    statusCodes,
-    flags,
-    idsText,
-    idEnds,
-    namesBytes: bytes.subarray(at.names, at.records),
-    nameEnds,
-    records: bytes.subarray(at.records, at.end),
-    recordEnds,
-  };
+  return { head: head.data!, count: n, ranges, positions, kindCodes, categoryCodes, statusCodes, flags, idsText, idEnds, names, records };
+}
+
+/** Checks what can be checked before inflating: ends grow within a block, blocks fill the section. */
+function textBlocks(blocks: TextBlocks, what: string, shortest: number): TextBlocks {
+  const { perBlock, ends, blockEnds, bytes } = blocks;
+  let end = 0;
+  for (let i = 0; i < ends.length; i++) {
+    if (i % perBlock === 0) end = 0; // ends count from their block's start
+    if (ends[i]! < end + shortest) fail(`${what} : bornes non croissantes à l'équipement ${i}`);
+    end = ends[i]!;
+  }
+  let blockEnd = 0;
+  for (const next of blockEnds) {
+    if (next <= blockEnd) fail(`${what} : blocs non croissants`);
+    blockEnd = next;
+  }
+  if (blockEnd !== bytes.length) fail(`${what} : blocs hors de leur section`);
+  return blocks;
 }
 
 function copyOf(data: Uint8Array): Uint8Array {
@@ -257,15 +296,100 @@ export function isBinaryFrame(data: unknown): data is ArrayBuffer | Uint8Array {
   return data instanceof ArrayBuffer || data instanceof Uint8Array;
 }
 
-/** The record of asset `i`, validated; throws SnapshotFrameError when the hub sent garbage. */
-export function decodeFrameRecord(frame: SnapshotFrame, i: number, decoder: TextDecoder): Asset {
-  const from = i === 0 ? 0 : frame.recordEnds[i - 1]!;
-  try {
-    const rest = JSON.parse(decoder.decode(frame.records.subarray(from, frame.recordEnds[i]!))) as Record<string, unknown>;
-    const id = frame.idsText.slice(i === 0 ? 0 : frame.idEnds[i - 1]!, frame.idEnds[i]!);
-    const columns = { id, kind: ASSET_KINDS[frame.kindCodes[i]!], lon: frame.positions[2 * i], lat: frame.positions[2 * i + 1], status: ASSET_STATUSES[frame.statusCodes[i]!] };
-    return Asset.parse({ ...rest, ...columns });
-  } catch (error) {
-    throw new SnapshotFrameError(`fiche de l'équipement ${i} refusée : ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`);
+/**
+ * One text per asset out of its compressed blocks: a block is inflated when one of its texts is
+ * first asked for, and the last few inflated blocks are kept (a tooltip sweeping across
+ * neighbours reads the same block again and again).
+ */
+class BlockReader {
+  private static readonly KEPT_BLOCKS = 4;
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private readonly inflated = new Map<number, Uint8Array>();
+
+  constructor(
+    private readonly blocks: TextBlocks,
+    private readonly what: string,
+  ) {}
+
+  text(i: number): string {
+    const { perBlock, ends } = this.blocks;
+    const block = this.block(Math.floor(i / perBlock));
+    return this.decoder.decode(block.subarray(i % perBlock === 0 ? 0 : ends[i - 1]!, ends[i]!));
+  }
+
+  /** Every text, one block at a time, decoded per block rather than per text. */
+  all(): string[] {
+    const { perBlock, ends } = this.blocks;
+    const texts = new Array<string>(ends.length);
+    for (let first = 0; first < ends.length; first += perBlock) {
+      const plain = this.inflate(first / perBlock);
+      const text = this.decoder.decode(plain);
+      // Ends are in bytes, the text in UTF-16 units: count the units while walking the bytes.
+      let byte = 0;
+      let unit = 0;
+      for (let i = first; i < Math.min(first + perBlock, ends.length); i++) {
+        const from = unit;
+        for (const end = ends[i]!; byte < end; byte++) {
+          const b = plain[byte]!;
+          if ((b & 0xc0) !== 0x80) unit += b >= 0xf0 ? 2 : 1; // a 4-byte sequence is a surrogate pair
+        }
+        if ((plain[byte]! & 0xc0) === 0x80) throw new Error(`${this.what} : texte ${i} coupé au milieu d'un caractère`);
+        texts[i] = text.slice(from, unit);
+      }
+    }
+    return texts;
+  }
+
+  private block(b: number): Uint8Array {
+    const kept = this.inflated.get(b);
+    if (kept) return kept;
+    const plain = this.inflate(b);
+    if (this.inflated.size >= BlockReader.KEPT_BLOCKS) this.inflated.delete(this.inflated.keys().next().value!);
+    this.inflated.set(b, plain);
+    return plain;
+  }
+
+  private inflate(b: number): Uint8Array {
+    const { perBlock, bytes, blockEnds, ends } = this.blocks;
+    const plain = inflateSync(bytes.subarray(b === 0 ? 0 : blockEnds[b - 1]!, blockEnds[b]!));
+    const expected = ends[Math.min((b + 1) * perBlock, ends.length) - 1]!;
+    if (plain.length !== expected) throw new Error(`${this.what} : bloc ${b} de ${plain.length} octets, ${expected} annoncés`);
+    return plain;
   }
 }
+
+/** A frame's records and names, by asset index, inflated as they are asked for. */
+export class FrameRecords {
+  private readonly records: BlockReader;
+  private readonly names: BlockReader;
+
+  constructor(private readonly frame: SnapshotFrame) {
+    this.records = new BlockReader(frame.records, 'fiches');
+    this.names = new BlockReader(frame.names, 'noms');
+  }
+
+  /** The record of asset `i`, validated; throws SnapshotFrameError when the hub sent garbage. */
+  at(i: number): Asset {
+    const frame = this.frame;
+    try {
+      const rest = JSON.parse(this.records.text(i)) as Record<string, unknown>;
+      const id = frame.idsText.slice(i === 0 ? 0 : frame.idEnds[i - 1]!, frame.idEnds[i]!);
+      const columns = { id, name: this.names.text(i), kind: ASSET_KINDS[frame.kindCodes[i]!], lon: frame.positions[2 * i], lat: frame.positions[2 * i + 1], status: ASSET_STATUSES[frame.statusCodes[i]!] };
+      const category = frame.categoryCodes[i]! === 0 ? {} : { category: BUILDING_CATEGORIES[frame.categoryCodes[i]! - 1] };
+      return Asset.parse({ ...rest, ...category, ...columns });
+    } catch (error) {
+      throw new SnapshotFrameError(`fiche de l'équipement ${i} refusée : ${describe(error)}`);
+    }
+  }
+
+  /** Every name, for the search. */
+  allNames(): string[] {
+    try {
+      return this.names.all();
+    } catch (error) {
+      throw new SnapshotFrameError(`noms refusés : ${describe(error)}`);
+    }
+  }
+}
+
+const describe = (error: unknown) => (error instanceof Error ? error.message.slice(0, 200) : String(error));

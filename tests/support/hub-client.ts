@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { ServerMessage, type ClientOp } from '../../shared/protocol/messages';
-import { decodeFrameRecord, decodeSnapshotFrame } from '../../shared/protocol/snapshot-frame';
+import { decodeSnapshotFrame, FrameRecords } from '../../shared/protocol/snapshot-frame';
 
 type Message = Record<string, unknown> & { op: string };
 
@@ -10,8 +10,8 @@ type Message = Record<string, unknown> & { op: string };
  */
 function snapshotFromFrame(data: Buffer): Message {
   const frame = decodeSnapshotFrame(data);
-  const decoder = new TextDecoder();
-  const assets = Array.from({ length: frame.count }, (_, i) => decodeFrameRecord(frame, i, decoder));
+  const records = new FrameRecords(frame);
+  const assets = Array.from({ length: frame.count }, (_, i) => records.at(i));
   return { ...frame.head, assets, binary: true };
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSnapshotFrame, encodeSnapshotFrame, SnapshotFrameError } from '../../../shared/protocol/snapshot-frame';
+import { inflateSync } from 'fflate';
+import { ASSETS_PER_BLOCK, decodeSnapshotFrame, encodeSnapshotFrame, FrameRecords, SnapshotFrameError } from '../../../shared/protocol/snapshot-frame';
+import type { Asset } from '../../../shared';
 import { AssetBuffers, ConsoleStore, searchBuffers } from '../../../renderer/state';
 import { alarm, asset, snapshot } from './fixtures';
 
@@ -9,6 +11,8 @@ const assets = [
   asset({ id: 'lamp-2', kind: 'street-lamp', lon: 2.5, lat: 48.7, parentId: 'cab-1' }),
   asset({ id: 'lamp-1', kind: 'street-lamp', lon: 2.4, lat: 48.6, parentId: 'cab-1', drift: { since: '2025-11-23T10:00:00.000Z', message: 'écart' } }),
   asset({ id: 'bin-1', kind: 'waste-container', status: 'warning', metrics: { fillLevel: 80 } }),
+  asset({ id: 'sch-1', kind: 'building', category: 'school', name: 'Groupe scolaire Jean-Jaurès' }),
+  asset({ id: 'gym-1', kind: 'building', category: 'gym', name: 'Gymnase' }),
 ];
 const message = snapshot(42, assets, [alarm({ id: 'al-1', assetId: 'cab-1' })]);
 
@@ -24,9 +28,16 @@ describe('binary snapshot frame', () => {
     expect([...fromFrame.positions]).toEqual([...fromJson.positions]);
     expect([...fromFrame.colours]).toEqual([...fromJson.colours]);
     expect([...fromFrame.kindCodes]).toEqual([...fromJson.kindCodes]);
+    expect([...fromFrame.categoryCodes]).toEqual([...fromJson.categoryCodes]);
+    expect(fromFrame.categoryAt(fromFrame.indexOf('sch-1')!)).toBe('school');
+    expect(fromFrame.categoryAt(fromFrame.indexOf('cab-1')!)).toBeUndefined();
     expect(fromFrame.records.toArray()).toEqual(fromJson.records.toArray());
-    // The records leave out what the columns carry.
-    expect(new TextDecoder().decode(frame.records)).not.toContain('"lon"');
+    // The records leave out what the columns and texts carry.
+    const plain = new TextDecoder().decode(inflateSync(frame.records.bytes));
+    expect(plain).toContain('"commune"');
+    expect(plain).not.toContain('"lon"');
+    expect(plain).not.toContain('"name"');
+    expect(plain).not.toContain('"category"');
     expect(fromFrame.get('bin-1')).toEqual(assets[4]);
     expect(fromFrame.driftsAt(fromFrame.indexOf('lamp-1')!)).toBe(true);
     expect(fromFrame.driftsAt(fromFrame.indexOf('lamp-2')!)).toBe(false);
@@ -52,7 +63,7 @@ describe('binary snapshot frame', () => {
     const store = new ConsoleStore((a) => ((apply = a), { request: () => undefined, cancel: () => undefined }));
     store.snapshotFrame(decodeSnapshotFrame(encodeSnapshotFrame(message)), 'operateur');
     apply();
-    expect(store.getView()).toMatchObject({ ready: true, lastSeq: 42, assetCount: 5 });
+    expect(store.getView()).toMatchObject({ ready: true, lastSeq: 42, assetCount: 7 });
     expect(store.getAsset('cab-1')!.name).toBe('Armoire École Jules Ferry');
     expect(store.driftingAssets().map((a) => a.id)).toEqual(['lamp-1']);
     expect(store.alarmsForAsset('cab-1').map((a) => a.id)).toEqual(['al-1']);
@@ -62,8 +73,8 @@ describe('binary snapshot frame', () => {
     const bytes = encodeSnapshotFrame(message);
     const padded = new Uint8Array(bytes.length + 3);
     padded.set(bytes, 3);
-    expect(decodeSnapshotFrame(padded.subarray(3)).count).toBe(5);
-    expect(decodeSnapshotFrame(Buffer.from(padded.buffer, 3, bytes.length)).count).toBe(5);
+    expect(decodeSnapshotFrame(padded.subarray(3)).count).toBe(7);
+    expect(decodeSnapshotFrame(Buffer.from(padded.buffer, 3, bytes.length)).count).toBe(7);
   });
 
   it('refuses what is not a frame of this version, truncated, or out of order', () => {
@@ -77,17 +88,75 @@ describe('binary snapshot frame', () => {
     const badKind = bytes.slice();
     badKind[frame.kindCodes.byteOffset] = 200;
     expect(() => decodeSnapshotFrame(badKind)).toThrow(/code de type/);
+    const badCategory = bytes.slice();
+    badCategory[frame.categoryCodes.byteOffset] = 99;
+    expect(() => decodeSnapshotFrame(badCategory)).toThrow(/code de catégorie/);
   });
 
   it('checks a record when it is decoded', () => {
-    const bytes = encodeSnapshotFrame(snapshot(1, [asset({ id: 'cab-1', name: 'x' })]));
-    const frame = decodeSnapshotFrame(bytes);
-    // Turn the record's commune "91228" into "zz228" (same length): the columns are fine, the record is not.
-    const text = new TextDecoder().decode(frame.records);
-    const at = frame.records.byteOffset + text.indexOf('"commune":"91228"') + '"commune":"'.length;
-    bytes[at] = 0x7a;
-    bytes[at + 1] = 0x7a;
+    // A commune code the schema refuses: the columns are fine, the record is not.
+    const bytes = encodeSnapshotFrame(snapshot(1, [asset({ id: 'cab-1', name: 'x', commune: 'zz228' })]));
     const buffers = AssetBuffers.fromFrame(decodeSnapshotFrame(bytes));
     expect(() => buffers.records.at(0)).toThrow(SnapshotFrameError);
+  });
+
+  it('keeps records in compressed blocks, each inflated when one of its records is asked for', () => {
+    const many = Array.from({ length: 2 * ASSETS_PER_BLOCK + 7 }, (_, i) =>
+      asset({ id: `lamp-${i}`, kind: 'street-lamp', lon: 2 + i / 1e4, lat: 48, name: `Point lumineux n° ${i} – rue de l'Église`, parentId: `cab-${i % 3}` }),
+    );
+    const frame = decodeSnapshotFrame(encodeSnapshotFrame(snapshot(1, many)));
+    expect(frame.records.blockEnds.length).toBe(3);
+    expect(frame.names.blockEnds.length).toBe(3);
+    // Far smaller than the JSON it stands for: names and records repeat themselves.
+    expect((frame.records.bytes.length + frame.names.bytes.length) * 5).toBeLessThan(JSON.stringify(many).length);
+    const records = new FrameRecords(frame);
+    const byId = new Map(many.map((a) => [a.id, a]));
+    // Across blocks, back and forth, more blocks than are kept inflated.
+    for (const i of [0, ASSETS_PER_BLOCK - 1, ASSETS_PER_BLOCK, 2 * ASSETS_PER_BLOCK + 6, 3, ASSETS_PER_BLOCK + 1]) {
+      const record = records.at(i);
+      expect(record).toEqual(byId.get(record.id));
+    }
+  });
+
+  it('refuses a damaged block when one of its records is read, and only that block', () => {
+    const many = Array.from({ length: ASSETS_PER_BLOCK + 1 }, (_, i) => asset({ id: `bin-${i}`, kind: 'waste-container', name: `Conteneur ${i}` }));
+    const bytes = encodeSnapshotFrame(snapshot(1, many));
+    const frame = decodeSnapshotFrame(bytes);
+    // The first block's middle byte, flipped.
+    const at = frame.records.bytes.byteOffset + Math.floor(frame.records.blockEnds[0]! / 2);
+    bytes[at] = bytes[at]! ^ 0xff;
+    const records = new FrameRecords(decodeSnapshotFrame(bytes));
+    expect(() => records.at(0)).toThrow(SnapshotFrameError);
+    expect(records.at(ASSETS_PER_BLOCK).id).toBe(`bin-${ASSETS_PER_BLOCK}`);
+  });
+
+  it('decodes names one by one and all at once alike, accents and astral characters included', () => {
+    const names = ['École Jules-Ferry', 'Point lumineux n° 7 – rue', '', 'Salle 🎭 des fêtes', 'plain'];
+    const many = Array.from({ length: ASSETS_PER_BLOCK + 3 }, (_, i) => names[i % names.length]!);
+    const withNames: Asset[] = many.map((name, i) => asset({ id: `bld-${String(i).padStart(4, '0')}`, kind: 'building', name }));
+    const records = new FrameRecords(decodeSnapshotFrame(encodeSnapshotFrame(snapshot(1, withNames))));
+    expect(records.allNames()).toEqual(many);
+    expect(many.map((_, i) => records.at(i).name)).toEqual(many);
+  });
+
+  it('refuses a name end that falls inside a character', () => {
+    const bytes = encodeSnapshotFrame(snapshot(1, [asset({ id: 'b-1', kind: 'building', name: 'é' }), asset({ id: 'b-2', kind: 'building', name: 'x' })]));
+    const frame = decodeSnapshotFrame(bytes);
+    new DataView(bytes.buffer).setUint32(frame.names.ends.byteOffset, 1, true); // 'é' is 2 bytes
+    const records = new FrameRecords(decodeSnapshotFrame(bytes));
+    expect(() => records.allNames()).toThrow(SnapshotFrameError);
+    expect(() => records.at(0)).toThrow(SnapshotFrameError);
+  });
+
+  it('refuses ends that go backwards or blocks that overrun their section, before drawing anything', () => {
+    const many = Array.from({ length: 3 }, (_, i) => asset({ id: `bin-${i}`, kind: 'waste-container', name: `Conteneur ${i}` }));
+    const bytes = encodeSnapshotFrame(snapshot(1, many));
+    const frame = decodeSnapshotFrame(bytes);
+    const backwards = bytes.slice();
+    new DataView(backwards.buffer).setUint32(frame.records.ends.byteOffset + 4, 1, true);
+    expect(() => decodeSnapshotFrame(backwards)).toThrow(/fiches : bornes non croissantes/);
+    const overrun = bytes.slice();
+    new DataView(overrun.buffer).setUint32(frame.names.blockEnds.byteOffset, frame.names.bytes.length + 1, true);
+    expect(() => decodeSnapshotFrame(overrun)).toThrow(/noms : blocs hors/);
   });
 });
