@@ -72,10 +72,17 @@ export class AssetLayerSet {
   /** The assets in alarm (street lamps aside), kept up to date incrementally. */
   private inAlarm = new PointSlots(0, [0, 0], false);
   private device: Device | null = null;
+  /** The icon atlas on the GPU, one texture shared by every kind's layer. */
+  private atlasTexture: Texture | null = null;
 
   constructor(private readonly atlas: IconAtlas) {}
 
-  /** A new layout (snapshot, new asset): everything is uploaded once more. */
+  /**
+   * A new layout (snapshot, new asset): everything is uploaded once more. Every kind gets its
+   * layer even when it has no asset yet: deck.gl builds a layer's GPU programs when the layer
+   * first appears, so the empty map builds them while the snapshot is still on its way, not
+   * between the snapshot's arrival and its first draw.
+   */
   setLayout(buffers: AssetBuffers): void {
     this.destroyColumns();
     this.buffers = buffers;
@@ -85,7 +92,7 @@ export class AssetLayerSet {
     this.inAlarm = new PointSlots(buffers.count - buffers.ranges['street-lamp'].count, originOf(buffers.positions, 0, buffers.count), false);
     for (const kind of ASSET_KINDS) {
       const { start, count } = buffers.ranges[kind];
-      if (count === 0 || kind === 'street-lamp') continue;
+      if (kind === 'street-lamp') continue;
       this.slices.set(kind, {
         kind,
         start,
@@ -102,6 +109,7 @@ export class AssetLayerSet {
   /** The GPU exists (deck.gl's device): the columns get their buffers, one full upload each. */
   attach(device: Device): void {
     this.device = device;
+    this.atlasTexture ??= atlasTexture(device, this.atlas.canvas);
     this.lamps.attach(device);
     for (const slice of this.slices.values()) slice.colours.attach(device);
     this.inAlarm.attach(device);
@@ -208,9 +216,10 @@ export class AssetLayerSet {
       data: { length: slice.count, attributes: { getPosition: slice.positions, ...slice.colours.attribute('instanceColors', 'getColor') } },
       dataComparator: sameLayout,
       updateTriggers: { getColor: slice.colours.version, getIcon: this.layoutVersion },
-      // deck.gl's `image` prop takes any texture source at run time (canvas included); its
-      // TypeScript type only names string | Texture.
-      iconAtlas: this.atlas.canvas as unknown as Texture,
+      // Given a canvas, deck.gl would upload its own texture of it for each layer; the texture is
+      // shared once the GPU exists. (The prop takes any texture source at run time; its
+      // TypeScript type only names string | Texture.)
+      iconAtlas: this.atlasTexture ?? (this.atlas.canvas as unknown as Texture),
       iconMapping: this.atlas.mapping,
       getIcon: icons ? (_: unknown, { index }: { index: number }) => icons[index] ?? 'building' : () => fixedIcon,
       sizeUnits: 'meters',
@@ -273,12 +282,27 @@ export class AssetLayerSet {
   destroy(): void {
     this.destroyColumns();
     this.lamps.destroy();
+    this.atlasTexture?.destroy();
+    this.atlasTexture = null;
   }
 
   private destroyColumns(): void {
     for (const slice of this.slices.values()) slice.colours.destroy();
     this.inAlarm.destroy();
   }
+}
+
+/** The atlas as deck.gl would upload it (linear filtering, mipmaps, clamped), but once. */
+function atlasTexture(device: Device, canvas: HTMLCanvasElement): Texture {
+  const texture = device.createTexture({
+    data: canvas,
+    width: canvas.width,
+    height: canvas.height,
+    sampler: { minFilter: 'linear', mipmapFilter: 'linear', magFilter: 'linear', addressModeU: 'clamp-to-edge', addressModeV: 'clamp-to-edge' },
+    mipLevels: device.getMipLevelCount(canvas.width, canvas.height),
+  });
+  if (device.type === 'webgl') texture.generateMipmapsWebGL();
+  return texture;
 }
 
 function buildingIcons(buffers: AssetBuffers, start: number, count: number): IconName[] {

@@ -146,7 +146,8 @@ export class LampLayers {
 
   /** Which layers the viewport needs; also how many lamps they draw. */
   layers(viewport: Viewport): { layers: Layer[]; drawn: number } {
-    if (this.chunks.length === 0) return { layers: [], drawn: 0 };
+    // The anomalies' layer is there even with no lamp yet: its GPU program is then built before
+    // a snapshot brings lamps (see AssetLayerSet.setLayout).
     if (viewport.zoom < LAMP_DETAIL_ZOOM) return { layers: [this.anomalyLayer()], drawn: this.anomalies.count };
     const layers: Layer[] = [];
     let drawn = 0;
