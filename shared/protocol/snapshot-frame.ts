@@ -121,8 +121,16 @@ const KIND_CODE = new Map(ASSET_KINDS.map((k, i) => [k, i]));
 const STATUS_CODE = new Map(ASSET_STATUSES.map((s, i) => [s, i]));
 const CATEGORY_CODE = new Map(BUILDING_CATEGORIES.map((c, i) => [c, i + 1]));
 
-/** Lays out and encodes a (scope-filtered) snapshot. */
-export function encodeSnapshotFrame(snapshot: SnapshotMessage): Uint8Array {
+/** Raw DEFLATE (RFC 1951) of one block. */
+export type Deflate = (plain: Uint8Array) => Uint8Array;
+
+const deflateInJs: Deflate = (plain) => deflateSync(plain, { level: 6 });
+
+/**
+ * Lays out and encodes a (scope-filtered) snapshot. `deflate` compresses the blocks: the hub
+ * passes Node's zlib, about three times faster than the JavaScript one used by default.
+ */
+export function encodeSnapshotFrame(snapshot: SnapshotMessage, deflate: Deflate = deflateInJs): Uint8Array {
   const { assets, ...headFields } = snapshot;
   const { ordered } = layOutByKind(assets);
   const n = ordered.length;
@@ -132,11 +140,13 @@ export function encodeSnapshotFrame(snapshot: SnapshotMessage): Uint8Array {
   const names = compressTexts(
     ordered.map((a) => a.name),
     encoder,
+    deflate,
   );
   // The columns and the name already say id, kind, category, position, status: the record carries the rest.
   const records = compressTexts(
     ordered.map(({ id: _id, kind: _kind, category: _category, lon: _lon, lat: _lat, status: _status, name: _name, ...rest }) => JSON.stringify(rest)),
     encoder,
+    deflate,
   );
   const at = sections({ n, blocks: blockCount(n, ASSETS_PER_BLOCK), head: head.length, ids: ids.length, names: names.bytes.length, records: records.bytes.length });
   const frame = new Uint8Array(at.end);
@@ -172,7 +182,7 @@ export function encodeSnapshotFrame(snapshot: SnapshotMessage): Uint8Array {
 }
 
 /** The texts, UTF-8, ASSETS_PER_BLOCK at a time into a block compressed on its own. */
-function compressTexts(texts: readonly string[], encoder: TextEncoder): Omit<TextBlocks, 'perBlock'> {
+function compressTexts(texts: readonly string[], encoder: TextEncoder, deflate: Deflate): Omit<TextBlocks, 'perBlock'> {
   const blocks: Uint8Array[] = [];
   const blockEnds = new Uint32Array(blockCount(texts.length, ASSETS_PER_BLOCK));
   const ends = new Uint32Array(texts.length);
@@ -187,7 +197,7 @@ function compressTexts(texts: readonly string[], encoder: TextEncoder): Omit<Tex
       written += encoder.encodeInto(texts[i]!, plain.subarray(written)).written;
       ends[i] = written;
     }
-    const block = deflateSync(plain.subarray(0, written), { level: 6 });
+    const block = deflate(plain.subarray(0, written));
     blocks.push(block);
     blockEnds[b] = total += block.length;
   }

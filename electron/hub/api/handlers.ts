@@ -1,3 +1,4 @@
+import { deflateRawSync } from 'node:zlib';
 import { isProgrammeRequest } from '../../../shared/domain/commands';
 import { seesDevices } from '../../../shared/domain/users';
 import type { ClientMessage, ClientOp, ReplyPayload } from '../../../shared/protocol/messages';
@@ -10,6 +11,9 @@ import type { AssetRecord } from '../state/records';
 import { commandFromRow } from '../state/territory-state';
 import { HubError } from '../errors';
 import { ADMIN_HANDLERS } from './admin-handlers';
+
+/** The snapshot frame's blocks through Node's zlib (same raw DEFLATE as the console inflates). */
+const deflateBlock = (plain: Uint8Array) => deflateRawSync(plain, { level: 6 });
 import { DEVICE_HANDLERS } from './device-handlers';
 import { SOURCE_HANDLERS } from './source-handlers';
 import { THRESHOLD_HANDLERS } from './threshold-handlers';
@@ -84,7 +88,7 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
       const snapshot = buildSnapshot(hub.state, hub.territory, user, connection.sentSeq, hub.maintenance.windows.values());
       if (user.role === 'oncall') snapshot.alarms = snapshot.alarms.filter((a) => onCallCovers(hub, user, a.commune, a.assetId));
       // Columns: the console views the map's typed arrays in place instead of parsing ~27 MB.
-      connection.sendSnapshot(message.snapshot === 'columns' ? encodeSnapshotFrame(snapshot) : JSON.stringify(snapshot), connection.sentSeq);
+      connection.sendSnapshot(message.snapshot === 'columns' ? encodeSnapshotFrame(snapshot, deflateBlock) : JSON.stringify(snapshot), connection.sentSeq);
       return { seq: connection.sentSeq };
     }
     // Replay what was missed; live events arriving meanwhile wait in the buffer, then follow.
