@@ -49,6 +49,17 @@ describe('binary snapshot frame', () => {
     expect(searchBuffers(buffers, 'LAMP-1', 5).map((a) => a.id)).toEqual(['lamp-1']);
   });
 
+  it('searches the name an event gave, whether the names were read before the event or after', () => {
+    for (const searchFirst of [true, false]) {
+      const buffers = AssetBuffers.fromFrame(decodeSnapshotFrame(encodeSnapshotFrame(message)));
+      if (searchFirst) expect(searchBuffers(buffers, 'marché', 5).map((a) => a.id)).toEqual(['cam-1']);
+      const i = buffers.indexOf('cam-1')!;
+      buffers.update(i, { ...buffers.records.at(i)!, name: 'Caméra de la halle' });
+      expect(searchBuffers(buffers, 'halle', 5).map((a) => a.id)).toEqual(['cam-1']);
+      expect(searchBuffers(buffers, 'marché', 5)).toEqual([]);
+    }
+  });
+
   it('takes an update in place: status colour, record and drift', () => {
     const buffers = AssetBuffers.fromFrame(decodeSnapshotFrame(encodeSnapshotFrame(message)));
     const i = buffers.indexOf('lamp-1')!;
