@@ -46,6 +46,14 @@ export class AlarmBook {
   private readonly shelvedResting = new Map<string, Alarm>();
   /** The last alarm of each (asset, condition) that cleared within the chatter window: a return reopens it. */
   private readonly recentlyCleared = new Map<string, Alarm>();
+  /**
+   * The alarm of each (asset, condition) that cleared before anyone acknowledged it, still on the
+   * list: a return of the condition brings it back rather than raising a second one beside it, so
+   * an unattended flapping point holds one entry, not one per episode (ISA-18.2: a return to
+   * normal unacknowledged goes back to active unacknowledged). Checked when used: an entry whose
+   * alarm was acknowledged, shelved or reopened since is stale and ignored.
+   */
+  private readonly awaitingAck = new Map<string, Alarm>();
   /** Chattering alarms whose condition cleared: active until it stays clear for `settleMs`. */
   private readonly settling = new Map<string, { alarm: Alarm; clearSinceMs: number }>();
   private readonly chatter = new ChatterWatch();
@@ -68,6 +76,7 @@ export class AlarmBook {
     for (const alarm of state.alarms.values()) {
       if (!alarm.clearedAt) this.track(alarm);
       else if (alarm.state === 'shelved') this.shelvedResting.set(keyOf(alarm), alarm);
+      else if (alarm.state === 'cleared-unacknowledged') this.awaitingAck.set(keyOf(alarm), alarm);
     }
   }
 
@@ -118,10 +127,11 @@ export class AlarmBook {
     }
     const atMs = Date.parse(at);
     const raisesInWindow = this.chatter.noteRaise(key, atMs);
-    const returning = this.settling.get(key)?.alarm ?? this.reopenable(key, atMs);
+    const returning = this.settling.get(key)?.alarm ?? this.reopenable(key, atMs) ?? this.standingUnacknowledged(key);
     if (returning) {
       this.settling.delete(key);
       this.recentlyCleared.delete(key);
+      this.awaitingAck.delete(key);
       this.reopen(returning, raisesInWindow, message, at);
       changes.alarm(returning);
       this.causes?.linkRaised(returning, record, changes);
@@ -184,6 +194,7 @@ export class AlarmBook {
     else {
       alarm.state = alarm.state === 'acknowledged' ? 'cleared' : 'cleared-unacknowledged';
       this.recentlyCleared.set(keyOf(alarm), alarm);
+      if (alarm.state === 'cleared-unacknowledged') this.awaitingAck.set(keyOf(alarm), alarm);
     }
     if (alarm.state === 'cleared') this.state.alarms.delete(alarm.id);
     changes.alarm(alarm);
@@ -193,6 +204,14 @@ export class AlarmBook {
   private reopenable(key: string, atMs: number): Alarm | undefined {
     const alarm = this.recentlyCleared.get(key);
     return alarm && alarm.state !== 'shelved' && withinChatterWindow(alarm.clearedAt, atMs) ? alarm : undefined;
+  }
+
+  /** The alarm of this key that cleared unacknowledged and is still on the list, if any. */
+  private standingUnacknowledged(key: string): Alarm | undefined {
+    const alarm = this.awaitingAck.get(key);
+    if (alarm && alarm.state === 'cleared-unacknowledged' && this.state.alarms.get(alarm.id) === alarm) return alarm;
+    this.awaitingAck.delete(key);
+    return undefined;
   }
 
   /** One more cycle of the same alarm (see `reopenCycle`), back on the list and tracked. */
@@ -214,7 +233,10 @@ export class AlarmBook {
     alarm.acknowledgedAt = at;
     const trimmed = comment?.trim();
     if (trimmed) alarm.comment = trimmed;
-    if (alarm.state === 'cleared') this.state.alarms.delete(alarm.id);
+    if (alarm.state === 'cleared') {
+      this.state.alarms.delete(alarm.id);
+      this.awaitingAck.delete(keyOf(alarm));
+    }
     changes.alarm(alarm);
     return alarm;
   }
@@ -260,6 +282,7 @@ export class AlarmBook {
     if (alarm.state !== 'shelved') throw new HubError('alarm.not-shelved');
     this.shelvedResting.delete(keyOf(alarm));
     alarm.state = alarm.clearedAt ? 'cleared-unacknowledged' : 'unacknowledged';
+    if (alarm.state === 'cleared-unacknowledged') this.awaitingAck.set(keyOf(alarm), alarm);
     delete alarm.shelvedBy;
     delete alarm.shelvedAt;
     delete alarm.shelvedUntil;

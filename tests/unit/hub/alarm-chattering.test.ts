@@ -96,8 +96,9 @@ describe('chattering alarms', () => {
     expect(state.alarms.get(alarm.id)).toBe(again);
   });
 
-  it('raises a new alarm once the condition stayed clear longer than the window', () => {
+  it('raises a new alarm once the condition stayed clear longer than the window (the first acknowledged, off the list)', () => {
     const first = raise(0);
+    book.acknowledge(first.id, 'operateur', undefined, at(5), new ChangeSet());
     clear(10);
     const second = raise(75);
     expect(second.id).not.toBe(first.id);

@@ -47,12 +47,39 @@ describe('alarm lifecycle (ISA-18.2)', () => {
     expect(state.alarms.has(alarm.id)).toBe(false);
   });
 
-  it('raises a new alarm when the condition returns after it cleared', () => {
+  it('raises a new alarm when the condition returns after it was acknowledged and cleared', () => {
     const first = raise();
+    book.acknowledge(first.id, 'operateur', undefined, '2026-11-23T18:05:00.000Z', new ChangeSet());
     book.clear(cabinet.asset.id, 'cabinet.fault', '2026-11-23T18:10:00.000Z', new ChangeSet());
     const second = raise('2026-11-23T18:20:00.000Z');
     expect(second.id).not.toBe(first.id);
     expect(second.count).toBe(1);
+  });
+
+  it('brings back an alarm still on the list cleared-unacknowledged when its condition returns, instead of listing a second one', () => {
+    const first = raise();
+    book.clear(cabinet.asset.id, 'cabinet.fault', '2026-11-23T18:10:00.000Z', new ChangeSet());
+    const changes = new ChangeSet();
+    const back = book.raise(cabinet, 'cabinet.fault', 'high', 'Défaut revenu', '2026-11-23T18:20:00.000Z', changes)!;
+    expect(back.id).toBe(first.id);
+    expect(back).toMatchObject({ state: 'unacknowledged', count: 2, cycles: 2, message: 'Défaut revenu', lastAt: '2026-11-23T18:20:00.000Z' });
+    expect(back.clearedAt).toBeUndefined();
+    expect(back.chattering).toBeUndefined();
+    expect(state.alarms.size).toBe(1);
+    expect(book.isActive(cabinet.asset.id, 'cabinet.fault')).toBe(true);
+    // Acknowledged and cleared, it leaves the list; the next return is a new alarm.
+    book.acknowledge(back.id, 'operateur', undefined, '2026-11-23T18:21:00.000Z', new ChangeSet());
+    book.clear(cabinet.asset.id, 'cabinet.fault', '2026-11-23T18:30:00.000Z', new ChangeSet());
+    expect(raise('2026-11-23T18:40:00.000Z').id).not.toBe(first.id);
+  });
+
+  it('a hub restarted with a cleared-unacknowledged alarm brings that one back too', () => {
+    const first = raise();
+    book.clear(cabinet.asset.id, 'cabinet.fault', '2026-11-23T18:10:00.000Z', new ChangeSet());
+    const restarted = new AlarmBook(state);
+    const back = restarted.raise(cabinet, 'cabinet.fault', 'high', 'Défaut', '2026-11-23T18:20:00.000Z', new ChangeSet())!;
+    expect(back.id).toBe(first.id);
+    expect(state.alarms.size).toBe(1);
   });
 
   it('refuses to acknowledge twice, and an unknown alarm, with stable codes', () => {
