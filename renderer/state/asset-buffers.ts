@@ -1,4 +1,4 @@
-import { BUILDING_CATEGORIES, type Asset, type AssetKind, type BuildingCategory } from '../../shared';
+import { buildingCategoryCode, buildingCategoryOf, type Asset, type AssetKind, type BuildingCategory } from '../../shared';
 import { layOutByKind, type KindRange } from '../../shared/domain/asset-layout';
 import { DRIFT_FLAG, type SnapshotFrame } from '../../shared/protocol/snapshot-frame';
 import { AssetRecords } from './asset-records';
@@ -102,8 +102,7 @@ export class AssetBuffers {
   }
 
   categoryAt(index: number): BuildingCategory | undefined {
-    const code = this.categoryCodes[index]!;
-    return code === 0 ? undefined : BUILDING_CATEGORIES[code - 1];
+    return buildingCategoryOf(this.categoryCodes[index]!);
   }
 
   /** Whether the asset at `index` drifts from what it was asked (from the frame, or its record). */
@@ -145,7 +144,7 @@ export class AssetBuffers {
     this.positions[i * 2] = asset.lon;
     this.positions[i * 2 + 1] = asset.lat;
     this.kindCodes[i] = KIND_CODE[asset.kind];
-    this.categoryCodes[i] = asset.category ? BUILDING_CATEGORIES.indexOf(asset.category) + 1 : 0;
+    this.categoryCodes[i] = buildingCategoryCode(asset.category);
     const status = STATUS_CODE[asset.status];
     this.statusCodes[i] = status;
     this.writeColour(i, status);

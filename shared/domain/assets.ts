@@ -27,6 +27,16 @@ export const BuildingCategory = z.enum(['school', 'town-hall', 'gym', 'library',
 export type BuildingCategory = z.infer<typeof BuildingCategory>;
 export const BUILDING_CATEGORIES = BuildingCategory.options;
 
+/** A building category as one byte (snapshot frame, console buffers): 0 none, else 1 + its index. */
+export function buildingCategoryCode(category: BuildingCategory | undefined): number {
+  return category ? BUILDING_CATEGORIES.indexOf(category) + 1 : 0;
+}
+
+/** The category a `buildingCategoryCode` stands for (undefined for 0 or an unknown code). */
+export function buildingCategoryOf(code: number): BuildingCategory | undefined {
+  return code === 0 ? undefined : BUILDING_CATEGORIES[code - 1];
+}
+
 /** Status drawn on the map, worst first when several apply (see `worstStatus`). */
 export const AssetStatus = z.enum(['ok', 'warning', 'alarm', 'stale', 'offline', 'maintenance']);
 export type AssetStatus = z.infer<typeof AssetStatus>;

@@ -1,6 +1,6 @@
 import { deflateSync, inflateSync } from 'fflate';
 import type { z } from 'zod';
-import { ASSET_KINDS, ASSET_STATUSES, Asset, BUILDING_CATEGORIES, type AssetKind } from '../domain/assets';
+import { ASSET_KINDS, ASSET_STATUSES, Asset, BUILDING_CATEGORIES, buildingCategoryCode, buildingCategoryOf, type AssetKind } from '../domain/assets';
 import { layOutByKind, type KindRange } from '../domain/asset-layout';
 import { SnapshotMessage } from './messages';
 
@@ -119,7 +119,6 @@ function sections({ n, blocks, ...bytes }: Sizes) {
 const blockCount = (n: number, perBlock: number) => Math.ceil(n / perBlock);
 const KIND_CODE = new Map(ASSET_KINDS.map((k, i) => [k, i]));
 const STATUS_CODE = new Map(ASSET_STATUSES.map((s, i) => [s, i]));
-const CATEGORY_CODE = new Map(BUILDING_CATEGORIES.map((c, i) => [c, i + 1]));
 
 /** Raw DEFLATE (RFC 1951) of one block. */
 export type Deflate = (plain: Uint8Array) => Uint8Array;
@@ -166,7 +165,7 @@ export function encodeSnapshotFrame(snapshot: SnapshotMessage, deflate: Deflate 
     view.setFloat64(at.positions + 16 * i + 8, a.lat, true);
     view.setUint32(at.idEnds + 4 * i, (idEnd += a.id.length), true);
     frame[at.kindCodes + i] = KIND_CODE.get(a.kind)!;
-    frame[at.categoryCodes + i] = a.category ? CATEGORY_CODE.get(a.category)! : 0;
+    frame[at.categoryCodes + i] = buildingCategoryCode(a.category);
     frame[at.statusCodes + i] = STATUS_CODE.get(a.status)!;
     frame[at.flags + i] = a.drift ? DRIFT_FLAG : 0;
   }
@@ -385,8 +384,9 @@ export class FrameRecords {
       const rest = JSON.parse(this.records.text(i)) as Record<string, unknown>;
       const id = frame.idsText.slice(i === 0 ? 0 : frame.idEnds[i - 1]!, frame.idEnds[i]!);
       const columns = { id, name: this.names.text(i), kind: ASSET_KINDS[frame.kindCodes[i]!], lon: frame.positions[2 * i], lat: frame.positions[2 * i + 1], status: ASSET_STATUSES[frame.statusCodes[i]!] };
-      const category = frame.categoryCodes[i]! === 0 ? {} : { category: BUILDING_CATEGORIES[frame.categoryCodes[i]! - 1] };
-      return Asset.parse({ ...rest, ...category, ...columns });
+      const category = buildingCategoryOf(frame.categoryCodes[i]!);
+      const categoryField = category === undefined ? {} : { category };
+      return Asset.parse({ ...rest, ...categoryField, ...columns });
     } catch (error) {
       throw new SnapshotFrameError(`fiche de l'équipement ${i} refusée : ${describe(error)}`);
     }
