@@ -163,8 +163,10 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
     version: await packageVersion(),
     startedAtMs,
     health: () => {
-      const { pausedMs, ...intake } = context.sources?.intake() ?? { inFlight: 0, maxInFlight: 0, paused: false, sourcesPaused: 0, pauses: 0, pausedMs: 0, acknowledged: 0 };
-      return { ingest: { queued: writer.queued, uplinksTotal: counters.uplinks, ...intake, pausedS: Math.round(pausedMs / 100) / 10, writer: writer.lag() } };
+      const { pausedMs, ...intake } = context.sources?.intake() ?? { inFlight: 0, maxInFlight: 0, paused: false, sourcesPaused: 0, pauses: 0, pausedMs: 0, acknowledged: 0, reconnections: 0 };
+      return {
+        ingest: { queued: writer.queued, uplinksTotal: counters.uplinks, duplicates: counters.duplicates, ...intake, pausedS: Math.round(pausedMs / 100) / 10, writer: writer.lag() },
+      };
     },
   });
   await new Promise<void>((resolve, reject) => {

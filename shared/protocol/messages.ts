@@ -728,6 +728,14 @@ export const HealthResponse = z.object({
     /** Uplinks the hub acknowledged to its brokers, each after the commit that journaled it. */
     acknowledged: z.number().int(),
     /**
+     * Uplinks recognised as ones already applied (same frame counter), acknowledged again and not
+     * journaled again: what a broker redelivers after a reconnection, since the hub acknowledges
+     * only after the commit. Absent from hubs before issue 8.
+     */
+    duplicates: z.number().int().optional(),
+    /** Connections to the brokers made again after a loss, since start (absent before issue 8). */
+    reconnections: z.number().int().optional(),
+    /**
      * The single writer's lag over the last 10 s: batches committed since start, items in those
      * batches, each batch's oldest item's wait from queued to committed (the hub's share of an
      * event's latency) and the transaction alone, median and max, in ms.

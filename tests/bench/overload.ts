@@ -108,7 +108,7 @@ async function main(): Promise<void> {
       samples.push(sample);
       console.log(
         `  ${sample.atS.toFixed(0).padStart(5)} s  hub ${sample.rssMiB.toFixed(0)} Mio  courtier ${sample.brokerRssMiB.toFixed(0)} Mio ${brokerCpuPercent.toFixed(0)} % CPU  publiées ${stream.published}, reçues par le courtier ${stream.accepted}  ` +
-          (ingest ? `prises ${ingest.uplinksTotal}  acquittées ${ingest.acknowledged}  en vol ${ingest.inFlight}/${ingest.maxInFlight}  file ${ingest.queued}  ${ingest.paused ? 'EN PAUSE' : 'lecture'}  pauses ${ingest.pauses} (${ingest.pausedS} s)` : 'HUB MUET'),
+          (ingest ? `prises ${ingest.uplinksTotal}  acquittées ${ingest.acknowledged}  en vol ${ingest.inFlight}/${ingest.maxInFlight}  file ${ingest.queued}  ${ingest.paused ? 'EN PAUSE' : 'lecture'}  pauses ${ingest.pauses} (${ingest.pausedS} s)  doublons ${ingest.duplicates ?? '?'}  reconnexions ${ingest.reconnections ?? '?'}` : 'HUB MUET'),
       );
     }
     stream.stop();
@@ -125,7 +125,12 @@ async function main(): Promise<void> {
     const gaps = after.lost - before.lost;
     const journaled = devEuis.reduce((n, d) => n + after.fCnt.get(d)! - before.fCnt.get(d)!, 0) - gaps;
     const acknowledged = last?.acknowledged ?? 0;
-    const ackedLost = Math.max(0, acknowledged - journaled);
+    // An uplink the broker redelivers after a reconnection that the hub had already journaled is
+    // recognised by its frame counter, acknowledged again and not journaled again: one PUBACK more
+    // than the journal holds, lost nothing. The hub counts them (health `duplicates`).
+    const duplicates = last?.duplicates ?? 0;
+    const reconnections = last?.reconnections ?? 0;
+    const ackedLost = Math.max(0, acknowledged - duplicates - journaled);
 
     const stayedUp = samples.every((s) => s.ingest !== undefined) && last !== undefined;
     const first = samples.filter((s) => s.atS <= WINDOW_S);
@@ -146,7 +151,7 @@ Surcharge — ${RATE}/s offertes, ${(seconds / 60).toFixed(1)} min, courtier Mos
   contre-pression visible      ${pausedSeen}/${samples.length} relevés « en pause » ; ${last?.pauses ?? 0} pauses, ${last?.pausedS ?? 0} s en tout
   hub : mémoire résidente      5 premières min ${firstMean.toFixed(0)} Mio, 5 dernières ${lastMean.toFixed(0)} Mio, pic ${peak.toFixed(0)} Mio, pente ${slope.toFixed(2)} Mio/min (après la 1re fenêtre)
   hub : CPU                    ${((cpu / seconds) * 100).toFixed(0)} % d'un cœur
-  après SIGKILL                journal : ${journaled} liaisons reçues (compteurs de trame, moins ${gaps} trous = jetées par le courtier avant le hub) ; acquittées ${acknowledged} → perdues après acquittement ${ackedLost}`);
+  après SIGKILL                journal : ${journaled} liaisons reçues (compteurs de trame, moins ${gaps} trous = jetées par le courtier avant le hub) ; acquittées ${acknowledged}, dont ${duplicates} doublons reconnus (liaison déjà au journal, redélivrée par le courtier ; ${reconnections} reconnexions) → perdues après acquittement ${ackedLost}`);
 
     report('overload', {
       machine,
@@ -157,6 +162,9 @@ Surcharge — ${RATE}/s offertes, ${(seconds / 60).toFixed(1)} min, courtier Mos
       brokerDropped,
       journaled,
       gaps,
+      acknowledged,
+      duplicates,
+      reconnections,
       samples,
       absolutes: [
         { id: 'H2', what: 'hub resté en service (tous les relevés /api/health répondus)', unit: '', value: stayedUp ? 1 : 0, better: 'higher', goal: 1 },

@@ -115,11 +115,12 @@ export class FieldSources implements Source {
   }
 
   /** Every running source's intake, summed: what `/api/health` shows of the hub's backpressure. */
-  intake(): IntakeStatus & { sourcesPaused: number; acknowledged: number } {
+  intake(): IntakeStatus & { sourcesPaused: number; acknowledged: number; reconnections: number } {
     const sources = [...this.running.values()].flatMap((r) => r.mqtt ?? []);
     const all = sources.flatMap((mqtt) => mqtt.intake() ?? []);
     return {
       acknowledged: sum(sources.map((mqtt) => mqtt.status().acknowledgedAfterCommit)),
+      reconnections: sum(sources.map((mqtt) => mqtt.status().reconnections)),
       inFlight: sum(all.map((i) => i.inFlight)),
       maxInFlight: sum(all.map((i) => i.maxInFlight)),
       paused: all.some((i) => i.paused),

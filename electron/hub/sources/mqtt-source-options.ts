@@ -69,4 +69,6 @@ export interface MqttSourceStatus {
   lastMessageAt?: string;
   messages: number;
   acknowledgedAfterCommit: number;
+  /** Connections made again after a loss, since start: each one has the broker redeliver what was not yet acknowledged. */
+  reconnections: number;
 }

@@ -57,6 +57,7 @@ export class MqttSource implements Source {
   private sink: SourceSink | undefined;
   private acks: CommitAcks | undefined;
   private wasConnected = false;
+  private connections = 0;
   private lastError: string | undefined;
   private lastMessageAtMs: number | undefined;
   private readonly topicPrefix: string;
@@ -91,6 +92,7 @@ export class MqttSource implements Source {
       ...(this.lastMessageAtMs === undefined ? {} : { lastMessageAt: new Date(this.lastMessageAtMs).toISOString() }),
       messages: this.counters.messages,
       acknowledgedAfterCommit: this.acks?.acknowledged ?? 0,
+      reconnections: Math.max(0, this.connections - 1),
     };
   }
 
@@ -135,6 +137,7 @@ export class MqttSource implements Source {
       client.on('connect', () => {
         this.log(`${this.prefix()} connecté à ${redact(this.options.url)}`);
         this.wasConnected = true;
+        this.connections += 1;
         this.lastError = undefined;
         void this.subscribe(client).then(resolve);
       }),
