@@ -9,6 +9,8 @@ import { FrameRecords, type SnapshotFrame } from '../../shared/protocol/snapshot
  */
 export class AssetRecords implements Iterable<Asset> {
   private readonly known: (Asset | undefined)[];
+  /** Records decoded from the frame so far (each once): what reading records has cost, for tests. */
+  decoded = 0;
   private constructor(
     readonly length: number,
     private readonly frame: FrameRecords | null,
@@ -31,6 +33,7 @@ export class AssetRecords implements Iterable<Asset> {
     if (record === undefined && this.frame) {
       record = this.frame.at(index);
       this.known[index] = record;
+      this.decoded += 1;
     }
     return record;
   }

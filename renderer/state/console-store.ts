@@ -207,7 +207,8 @@ export class ConsoleStore {
           newAssets.push(event.asset);
           return;
         }
-        const wasOpen = this.buffers.records.at(index)!.metrics.gateOpen;
+        // Only a gate's record is looked at: decoding every updated asset's would cost a burst dearly.
+        const wasOpen = event.asset.kind === 'gate' ? this.buffers.records.at(index)!.metrics.gateOpen : undefined;
         const { statusChanged, moved } = this.buffers.update(index, event.asset);
         if (event.asset.kind === 'gate' && event.asset.metrics.gateOpen !== wasOpen) change.gatePositions = true;
         if (this.drifting.has(event.asset.id) !== (event.asset.drift !== undefined)) {

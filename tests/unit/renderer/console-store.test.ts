@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AssetsChange } from '../../../renderer/state';
 import { ConsoleStore, manualScheduler } from '../../../renderer/state';
 import type { JournalEvent } from '../../../shared';
+import { decodeSnapshotFrame, encodeSnapshotFrame } from '../../../shared/protocol/snapshot-frame';
 import { alarm, asset, command, snapshot } from './fixtures';
 
 function storeWithFrames() {
@@ -43,6 +44,28 @@ describe('ConsoleStore', () => {
     expect(store.getAsset('lamp-999')!.status).toBe('alarm');
     expect(store.stats.lastFrameEvents).toBe(1000);
     expect(store.getView().lastSeq).toBe(1010);
+  });
+
+  it('applies a burst over a binary snapshot from the columns, without decoding the records it replaces', () => {
+    const { store, frames, changes } = storeWithFrames();
+    const gate = (open: boolean) => asset({ id: 'gate-1', kind: 'gate', metrics: { gateOpen: open } });
+    store.snapshotFrame(decodeSnapshotFrame(encodeSnapshotFrame(snapshot(10, [...lamps, gate(false)]))), 'operateur');
+    frames.runFrame();
+    changes.length = 0;
+    const records = store.currentBuffers().records;
+
+    store.events({ op: 'events', events: statusEvents(11, 0, 1000) });
+    frames.runFrame();
+    expect(records.decoded).toBe(0);
+    expect(changes[0]!.colourIndexes).toHaveLength(1000);
+    expect(store.getAsset('lamp-999')!.status).toBe('alarm');
+
+    // The same status again changes no colour; a gate's record is read to see whether it moved.
+    store.events({ op: 'events', events: [...statusEvents(1011, 0, 10), { seq: 1021, at: '2025-11-23T10:01:00.000Z', type: 'asset.updated', asset: gate(true) }] });
+    frames.runFrame();
+    expect(records.decoded).toBe(1);
+    expect(changes[1]).toEqual(expect.objectContaining({ gatePositions: true }));
+    expect(changes[1]!.colourIndexes).toHaveLength(0);
   });
 
   it('tells the map when a gate reports a new position, even with the same status', () => {
