@@ -1,4 +1,4 @@
-import { buildingCategoryCode, buildingCategoryOf, type Asset, type AssetKind, type BuildingCategory } from '../../shared';
+import { ASSET_KINDS, buildingCategoryCode, buildingCategoryOf, type Asset, type AssetKind, type BuildingCategory } from '../../shared';
 import { layOutByKind, type KindRange } from '../../shared/domain/asset-layout';
 import { DRIFT_FLAG, type SnapshotFrame } from '../../shared/protocol/snapshot-frame';
 import { AssetRecords } from './asset-records';
@@ -99,6 +99,16 @@ export class AssetBuffers {
     if (!this.frame) return this.records.at(index)!.name;
     this.nameList ??= this.records.names();
     return this.nameList[index]!;
+  }
+
+  /** The INSEE code of the asset's commune, without decoding its record. */
+  communeAt(index: number): string {
+    return this.records.communeAt(index);
+  }
+
+  /** The asset's kind, from its column. */
+  kindAt(index: number): AssetKind {
+    return ASSET_KINDS[this.kindCodes[index]!]!;
   }
 
   categoryAt(index: number): BuildingCategory | undefined {

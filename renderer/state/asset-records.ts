@@ -42,6 +42,13 @@ export class AssetRecords implements Iterable<Asset> {
     this.known[index] = asset;
   }
 
+  /** The commune of asset `index`: from a frame's column while its record is not decoded. */
+  communeAt(index: number): string {
+    const record = this.known[index];
+    if (record || !this.frame) return (record ?? this.at(index)!).commune;
+    return this.frame.communeAt(index);
+  }
+
   /** Every name, by index: from a frame without decoding the records. */
   names(): string[] {
     if (!this.frame) return Array.from({ length: this.length }, (_, i) => this.at(i)!.name);

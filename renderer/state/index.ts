@@ -6,7 +6,7 @@ export { groupAlarmsByCause, type AlarmListItem, type GroupedAlarms } from './al
 export { CommandBook } from './command-book';
 export { animationFrameScheduler, manualScheduler, type FrameScheduler } from './frame-scheduler';
 export { STATUS_RGB, STATUS_CODE, KIND_CODE, STATUS_RGBA_TABLE, statusCss, statusFromCode } from './status-colours';
-export { searchAssets, searchBuffers, foldForSearch } from './asset-search';
+export { searchBuffers, foldForSearch } from './asset-search';
 export {
   StoreProvider,
   useStore,

@@ -1,6 +1,6 @@
 import { deflateSync, inflateSync } from 'fflate';
 import type { z } from 'zod';
-import { ASSET_KINDS, ASSET_STATUSES, Asset, BUILDING_CATEGORIES, buildingCategoryCode, buildingCategoryOf, type AssetKind } from '../domain/assets';
+import { ASSET_KINDS, ASSET_STATUSES, Asset, BUILDING_CATEGORIES, InseeCode, buildingCategoryCode, buildingCategoryOf, type AssetKind } from '../domain/assets';
 import { layOutByKind, type KindRange } from '../domain/asset-layout';
 import { SnapshotMessage } from './messages';
 
@@ -13,7 +13,7 @@ import { SnapshotMessage } from './messages';
  *
  * Its layout is `SNAPSHOT_FRAME_LAYOUT` below (also in PROTOCOL.md).
  */
-export const SNAPSHOT_FRAME_VERSION = 2;
+export const SNAPSHOT_FRAME_VERSION = 3;
 
 /**
  * Assets per compressed block: a tooltip inflates one block of records (~0.1 ms), and blocks this
@@ -35,27 +35,31 @@ export const SNAPSHOT_FRAME_LAYOUT = `Layout, little-endian, every section at an
 | 20 | 4 | names bytes (u32), compressed |
 | 24 | 4 | records bytes (u32), compressed |
 | 28 | 4 | b, assets per block (u32, ${ASSETS_PER_BLOCK} from this hub) |
-| 32 | 16 n | positions: lon, lat per asset (f64) |
+| 32 | 4 | commune list bytes (u32): c INSEE codes of 5 ASCII characters, one after the other |
+| 36 | 4 | reserved, 0 |
+| 40 | 16 n | positions: lon, lat per asset (f64) |
 | … | 4 n | id ends (u32, UTF-16 units into the decoded ids text) |
 | … | 4 n | name ends (u32, bytes into the name's block once inflated) |
 | … | 4 n | record ends (u32, bytes into the record's block once inflated) |
 | … | 4 ⌈n / b⌉ | name block ends (u32, bytes into the names section) |
 | … | 4 ⌈n / b⌉ | record block ends (u32, bytes into the records section) |
+| … | 2 n | commune codes (u16, index in the commune list) |
 | … | n | kind codes (u8, index in \`ASSET_KINDS\`) |
 | … | n | category codes (u8; 0: none, else 1 + index in \`BUILDING_CATEGORIES\`) |
 | … | n | status codes (u8, index in \`ASSET_STATUSES\`) |
 | … | n | flags (u8; bit 0: the asset drifts from what it was asked) |
-| … | … | head JSON, ids text (UTF-8), names, records |
+| … | … | head JSON, ids text (UTF-8), commune list, names, records |
 
 Names and records go b assets at a time into blocks, each block UTF-8 compressed on its own with
 raw DEFLATE (RFC 1951). A record is the asset's JSON without what the columns and the name say
-(\`id\`, \`kind\`, \`category\`, \`lon\`, \`lat\`, \`status\`, \`name\`).
+(\`id\`, \`kind\`, \`category\`, \`commune\`, \`lon\`, \`lat\`, \`status\`, \`name\`).
 
 Assets come grouped by kind in \`ASSET_KINDS\` order, street lamps along a Z-order curve
 (\`layOutByKind\`): the order of the map's layers, so the console neither sorts nor copies.
 `;
 const MAGIC = [0x42, 0x46, 0x53, 0x4e]; // "BFSN"
-const HEADER_BYTES = 32;
+const HEADER_BYTES = 40;
+const INSEE_CODE_BYTES = 5;
 export const DRIFT_FLAG = 1;
 
 export const SnapshotHead = SnapshotMessage.omit({ assets: true });
@@ -80,6 +84,10 @@ export interface SnapshotFrame {
   kindCodes: Uint8Array;
   /** 0: none, else 1 + index in BUILDING_CATEGORIES (the map's building icons need no record). */
   categoryCodes: Uint8Array;
+  /** Index in `communes`: pickers and scope filters read an asset's commune without its record. */
+  communeCodes: Uint16Array;
+  /** The INSEE codes the commune codes point to. */
+  communes: string[];
   statusCodes: Uint8Array;
   flags: Uint8Array;
   idsText: string;
@@ -93,6 +101,7 @@ interface Sizes {
   blocks: number;
   head: number;
   ids: number;
+  communes: number;
   names: number;
   records: number;
 }
@@ -104,16 +113,18 @@ function sections({ n, blocks, ...bytes }: Sizes) {
   const recordEnds = nameEnds + 4 * n;
   const nameBlockEnds = recordEnds + 4 * n;
   const recordBlockEnds = nameBlockEnds + 4 * blocks;
-  const kindCodes = recordBlockEnds + 4 * blocks;
+  const communeCodes = recordBlockEnds + 4 * blocks;
+  const kindCodes = communeCodes + 2 * n;
   const categoryCodes = kindCodes + n;
   const statusCodes = categoryCodes + n;
   const flags = statusCodes + n;
   const head = flags + n;
   const ids = head + bytes.head;
-  const names = ids + bytes.ids;
+  const communes = ids + bytes.ids;
+  const names = communes + bytes.communes;
   const records = names + bytes.names;
   const end = records + bytes.records;
-  return { positions, idEnds, nameEnds, recordEnds, nameBlockEnds, recordBlockEnds, kindCodes, categoryCodes, statusCodes, flags, head, ids, names, records, end };
+  return { positions, idEnds, nameEnds, recordEnds, nameBlockEnds, recordBlockEnds, communeCodes, kindCodes, categoryCodes, statusCodes, flags, head, ids, communes, names, records, end };
 }
 
 const blockCount = (n: number, perBlock: number) => Math.ceil(n / perBlock);
@@ -136,18 +147,22 @@ export function encodeSnapshotFrame(snapshot: SnapshotMessage, deflate: Deflate 
   const encoder = new TextEncoder();
   const head = encoder.encode(JSON.stringify(headFields));
   const ids = encoder.encode(ordered.map((a) => a.id).join(''));
+  const communeList = [...new Set(ordered.map((a) => a.commune))];
+  if (communeList.length > 0xffff) throw new Error(`trop de communes pour une trame : ${communeList.length}`);
+  const communeCode = new Map(communeList.map((code, i) => [code, i]));
+  const communes = encoder.encode(communeList.join(''));
   const names = compressTexts(
     ordered.map((a) => a.name),
     encoder,
     deflate,
   );
-  // The columns and the name already say id, kind, category, position, status: the record carries the rest.
+  // The columns and the name already say id, kind, category, commune, position, status: the record carries the rest.
   const records = compressTexts(
-    ordered.map(({ id: _id, kind: _kind, category: _category, lon: _lon, lat: _lat, status: _status, name: _name, ...rest }) => JSON.stringify(rest)),
+    ordered.map(({ id: _id, kind: _kind, category: _category, commune: _commune, lon: _lon, lat: _lat, status: _status, name: _name, ...rest }) => JSON.stringify(rest)),
     encoder,
     deflate,
   );
-  const at = sections({ n, blocks: blockCount(n, ASSETS_PER_BLOCK), head: head.length, ids: ids.length, names: names.bytes.length, records: records.bytes.length });
+  const at = sections({ n, blocks: blockCount(n, ASSETS_PER_BLOCK), head: head.length, ids: ids.length, communes: communes.length, names: names.bytes.length, records: records.bytes.length });
   const frame = new Uint8Array(at.end);
   const view = new DataView(frame.buffer);
   frame.set(MAGIC, 0);
@@ -158,12 +173,15 @@ export function encodeSnapshotFrame(snapshot: SnapshotMessage, deflate: Deflate 
   view.setUint32(20, names.bytes.length, true);
   view.setUint32(24, records.bytes.length, true);
   view.setUint32(28, ASSETS_PER_BLOCK, true);
+  view.setUint32(32, communes.length, true);
+  const communeCodes = new Uint16Array(frame.buffer, at.communeCodes, n);
   let idEnd = 0;
   for (let i = 0; i < n; i++) {
     const a = ordered[i]!;
     view.setFloat64(at.positions + 16 * i, a.lon, true);
     view.setFloat64(at.positions + 16 * i + 8, a.lat, true);
     view.setUint32(at.idEnds + 4 * i, (idEnd += a.id.length), true);
+    communeCodes[i] = communeCode.get(a.commune)!;
     frame[at.kindCodes + i] = KIND_CODE.get(a.kind)!;
     frame[at.categoryCodes + i] = buildingCategoryCode(a.category);
     frame[at.statusCodes + i] = STATUS_CODE.get(a.status)!;
@@ -175,6 +193,7 @@ export function encodeSnapshotFrame(snapshot: SnapshotMessage, deflate: Deflate 
   new Uint32Array(frame.buffer, at.recordBlockEnds, records.blockEnds.length).set(records.blockEnds);
   frame.set(head, at.head);
   frame.set(ids, at.ids);
+  frame.set(communes, at.communes);
   frame.set(names.bytes, at.names);
   frame.set(records.bytes, at.records);
   return frame;
@@ -227,11 +246,20 @@ export function decodeSnapshotFrame(data: ArrayBuffer | Uint8Array): SnapshotFra
   const perBlock = view.getUint32(28, true);
   if (perBlock === 0) fail('blocs vides');
   const blocks = blockCount(n, perBlock);
-  const at = sections({ n, blocks, head: view.getUint32(12, true), ids: view.getUint32(16, true), names: view.getUint32(20, true), records: view.getUint32(24, true) });
+  const at = sections({
+    n,
+    blocks,
+    head: view.getUint32(12, true),
+    ids: view.getUint32(16, true),
+    communes: view.getUint32(32, true),
+    names: view.getUint32(20, true),
+    records: view.getUint32(24, true),
+  });
   if (at.end !== bytes.length) fail(`taille ${bytes.length} octets, l'en-tête en annonce ${at.end}`);
   const u32 = (offset: number, length: number) => new Uint32Array(bytes.buffer, bytes.byteOffset + offset, length);
   const positions = new Float64Array(bytes.buffer, bytes.byteOffset + at.positions, 2 * n);
   const idEnds = u32(at.idEnds, n);
+  const communeCodes = new Uint16Array(bytes.buffer, bytes.byteOffset + at.communeCodes, n);
   const kindCodes = bytes.subarray(at.kindCodes, at.kindCodes + n);
   const categoryCodes = bytes.subarray(at.categoryCodes, at.categoryCodes + n);
   const statusCodes = bytes.subarray(at.statusCodes, at.statusCodes + n);
@@ -242,12 +270,17 @@ export function decodeSnapshotFrame(data: ArrayBuffer | Uint8Array): SnapshotFra
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let headJson: unknown;
   let idsText = '';
+  let communeText = '';
   try {
     headJson = JSON.parse(decoder.decode(bytes.subarray(at.head, at.ids)));
-    idsText = decoder.decode(bytes.subarray(at.ids, at.names));
+    idsText = decoder.decode(bytes.subarray(at.ids, at.communes));
+    communeText = decoder.decode(bytes.subarray(at.communes, at.names));
   } catch {
     fail('en-tête ou identifiants illisibles');
   }
+  if (communeText.length % INSEE_CODE_BYTES !== 0) fail('liste des communes tronquée');
+  const communes = Array.from({ length: communeText.length / INSEE_CODE_BYTES }, (_, c) => communeText.slice(c * INSEE_CODE_BYTES, (c + 1) * INSEE_CODE_BYTES));
+  for (const code of communes) if (!InseeCode.safeParse(code).success) fail(`code commune ${JSON.stringify(code)} invalide`);
   const head = SnapshotHead.safeParse(headJson);
   if (!head.success) fail(`en-tête refusé (${head.error.issues[0]?.path.join('.') ?? 'schéma'})`);
   const ranges = {} as Record<AssetKind, KindRange>;
@@ -259,6 +292,7 @@ export function decodeSnapshotFrame(data: ArrayBuffer | Uint8Array): SnapshotFra
     if (kind >= ASSET_KINDS.length || kind < previousKind) fail(`code de type ${kind} hors ordre à l'équipement ${i}`);
     if (statusCodes[i]! >= ASSET_STATUSES.length) fail(`code d'état ${statusCodes[i]} inconnu`);
     if (categoryCodes[i]! > BUILDING_CATEGORIES.length) fail(`code de catégorie ${categoryCodes[i]} inconnu`);
+    if (communeCodes[i]! >= communes.length) fail(`code commune ${communeCodes[i]} hors de la liste à l'équipement ${i}`);
     const lon = positions[2 * i]!;
     const lat = positions[2 * i + 1]!;
     if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) fail(`position invalide à l'équipement ${i}`);
@@ -273,7 +307,7 @@ export function decodeSnapshotFrame(data: ArrayBuffer | Uint8Array): SnapshotFra
     ranges[kind].start = start;
     start += ranges[kind].count;
   }
-  return { head: head.data!, count: n, ranges, positions, kindCodes, categoryCodes, statusCodes, flags, idsText, idEnds, names, records };
+  return { head: head.data!, count: n, ranges, positions, kindCodes, categoryCodes, communeCodes, communes, statusCodes, flags, idsText, idEnds, names, records };
 }
 
 /** Checks what can be checked before inflating: ends grow within a block, blocks fill the section. */
@@ -383,13 +417,26 @@ export class FrameRecords {
     try {
       const rest = JSON.parse(this.records.text(i)) as Record<string, unknown>;
       const id = frame.idsText.slice(i === 0 ? 0 : frame.idEnds[i - 1]!, frame.idEnds[i]!);
-      const columns = { id, name: this.names.text(i), kind: ASSET_KINDS[frame.kindCodes[i]!], lon: frame.positions[2 * i], lat: frame.positions[2 * i + 1], status: ASSET_STATUSES[frame.statusCodes[i]!] };
+      const columns = {
+        id,
+        name: this.names.text(i),
+        kind: ASSET_KINDS[frame.kindCodes[i]!],
+        commune: frame.communes[frame.communeCodes[i]!],
+        lon: frame.positions[2 * i],
+        lat: frame.positions[2 * i + 1],
+        status: ASSET_STATUSES[frame.statusCodes[i]!],
+      };
       const category = buildingCategoryOf(frame.categoryCodes[i]!);
       const categoryField = category === undefined ? {} : { category };
       return Asset.parse({ ...rest, ...categoryField, ...columns });
     } catch (error) {
       throw new SnapshotFrameError(`fiche de l'équipement ${i} refusée : ${describe(error)}`);
     }
+  }
+
+  /** The INSEE code of asset `i`'s commune, from its column (checked when the frame was read). */
+  communeAt(i: number): string {
+    return this.frame.communes[this.frame.communeCodes[i]!]!;
   }
 
   /** Every name, for the search. */

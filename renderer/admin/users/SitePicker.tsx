@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../i18n';
-import { searchAssets, useStore } from '../../state';
+import { searchBuffers, useStore } from '../../state';
 import { FieldError } from './FieldError';
 
 const MAX_SHOWN = 20;
@@ -14,8 +14,8 @@ export function SitePicker({ communes, selected, onChange, error }: { communes: 
   const store = useStore();
   const [query, setQuery] = useState('');
   const matches = useMemo(() => {
-    const inScope = store.currentBuffers().records.toArray().filter((asset) => communes.length === 0 || communes.includes(asset.commune));
-    return searchAssets(inScope, query, MAX_SHOWN);
+    const buffers = store.currentBuffers();
+    return searchBuffers(buffers, query, MAX_SHOWN, (i) => communes.length === 0 || communes.includes(buffers.communeAt(i)));
   }, [store, communes, query]);
   const toggle = (id: string, on: boolean) => onChange(on ? [...selected, id] : selected.filter((s) => s !== id));
   const nameOf = (id: string) => store.getAsset(id)?.name ?? id;

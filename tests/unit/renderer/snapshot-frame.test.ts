@@ -34,7 +34,8 @@ describe('binary snapshot frame', () => {
     expect(fromFrame.records.toArray()).toEqual(fromJson.records.toArray());
     // The records leave out what the columns and texts carry.
     const plain = new TextDecoder().decode(inflateSync(frame.records.bytes));
-    expect(plain).toContain('"commune"');
+    expect(plain).toContain('"metrics"');
+    expect(plain).not.toContain('"commune"');
     expect(plain).not.toContain('"lon"');
     expect(plain).not.toContain('"name"');
     expect(plain).not.toContain('"category"');
@@ -102,11 +103,20 @@ describe('binary snapshot frame', () => {
     const badCategory = bytes.slice();
     badCategory[frame.categoryCodes.byteOffset] = 99;
     expect(() => decodeSnapshotFrame(badCategory)).toThrow(/code de catégorie/);
+    const badCommune = bytes.slice();
+    new DataView(badCommune.buffer).setUint16(frame.communeCodes.byteOffset, frame.communes.length, true);
+    expect(() => decodeSnapshotFrame(badCommune)).toThrow(/code commune \d+ hors de la liste/);
+  });
+
+  it('refuses a commune list with a code that is not an INSEE code, before drawing anything', () => {
+    // The commune is a column: checked when the frame is read, not when a record is.
+    const bytes = encodeSnapshotFrame(snapshot(1, [asset({ id: 'cab-1', name: 'x', commune: 'zz228' })]));
+    expect(() => decodeSnapshotFrame(bytes)).toThrow(/code commune "zz228" invalide/);
   });
 
   it('checks a record when it is decoded', () => {
-    // A commune code the schema refuses: the columns are fine, the record is not.
-    const bytes = encodeSnapshotFrame(snapshot(1, [asset({ id: 'cab-1', name: 'x', commune: 'zz228' })]));
+    // A date the schema refuses: the columns are fine, the record is not.
+    const bytes = encodeSnapshotFrame(snapshot(1, [asset({ id: 'cab-1', name: 'x', updatedAt: 42 as unknown as string })]));
     const buffers = AssetBuffers.fromFrame(decodeSnapshotFrame(bytes));
     expect(() => buffers.records.at(0)).toThrow(SnapshotFrameError);
   });
