@@ -143,6 +143,8 @@ async function main(): Promise<void> {
     const backlog = stream.accepted - (last?.uplinksTotal ?? 0);
 
     console.log(JSON.stringify({ benchmark: 'overload', machine }, null, 1));
+    const brokerLines = hub.brokerLines();
+    if (reconnections > 0) console.log(`Le hub sur ses courtiers (${reconnections} reconnexions) :\n${brokerLines.map((l) => `  ${l}`).join('\n')}`);
     console.log(`
 Surcharge — ${RATE}/s offertes, ${(seconds / 60).toFixed(1)} min, courtier Mosquitto (processus à part)
   liaisons offertes            ${stream.published} (${(stream.published / seconds).toFixed(0)}/s publiées ; ${stream.accepted} acquittées par le courtier, ${(stream.accepted / seconds).toFixed(0)}/s)
@@ -165,6 +167,7 @@ Surcharge — ${RATE}/s offertes, ${(seconds / 60).toFixed(1)} min, courtier Mos
       acknowledged,
       duplicates,
       reconnections,
+      brokerLines,
       samples,
       absolutes: [
         { id: 'H2', what: 'hub resté en service (tous les relevés /api/health répondus)', unit: '', value: stayedUp ? 1 : 0, better: 'higher', goal: 1 },

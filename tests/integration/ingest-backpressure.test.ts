@@ -66,6 +66,31 @@ describe('ingest backpressure', () => {
     expect(source.intake()).toMatchObject({ inFlight: 0, paused: false });
   }, 120_000);
 
+  it('keeps a slow but flowing link: a PINGRESP queued behind held messages does not drop it', async () => {
+    const broker = await startMosquitto();
+    cleanups.push(() => broker.stop());
+    const publisher = await connectAsync(broker.url, { clientId: 'backpressure-network-server-keepalive' });
+    cleanups.push(() => publisher.endAsync());
+    const received: Uplink[] = [];
+    const lines: string[] = [];
+    // A writer committing one uplink every 150 ms, one in flight at a time: 40 uplinks take 6 s.
+    // Mosquitto sends up to 20 ahead, so a PINGRESP waits up to 3 s behind them: twice what a
+    // keep-alive of 1 s allows (1.5 s) before mqtt.js would drop the link as dead.
+    const source = new MqttSource({ url: broker.url, format: 'chirpstack', maxInFlightUplinks: 1, keepaliveS: 1, log: (line) => lines.push(line) });
+    cleanups.push(() => source.stop());
+    await source.start({ uplink: (u) => (received.push(u), setTimeout(() => u.settle!(), 150)), join: () => undefined, downlinkReport: () => undefined });
+    for (let n = 0; n < 40; n++) await publisher.publishAsync(CAMERA_TOPIC(n), STATUS, { qos: 1 });
+
+    await until(() => source.status().acknowledgedAfterCommit === 40, 'not every uplink was acknowledged');
+    expect(lines.filter((line) => /perdue|erreur/.test(line))).toEqual([]);
+    expect(source.status().reconnections).toBe(0);
+    // Each once, in order: no redelivery.
+    expect(received.map((u) => u.devEui)).toEqual(Array.from({ length: 40 }, (_, n) => CAMERA_TOPIC(n).split('/')[2]));
+    // Gone quiet, the link is still checked, and a broker that answers keeps it.
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(source.status()).toMatchObject({ link: 'connected', reconnections: 0 });
+  }, 120_000);
+
   it('an uplink whose commit failed frees its place without being acknowledged', async () => {
     const broker = await startMosquitto();
     cleanups.push(() => broker.stop());

@@ -57,6 +57,8 @@ export interface MqttSourceOptions {
   connectTimeoutMs?: number;
   /** Pause between reconnection attempts. */
   reconnectPeriodMs?: number;
+  /** MQTT keep-alive, in seconds: a silent link is checked (PINGREQ) after this long. Default 60. */
+  keepaliveS?: number;
   /** One line per event worth an operator's attention; never payloads. */
   log?: (line: string) => void;
 }

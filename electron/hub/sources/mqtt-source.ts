@@ -32,6 +32,7 @@ const DEFAULT_HELD_DOWNLINK_MAX_WAIT_MS = 30 * 60_000;
  */
 const HELD_DOWNLINKS_PER_DEVICE = 8;
 const DEFAULT_RECONNECT_PERIOD_MS = 1_000;
+const DEFAULT_KEEPALIVE_S = 60;
 /** A broker flooding us with bad messages must not flood the log: the first ones, then a tally. */
 const MALFORMED_LOGGED_IN_FULL = 20;
 const MALFORMED_TALLY_EVERY = 1_000;
@@ -110,6 +111,7 @@ export class MqttSource implements Source {
       clientId: clientId ?? `beffroi-${randomBytes(6).toString('hex')}`,
       clean: clientId === undefined,
       reconnectPeriod: this.options.reconnectPeriodMs ?? DEFAULT_RECONNECT_PERIOD_MS,
+      keepalive: this.options.keepaliveS ?? DEFAULT_KEEPALIVE_S,
       // We subscribe on every connect that has no session (below); mqtt.js must not do it twice.
       resubscribe: false,
       ...(this.options.username === undefined ? {} : { username: this.options.username }),

@@ -22,8 +22,13 @@ export interface BenchHub {
   /** How long the hub took from spawn to healthy (seeding the demo included). */
   startS: number;
   health(): Promise<HealthResponse>;
+  /** The hub's lines about its brokers (connected, lost, errors), oldest first: why a link dropped. */
+  brokerLines(): readonly string[];
   stop(): Promise<void>;
 }
+
+/** Broker lines kept: the first ones (start) and the latest, never an unbounded log. */
+const BROKER_LINES_KEPT = 200;
 
 export interface BenchHubOptions {
   demo: 'essonne' | 'finistere';
@@ -61,7 +66,12 @@ export async function startBenchHub(options: BenchHubOptions): Promise<BenchHub>
   };
   try {
     const signal = AbortSignal.any([AbortSignal.timeout(180_000), abortOnExit(exited)]);
-    const url = await readyAddress(child, signal);
+    const brokerLines: string[] = [];
+    const url = await readyAddress(child, signal, (line) => {
+      if (!line.includes('[mqtt')) return;
+      if (brokerLines.length >= BROKER_LINES_KEPT) brokerLines.splice(BROKER_LINES_KEPT / 2, 1);
+      brokerLines.push(line);
+    });
     await waitForHubHealth(url, { signal });
     return {
       url,
@@ -69,6 +79,7 @@ export async function startBenchHub(options: BenchHubOptions): Promise<BenchHub>
       dataDir,
       startS: (performance.now() - started) / 1000,
       health: async () => HealthResponse.parse(await (await fetch(`${url}/api/health`)).json()),
+      brokerLines: () => brokerLines,
       stop,
     };
   } catch (error) {
@@ -84,12 +95,13 @@ function abortOnExit(exited: Promise<void>): AbortSignal {
 }
 
 /** The address in the hub's « hub prêt : http://127.0.0.1:<port> … » line (electron/hub/cli.ts). */
-function readyAddress(child: ChildProcess, signal: AbortSignal): Promise<string> {
+function readyAddress(child: ChildProcess, signal: AbortSignal, onLine: (line: string) => void): Promise<string> {
   // The reader stays open to the end: closing it would pause the hub's stdout.
   const lines = createInterface({ input: child.stdout! });
   return new Promise<string>((resolve, reject) => {
     signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true });
     lines.on('line', (line) => {
+      onLine(line);
       const address = /hub prêt : (http:\/\/[^\s/]+)/.exec(line)?.[1];
       if (address) resolve(address);
     });
