@@ -1,6 +1,7 @@
 import { ASSET_KINDS, buildingCategoryCode, buildingCategoryOf, type Asset, type AssetKind, type BuildingCategory } from '../../shared';
 import { layOutByKind, type KindRange } from '../../shared/domain/asset-layout';
 import { DRIFT_FLAG, type SnapshotFrame } from '../../shared/protocol/snapshot-frame';
+import { foldForSearch } from '../../shared/search-text';
 import { AssetRecords } from './asset-records';
 import { KIND_CODE, STATUS_CODE, STATUS_RGBA_TABLE } from './status-colours';
 
@@ -32,6 +33,8 @@ export class AssetBuffers {
   private idList: string[] | null = null;
   private byId: Map<string, number> | null = null;
   private nameList: string[] | null = null;
+  /** Per asset, its name and id folded for the search: built by the first search, then kept. */
+  private searchTexts: string[] | null = null;
   private readonly frame: SnapshotFrame | null;
 
   private constructor(records: AssetRecords, ranges: Record<AssetKind, KindRange>, frame: SnapshotFrame | null) {
@@ -111,6 +114,26 @@ export class AssetBuffers {
     return ASSET_KINDS[this.kindCodes[index]!]!;
   }
 
+  /**
+   * What the search matches for the asset at `index`: its name and id, lower case, without
+   * accents. Folding 100k names costs more than scanning them, so it is done once, by the first
+   * search (or `prepareSearch`), and kept up to date when an event renames an asset.
+   */
+  searchTextAt(index: number): string {
+    this.searchTexts ??= this.foldAll();
+    return this.searchTexts[index]!;
+  }
+
+  /** Builds what the search reads ahead of the first search (the console calls it when idle). */
+  prepareSearch(): void {
+    this.searchTexts ??= this.foldAll();
+  }
+
+  private foldAll(): string[] {
+    const ids = this.ids;
+    return Array.from({ length: this.count }, (_, i) => searchTextOf(this.nameAt(i), ids[i]!));
+  }
+
   categoryAt(index: number): BuildingCategory | undefined {
     return buildingCategoryOf(this.categoryCodes[index]!);
   }
@@ -154,6 +177,7 @@ export class AssetBuffers {
     if (this.idList) this.idList[i] = asset.id;
     this.indexById.set(asset.id, i);
     if (this.nameList) this.nameList[i] = asset.name;
+    if (this.searchTexts) this.searchTexts[i] = searchTextOf(asset.name, asset.id);
     if (this.frame) this.frame.flags[i] = asset.drift ? DRIFT_FLAG : 0;
     this.positions[i * 2] = asset.lon;
     this.positions[i * 2 + 1] = asset.lat;
@@ -173,5 +197,7 @@ export class AssetBuffers {
     this.colours[to + 3] = STATUS_RGBA_TABLE[from + 3]!;
   }
 }
+
+const searchTextOf = (name: string, id: string) => `${foldForSearch(name)} ${id.toLowerCase()}`;
 
 export { sortSpatially } from '../../shared/domain/asset-layout';

@@ -13,13 +13,16 @@ const MAX_RESULTS = 8;
 export function findAssets(buffers: AssetBuffers, query: string, kinds: readonly AssetKind[] | null, communeOf: (code: string) => string): Asset[] {
   const words = foldForSearch(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return [];
-  const ids = buffers.ids;
+  // A few hundred communes: each one's name folded once per search, not once per asset.
+  const places = new Map<string, string>();
   const found: Asset[] = [];
   for (let i = 0; i < buffers.count && found.length < MAX_RESULTS; i++) {
     if (kinds && !kinds.includes(buffers.kindAt(i))) continue;
     const commune = buffers.communeAt(i);
-    const text = foldForSearch(`${buffers.nameAt(i)} ${ids[i]} ${communeOf(commune)} ${commune}`);
-    if (words.every((w) => text.includes(w))) found.push(buffers.records.at(i)!);
+    let place = places.get(commune);
+    if (place === undefined) places.set(commune, (place = foldForSearch(`${communeOf(commune)} ${commune}`)));
+    const text = buffers.searchTextAt(i);
+    if (words.every((w) => text.includes(w) || place.includes(w))) found.push(buffers.records.at(i)!);
   }
   return found;
 }
