@@ -7,6 +7,9 @@
  *             MapboxOverlay over maplibre, as AssetMap drives them: rows written to its GPU buffers
  *   peer A    deck.gl ScatterplotLayer handed a new data array of objects each update
  *   peer B    maplibre GeoJSON source + circle layer, `updateData` with the 1,000 changed features
+ *   floor     not a map: a bare WebGL2 canvas of the same points, the changed colours uploaded in
+ *             one call, one draw call. What the browser itself costs to present an updated canvas;
+ *             peer ÷ floor is the best ratio any WebGL map could reach here (printed, not a goal)
  * Per round: CDP Performance.getMetrics ScriptDuration and TaskDuration (main-thread time) from
  * before the changes until the map has drawn them; median over the rounds. Then 1,000 changes/s
  * stream into ours for `--seconds` (60 by default) while the Long Tasks API watches.
@@ -18,10 +21,13 @@ import { type Server, createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import { build } from 'vite';
 import { generateTerritory } from '../../electron/hub/territory';
+import type { SnapshotMessage } from '../../shared/protocol/messages';
+import { encodeSnapshotFrame } from '../../shared/protocol/snapshot-frame';
 import { MainThreadMeter, launchChromium, metricsDelta } from './support/console-meter';
 import { browserInfo, machineInfo } from './support/machine';
 import { report } from './support/verdict';
@@ -36,11 +42,12 @@ const DEMO = 'finistere';
 const VIEWPORT = { width: 1280, height: 800 };
 const PAGE_DIR = fileURLToPath(new URL('./map-peers/', import.meta.url));
 
-type ModeName = 'ours' | 'deck' | 'maplibre';
+type ModeName = 'ours' | 'deck' | 'maplibre' | 'floor';
 const MODES: Record<ModeName, string> = {
   ours: 'nous (AssetLayerSet, écritures par lignes)',
   deck: 'pair A (deck.gl, nouveau tableau de données)',
   maplibre: 'pair B (maplibre, updateData)',
+  floor: 'plancher (canvas WebGL2 nu, un envoi, un dessin ; pas une carte)',
 };
 
 interface ModeResult {
@@ -63,10 +70,38 @@ async function buildPage(): Promise<string> {
   const territory = generateTerritory(DEMO);
   const fixture = territory.assets.map((a) => ({ id: a.id, kind: a.kind, category: a.category, lon: a.lon, lat: a.lat }));
   writeFileSync(join(out, 'fixture.json'), JSON.stringify(fixture));
+  // Ours starts as the console does: from the binary snapshot frame the hub would send.
+  const updatedAt = new Date().toISOString();
+  const assets = territory.assets.map(({ id, kind, category, name, commune, lon, lat, parentId }) => ({
+    id,
+    kind,
+    ...(category ? { category } : {}),
+    name,
+    commune,
+    lon,
+    lat,
+    ...(parentId ? { parentId } : {}),
+    status: 'ok' as const,
+    metrics: {},
+    updatedAt,
+  }));
+  const west = Math.min(...assets.map((a) => a.lon));
+  const east = Math.max(...assets.map((a) => a.lon));
+  const south = Math.min(...assets.map((a) => a.lat));
+  const north = Math.max(...assets.map((a) => a.lat));
+  const snapshot: SnapshotMessage = {
+    op: 'snapshot',
+    seq: 1,
+    territory: { name: DEMO, label: 'Finistère', departements: ['29'], bounds: [west, south, east, north], communes: territory.communes },
+    assets,
+    alarms: [],
+    commands: [],
+  };
+  writeFileSync(join(out, 'snapshot.bin'), encodeSnapshotFrame(snapshot, deflateRawSync));
   return out;
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+const TYPES: Record<string, string> = { '.bin': 'application/octet-stream', '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
 
 function serve(dir: string): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
@@ -152,6 +187,12 @@ async function main(): Promise<void> {
     for (const m of Object.keys(MODES) as ModeName[]) console.log(`  ${MODES[m]} : script ${figures[m].scriptMs.toFixed(2)} ms, tâches ${figures[m].taskMs.toFixed(2)} ms`);
     const empty = { scriptMs: median(results.ours.empty!.script), taskMs: median(results.ours.empty!.task) };
     console.log(`  (notre même chemin sans aucun changement — couches repoussées, une image dessinée : script ${empty.scriptMs.toFixed(2)} ms, tâches ${empty.taskMs.toFixed(2)} ms ; c'est le plancher de toute mise à jour)`);
+    // The best any design could reach against each peer: the peer over the bare canvas.
+    const reachable = (['deck', 'maplibre'] as const).flatMap((peer) =>
+      (['scriptMs', 'taskMs'] as const).map((metric) => ({ peer, metric, ratio: figures[peer][metric] / figures.floor[metric] })),
+    );
+    console.log('  Au mieux atteignable ici (pair ÷ plancher) :');
+    for (const r of reachable) console.log(`    ${r.peer} ${r.metric === 'scriptMs' ? 'script' : 'tâches'} : ${r.ratio.toFixed(1)}×`);
 
     const what = `${CHANGES} changements sur ${results.ours.held} points, appliqués et dessinés`;
     const compare = (metric: 'scriptMs' | 'taskMs', label: string, peer: 'deck' | 'maplibre', goalRatio: number) => ({
@@ -172,6 +213,7 @@ async function main(): Promise<void> {
       rounds: ROUNDS,
       figures,
       oursEmptyUpdate: empty,
+      reachableAtBest: reachable,
       stream: { seconds: SECONDS, perSecond: CHANGES, ...stream, mainThreadTaskMsPerS: streamMain.TaskDuration / SECONDS },
       comparisons: [
         compare('scriptMs', 'script', 'deck', 50),

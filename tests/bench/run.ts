@@ -9,7 +9,7 @@
  *   fan-out      hub CPU per event delivered to 50 consoles of mixed scopes, against a naive per-console send
  *   stalled-console  a console that stops reading: hub memory until it is cut, its resync, the others' latency
  *   map-snapshot 100k-asset snapshot → first draw (main-thread CPU, memory) vs maplibre GeoJSON and Leaflet; console cold start
- *   map-peers    1,000 status changes over 100k points: our map vs deck.gl new array vs maplibre updateData
+ *   map-peers    1,000 status changes over 100k points: our map vs deck.gl new array vs maplibre updateData, and a bare WebGL floor
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

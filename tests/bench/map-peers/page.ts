@@ -4,6 +4,9 @@
  *   ours     the product's AssetBuffers + AssetLayerSet in a MapboxOverlay, fed as AssetMap does
  *   deck     deck.gl ScatterplotLayer handed a new array of point objects on every update
  *   maplibre a GeoJSON source with a circle layer, `updateData` with the changed features
+ *   floor    not a map: a bare WebGL2 canvas of the same points, one draw call, the changed span
+ *            of colours uploaded in one call. The least any WebGL map can spend on an update in
+ *            this browser: peer ÷ floor is the best ratio any design could reach.
  * The driver calls `window.__peers.prepare(n, count)` then `round()` (apply round n's changes,
  * resolve once drawn) and
  * `window.__peers.stream(seconds, perSecond)` (changes at that rate, long tasks observed).
@@ -18,6 +21,7 @@ import { AssetLayerSet } from '../../../renderer/map/asset-layers';
 import { createIconAtlas } from '../../../renderer/map/icon-atlas';
 import type { Viewport } from '../../../renderer/map/lamp-layers';
 import { AssetBuffers, STATUS_RGB } from '../../../renderer/state';
+import { decodeSnapshotFrame } from '../../../shared/protocol/snapshot-frame';
 
 setWorkerUrl(workerUrl);
 
@@ -79,7 +83,13 @@ async function main(): Promise<void> {
     return changes;
   };
 
-  const impl = await (mode === 'ours' ? ours(points, map, viewport) : mode === 'deck' ? deckArray(points, map) : maplibreUpdate(points, map));
+  const impl = await (mode === 'ours'
+    ? ours(points, map, viewport)
+    : mode === 'deck'
+      ? deckArray(points, map)
+      : mode === 'floor'
+        ? bareWebGl(points, map)
+        : maplibreUpdate(points, map));
   await impl.drawn();
 
   let prepared: Change[] = [];
@@ -132,10 +142,15 @@ async function main(): Promise<void> {
   });
 }
 
-/** The product: AssetBuffers rewritten in place, then what AssetMap.onAssetsChange and pushLayers do. */
+/**
+ * The product: AssetBuffers from the binary snapshot frame (as the console gets them), rewritten
+ * in place by events carrying whole assets, then what AssetMap.onAssetsChange and pushLayers do.
+ */
 async function ours(points: FixturePoint[], map: MaplibreMap, viewport: () => Viewport): Promise<Mode> {
+  // What an event brings: the asset whole (here without its metrics, which the map does not read).
   const assets = points.map((p) => ({ ...p, status: 'ok', metrics: {} }) as unknown as Asset);
-  const buffers = AssetBuffers.fromAssets(assets);
+  const snapshot = decodeSnapshotFrame(new Uint8Array(await (await fetch('./snapshot.bin')).arrayBuffer()));
+  const buffers = AssetBuffers.fromFrame(snapshot);
   const layerSet = new AssetLayerSet(createIconAtlas());
   layerSet.setLayout(buffers);
   let frames = 0;
@@ -162,7 +177,7 @@ async function ours(points: FixturePoint[], map: MaplibreMap, viewport: () => Vi
     const indexes: number[] = [];
     for (const { at, status } of pending) {
       const index = buffers.indexOf(points[at]!.id)!;
-      const { statusChanged } = buffers.update(index, { ...buffers.records.at(index)!, status });
+      const { statusChanged } = buffers.update(index, { ...assets[at]!, status });
       if (statusChanged) {
         kinds.add(points[at]!.kind);
         indexes.push(index);
@@ -233,6 +248,111 @@ async function maplibreUpdate(points: FixturePoint[], map: MaplibreMap): Promise
       });
     },
   };
+}
+
+/**
+ * The floor: a WebGL2 canvas over the same (idle) map, the points as GL_POINTS at the fixed
+ * camera, colours as bytes. An update writes the changed colours, uploads the span from the first
+ * to the last changed point in one call and draws once on the next animation frame: nothing a map
+ * needs beyond that (camera, layers, picking, icons). Draws the same pixels as the peers only
+ * roughly; it is there for its main-thread cost, not its looks.
+ */
+async function bareWebGl(points: FixturePoint[], map: MaplibreMap): Promise<Mode> {
+  const canvas = document.createElement('canvas');
+  const { width, height } = map.getCanvas();
+  Object.assign(canvas, { width, height });
+  canvas.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none';
+  map.getContainer().appendChild(canvas);
+  const gl = canvas.getContext('webgl2', { antialias: false, premultipliedAlpha: true })!;
+  const program = linkProgram(
+    gl,
+    `#version 300 es
+    in vec2 position; in vec4 colour; out vec4 vColour;
+    void main() { gl_Position = vec4(position, 0.0, 1.0); gl_PointSize = 5.0; vColour = colour; }`,
+    `#version 300 es
+    precision mediump float; in vec4 vColour; out vec4 fragColour;
+    void main() { fragColour = vColour; }`,
+  );
+  // Clip space at the fixed camera, computed once on the CPU (the camera never moves here).
+  const clip = new Float32Array(points.length * 2);
+  points.forEach((p, i) => {
+    const { x, y } = map.project([p.lon, p.lat]);
+    clip[i * 2] = (x / width) * 2 - 1;
+    clip[i * 2 + 1] = 1 - (y / height) * 2;
+  });
+  const colours = new Uint8Array(points.length * 4);
+  for (let i = 0; i < points.length; i++) colours.set(RGBA.ok, i * 4);
+  const vertexArray = gl.createVertexArray();
+  gl.bindVertexArray(vertexArray);
+  const attribute = (name: string, data: ArrayBufferView, size: number, type: number, normalized: boolean) => {
+    const buffer = gl.createBuffer();
+    gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
+    gl.bufferData(gl.ARRAY_BUFFER, data, gl.DYNAMIC_DRAW);
+    const location = gl.getAttribLocation(program, name);
+    gl.enableVertexAttribArray(location);
+    gl.vertexAttribPointer(location, size, type, normalized, 0, 0);
+    return buffer;
+  };
+  attribute('position', clip, 2, gl.FLOAT, false);
+  const colourBuffer = attribute('colour', colours, 4, gl.UNSIGNED_BYTE, true);
+  gl.bindVertexArray(null);
+  gl.bindBuffer(gl.ARRAY_BUFFER, null);
+
+  const draw = () => {
+    gl.viewport(0, 0, width, height);
+    gl.clearColor(0, 0, 0, 0);
+    gl.clear(gl.COLOR_BUFFER_BIT);
+    gl.useProgram(program);
+    gl.bindVertexArray(vertexArray);
+    gl.drawArrays(gl.POINTS, 0, points.length);
+    gl.bindVertexArray(null);
+  };
+  let first = Infinity;
+  let last = -1;
+  let frame: number | null = null;
+  const flush = () => {
+    frame = null;
+    if (last >= 0) {
+      gl.bindBuffer(gl.ARRAY_BUFFER, colourBuffer);
+      gl.bufferSubData(gl.ARRAY_BUFFER, first * 4, colours, first * 4, (last - first + 1) * 4);
+      gl.bindBuffer(gl.ARRAY_BUFFER, null);
+      first = Infinity;
+      last = -1;
+    }
+    draw();
+  };
+  draw();
+  return {
+    apply(changes) {
+      for (const { at, status } of changes) {
+        colours.set(RGBA[status], at * 4);
+        if (at < first) first = at;
+        if (at > last) last = at;
+      }
+      frame ??= requestAnimationFrame(flush);
+    },
+    async drawn() {
+      // The flush was asked for first, so it has run (and drawn) when this frame's wait resolves.
+      while (frame !== null) await nextFrame();
+    },
+  };
+}
+
+function linkProgram(gl: WebGL2RenderingContext, vertex: string, fragment: string): WebGLProgram {
+  const program = gl.createProgram()!;
+  for (const [type, source] of [
+    [gl.VERTEX_SHADER, vertex],
+    [gl.FRAGMENT_SHADER, fragment],
+  ] as const) {
+    const shader = gl.createShader(type)!;
+    gl.shaderSource(shader, source);
+    gl.compileShader(shader);
+    if (!gl.getShaderParameter(shader, gl.COMPILE_STATUS)) throw new Error(gl.getShaderInfoLog(shader) ?? 'shader');
+    gl.attachShader(program, shader);
+  }
+  gl.linkProgram(program);
+  if (!gl.getProgramParameter(program, gl.LINK_STATUS)) throw new Error(gl.getProgramInfoLog(program) ?? 'link');
+  return program;
 }
 
 void main();
