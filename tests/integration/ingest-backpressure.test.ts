@@ -31,11 +31,17 @@ describe('ingest backpressure', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  it('stops reading at the cap, resumes when half is settled, and delivers every uplink in order', async () => {
+  /** A Mosquitto and a network server publishing to it, both stopped after the test. */
+  async function brokerWithPublisher(clientId: string) {
     const broker = await startMosquitto();
     cleanups.push(() => broker.stop());
-    const publisher = await connectAsync(broker.url, { clientId: 'backpressure-network-server' });
+    const publisher = await connectAsync(broker.url, { clientId });
     cleanups.push(() => publisher.endAsync());
+    return { broker, publisher };
+  }
+
+  it('stops reading at the cap, resumes when half is settled, and delivers every uplink in order', async () => {
+    const { broker, publisher } = await brokerWithPublisher('backpressure-network-server');
     const received: Uplink[] = [];
     const source = new MqttSource({ url: broker.url, format: 'chirpstack', maxInFlightUplinks: 10, log: () => undefined });
     cleanups.push(() => source.stop());
@@ -67,10 +73,7 @@ describe('ingest backpressure', () => {
   }, 120_000);
 
   it('keeps a slow but flowing link: a PINGRESP queued behind held messages does not drop it', async () => {
-    const broker = await startMosquitto();
-    cleanups.push(() => broker.stop());
-    const publisher = await connectAsync(broker.url, { clientId: 'backpressure-network-server-keepalive' });
-    cleanups.push(() => publisher.endAsync());
+    const { broker, publisher } = await brokerWithPublisher('backpressure-network-server-keepalive');
     const received: Uplink[] = [];
     const lines: string[] = [];
     // A writer committing one uplink every 150 ms, one in flight at a time: 40 uplinks take 6 s.
@@ -92,10 +95,7 @@ describe('ingest backpressure', () => {
   }, 120_000);
 
   it('an uplink whose commit failed frees its place without being acknowledged', async () => {
-    const broker = await startMosquitto();
-    cleanups.push(() => broker.stop());
-    const publisher = await connectAsync(broker.url, { clientId: 'backpressure-network-server-2' });
-    cleanups.push(() => publisher.endAsync());
+    const { broker, publisher } = await brokerWithPublisher('backpressure-network-server-2');
     const received: Uplink[] = [];
     const source = new MqttSource({ url: broker.url, format: 'chirpstack', maxInFlightUplinks: 2, log: () => undefined });
     cleanups.push(() => source.stop());
