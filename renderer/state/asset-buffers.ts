@@ -1,8 +1,8 @@
 import { ASSET_KINDS, buildingCategoryCode, buildingCategoryOf, type Asset, type AssetKind, type BuildingCategory } from '../../shared';
 import { layOutByKind, type KindRange } from '../../shared/domain/asset-layout';
 import { DRIFT_FLAG, type SnapshotFrame } from '../../shared/protocol/snapshot-frame';
-import { foldForSearch } from '../../shared/search-text';
 import { AssetRecords } from './asset-records';
+import { SearchIndex } from './search-index';
 import { KIND_CODE, STATUS_CODE, STATUS_RGBA_TABLE } from './status-colours';
 
 export type { KindRange };
@@ -33,8 +33,8 @@ export class AssetBuffers {
   private idList: string[] | null = null;
   private byId: Map<string, number> | null = null;
   private nameList: string[] | null = null;
-  /** Per asset, its name and id folded for the search: built by the first search, then kept. */
-  private searchTexts: string[] | null = null;
+  /** The assets' names and ids folded for the search: built by the first search, then kept. */
+  private search: SearchIndex | null = null;
   private readonly frame: SnapshotFrame | null;
 
   private constructor(records: AssetRecords, ranges: Record<AssetKind, KindRange>, frame: SnapshotFrame | null) {
@@ -97,7 +97,7 @@ export class AssetBuffers {
     return this.byId;
   }
 
-  /** The asset's name at `index`, for search, without decoding its record. */
+  /** The asset's name at `index`, without decoding its record. */
   nameAt(index: number): string {
     if (!this.frame) return this.records.at(index)!.name;
     this.nameList ??= this.records.names();
@@ -115,23 +115,12 @@ export class AssetBuffers {
   }
 
   /**
-   * What the search matches for the asset at `index`: its name and id, lower case, without
-   * accents. Folding 100k names costs more than scanning them, so it is done once, by the first
-   * search (or `prepareSearch`), and kept up to date when an event renames an asset.
+   * What the search scans (see SearchIndex): built by the first search from every name (read
+   * for it, not kept), then kept up to date when an event renames an asset.
    */
-  searchTextAt(index: number): string {
-    this.searchTexts ??= this.foldAll();
-    return this.searchTexts[index]!;
-  }
-
-  /** Builds what the search reads ahead of the first search (the console calls it when idle). */
-  prepareSearch(): void {
-    this.searchTexts ??= this.foldAll();
-  }
-
-  private foldAll(): string[] {
-    const ids = this.ids;
-    return Array.from({ length: this.count }, (_, i) => searchTextOf(this.nameAt(i), ids[i]!));
+  searchIndex(): SearchIndex {
+    this.search ??= SearchIndex.build(this.nameList ?? this.records.names(), this.ids);
+    return this.search;
   }
 
   categoryAt(index: number): BuildingCategory | undefined {
@@ -177,7 +166,7 @@ export class AssetBuffers {
     if (this.idList) this.idList[i] = asset.id;
     this.indexById.set(asset.id, i);
     if (this.nameList) this.nameList[i] = asset.name;
-    if (this.searchTexts) this.searchTexts[i] = searchTextOf(asset.name, asset.id);
+    this.search?.rename(i, asset.name, asset.id);
     if (this.frame) this.frame.flags[i] = asset.drift ? DRIFT_FLAG : 0;
     this.positions[i * 2] = asset.lon;
     this.positions[i * 2 + 1] = asset.lat;
@@ -197,7 +186,5 @@ export class AssetBuffers {
     this.colours[to + 3] = STATUS_RGBA_TABLE[from + 3]!;
   }
 }
-
-const searchTextOf = (name: string, id: string) => `${foldForSearch(name)} ${id.toLowerCase()}`;
 
 export { sortSpatially } from '../../shared/domain/asset-layout';

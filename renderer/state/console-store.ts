@@ -197,7 +197,6 @@ export class ConsoleStore {
     for (let i = 0; i < buffers.count; i++) if (buffers.driftsAt(i)) this.drifting.add(buffers.ids[i]!);
     this.alarms.replaceAll(message.alarms);
     this.commands.replaceAll(message.commands);
-    prepareSearchWhenIdle(() => this.buffers === buffers, buffers);
   }
 
   private applyEvent(event: JournalEvent, change: FrameChange, newAssets: Asset[]): void {
@@ -423,23 +422,3 @@ function mergeById(known: readonly Asset[], incoming: readonly Asset[]): Asset[]
   return [...byId.values()];
 }
 
-/**
- * The first search inflates and folds every name (about 0.1 s of main thread for 100k assets):
- * done once the console is idle after a snapshot, so the operator's first keystroke does not pay
- * it. Skipped if another snapshot replaced these buffers meanwhile; a damaged names block is left
- * for the search itself to report.
- */
-function prepareSearchWhenIdle(current: () => boolean, buffers: AssetBuffers): void {
-  if (typeof requestIdleCallback !== 'function') return;
-  requestIdleCallback(
-    () => {
-      if (!current()) return;
-      try {
-        buffers.prepareSearch();
-      } catch {
-        // The search reports it when asked.
-      }
-    },
-    { timeout: 10_000 },
-  );
-}

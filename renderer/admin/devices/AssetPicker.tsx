@@ -15,13 +15,14 @@ export function findAssets(buffers: AssetBuffers, query: string, kinds: readonly
   if (words.length === 0) return [];
   // A few hundred communes: each one's name folded once per search, not once per asset.
   const places = new Map<string, string>();
+  const index = buffers.searchIndex();
   const found: Asset[] = [];
   for (let i = 0; i < buffers.count && found.length < MAX_RESULTS; i++) {
     if (kinds && !kinds.includes(buffers.kindAt(i))) continue;
     const commune = buffers.communeAt(i);
     let place = places.get(commune);
     if (place === undefined) places.set(commune, (place = foldForSearch(`${communeOf(commune)} ${commune}`)));
-    const text = buffers.searchTextAt(i);
+    const text = index.textAt(i);
     if (words.every((w) => text.includes(w) || place.includes(w))) found.push(buffers.records.at(i)!);
   }
   return found;

@@ -50,11 +50,11 @@ describe('binary snapshot frame', () => {
     expect(searchBuffers(buffers, 'LAMP-1', 5).map((a) => a.id)).toEqual(['lamp-1']);
   });
 
-  it('searches the name an event gave, whether the names were read (or prepared when idle) before the event or after', () => {
+  it('searches the name an event gave, whether the names were read (or the index built) before the event or after', () => {
     for (const before of ['search', 'prepare', 'nothing']) {
       const buffers = AssetBuffers.fromFrame(decodeSnapshotFrame(encodeSnapshotFrame(message)));
       if (before === 'search') expect(searchBuffers(buffers, 'marché', 5).map((a) => a.id)).toEqual(['cam-1']);
-      if (before === 'prepare') buffers.prepareSearch();
+      if (before === 'prepare') buffers.searchIndex();
       const i = buffers.indexOf('cam-1')!;
       buffers.update(i, { ...buffers.records.at(i)!, name: 'Caméra de la halle' });
       expect(searchBuffers(buffers, 'halle', 5).map((a) => a.id)).toEqual(['cam-1']);
