@@ -32,7 +32,6 @@ export class AssetBuffers {
   /** Ids and the index by id are built when first asked for (a lookup), not before the first draw. */
   private idList: string[] | null = null;
   private byId: Map<string, number> | null = null;
-  private nameList: string[] | null = null;
   /** The assets' names and ids folded for the search: built by the first search, then kept. */
   private search: SearchIndex | null = null;
   private readonly frame: SnapshotFrame | null;
@@ -97,13 +96,6 @@ export class AssetBuffers {
     return this.byId;
   }
 
-  /** The asset's name at `index`, without decoding its record. */
-  nameAt(index: number): string {
-    if (!this.frame) return this.records.at(index)!.name;
-    this.nameList ??= this.records.names();
-    return this.nameList[index]!;
-  }
-
   /** The INSEE code of the asset's commune, without decoding its record. */
   communeAt(index: number): string {
     return this.records.communeAt(index);
@@ -119,7 +111,7 @@ export class AssetBuffers {
    * for it, not kept), then kept up to date when an event renames an asset.
    */
   searchIndex(): SearchIndex {
-    this.search ??= SearchIndex.build(this.nameList ?? this.records.names(), this.ids);
+    this.search ??= SearchIndex.build(this.records.names(), this.ids);
     return this.search;
   }
 
@@ -165,7 +157,6 @@ export class AssetBuffers {
     this.records.set(i, asset);
     if (this.idList) this.idList[i] = asset.id;
     this.indexById.set(asset.id, i);
-    if (this.nameList) this.nameList[i] = asset.name;
     this.search?.rename(i, asset.name, asset.id);
     if (this.frame) this.frame.flags[i] = asset.drift ? DRIFT_FLAG : 0;
     this.positions[i * 2] = asset.lon;

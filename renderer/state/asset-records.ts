@@ -45,8 +45,8 @@ export class AssetRecords implements Iterable<Asset> {
   /** The commune of asset `index`: from a frame's column while its record is not decoded. */
   communeAt(index: number): string {
     const record = this.known[index];
-    if (record || !this.frame) return (record ?? this.at(index)!).commune;
-    return this.frame.communeAt(index);
+    if (record) return record.commune;
+    return this.frame ? this.frame.communeAt(index) : this.at(index)!.commune;
   }
 
   /** Every name, by index: from a frame without decoding the records. */
