@@ -30,6 +30,10 @@ function createDebug(store: ConsoleStore, client: HubClient, mapStats: () => Map
     get assetsTotal() {
       return store.getView().assetCount;
     },
+    /** Records decoded from the snapshot frame so far: what startup and panels cost in decoding. */
+    get recordsDecoded() {
+      return store.currentBuffers().records.decoded;
+    },
     get lastSeq() {
       return store.getView().lastSeq;
     },

@@ -7,7 +7,7 @@ import { formatNumber, useI18n } from '../i18n';
 import { LightingScheduleEditor } from '../programmes';
 import { useGroupSelection, useStore, useTerritory } from '../state';
 import { groupImpact, impactSentence, type GroupAction } from './group-impact';
-import { commandableKinds, selectFiltered, selectInPolygon, type GroupKind } from './group-selection';
+import { commandableKinds, communesWithGroupAssets, selectFiltered, selectInPolygon, type GroupKind } from './group-selection';
 import { GroupProgress } from './GroupProgress';
 
 /**
@@ -52,11 +52,13 @@ export function GroupPanel() {
 
   useEffect(() => store.onLasso((polygon) => store.setGroup(new Set(selectInPolygon(store.currentBuffers(), polygon, kind)))), [store, kind]);
   const impact = useMemo(() => groupImpact(store.currentBuffers(), group.ids), [store, group.ids]);
+  // Only once the panel is open: reading which cabinets take commands decodes their records, work
+  // the console's start (a new territory) should not pay for a panel nobody has opened.
   const communes = useMemo(() => {
-    const buffers = store.currentBuffers();
-    const present = new Set(selectFiltered(buffers, kind, null).map((id) => buffers.get(id)!.commune));
+    if (!open) return [];
+    const present = communesWithGroupAssets(store.currentBuffers(), kind);
     return (territory?.communes ?? []).filter((c) => present.has(c.code)).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
-  }, [store, territory, kind]);
+  }, [store, territory, kind, open]);
 
   if (kinds.length === 0) return null;
   const size = group.ids.size;

@@ -63,13 +63,31 @@ export function selectInPolygon(buffers: AssetBuffers, polygon: LonLatPolygon, k
   return selected;
 }
 
-/** The assets of `kind` in a commune (every commune when `commune` is null) that take its commands. */
+/**
+ * The assets of `kind` in a commune (every commune when `commune` is null) that take its commands.
+ * The commune comes from its column: only the assets in that commune have their record decoded.
+ */
 export function selectFiltered(buffers: AssetBuffers, kind: GroupKind, commune: string | null): string[] {
   const range = buffers.ranges[kind];
   const selected: string[] = [];
   for (let i = range.start; i < range.start + range.count; i++) {
-    const asset = buffers.records.at(i)!;
-    if ((commune === null || asset.commune === commune) && takesGroupCommand(asset, kind)) selected.push(asset.id);
+    if (commune !== null && buffers.communeAt(i) !== commune) continue;
+    if (takesGroupCommand(buffers.records.at(i)!, kind)) selected.push(buffers.ids[i]!);
   }
   return selected;
+}
+
+/**
+ * The INSEE codes of the communes holding at least one asset of `kind` that takes its commands
+ * (the commune filter's choices). A commune already found is not looked at again, so a record is
+ * decoded only until its commune has one: a few hundred records, not every cabinet's.
+ */
+export function communesWithGroupAssets(buffers: AssetBuffers, kind: GroupKind): Set<string> {
+  const range = buffers.ranges[kind];
+  const found = new Set<string>();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    const commune = buffers.communeAt(i);
+    if (!found.has(commune) && takesGroupCommand(buffers.records.at(i)!, kind)) found.add(commune);
+  }
+  return found;
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Asset } from '../../../shared';
-import { commandableKinds, groupImpact, impactSentence, pointInPolygon, selectFiltered, selectInPolygon } from '../../../renderer/groups';
+import { commandableKinds, communesWithGroupAssets, groupImpact, impactSentence, pointInPolygon, selectFiltered, selectInPolygon } from '../../../renderer/groups';
 import { progressCounts, progressKey } from '../../../renderer/groups/group-progress';
 import { AssetBuffers } from '../../../renderer/state';
-import { asset, command } from './fixtures';
+import { decodeSnapshotFrame, encodeSnapshotFrame } from '../../../shared/protocol/snapshot-frame';
+import { asset, command, snapshot } from './fixtures';
 
 const DIMMER = [{ type: 'lighting.dim' as const, dimmable: true }, { type: 'lighting.schedule' as const }];
 const GATE = [{ type: 'gate.set' as const }, { type: 'gate.hours' as const }];
@@ -70,6 +71,24 @@ describe('group selection over the columnar buffers', () => {
   it('selects what the commune filter shows, or every commandable one of the kind', () => {
     expect(selectFiltered(territory(), 'lighting-cabinet', '91001').sort()).toEqual(['cab-in-1', 'cab-out']);
     expect(selectFiltered(territory(), 'lighting-cabinet', null).sort()).toEqual(['cab-in-1', 'cab-in-2', 'cab-out']);
+  });
+
+  it('offers as communes those holding a commandable asset of the kind', () => {
+    expect([...communesWithGroupAssets(territory(), 'lighting-cabinet')].sort()).toEqual(['91001', '91002']);
+    expect([...communesWithGroupAssets(territory(), 'gate')]).toEqual(['91001']);
+  });
+
+  it('decodes, over a binary snapshot, only the records it has to read', () => {
+    // 40 commandable cabinets in 4 communes, plus one mute cabinet in a fifth.
+    const cabinets = Array.from({ length: 40 }, (_, i) => asset({ id: `cab-${i}`, commune: `9100${i % 4}`, accepts: DIMMER }));
+    const fromFrame = () => AssetBuffers.fromFrame(decodeSnapshotFrame(encodeSnapshotFrame(snapshot(1, [...cabinets, asset({ id: 'cab-mute', commune: '91009' })]))));
+    const listing = fromFrame();
+    expect([...communesWithGroupAssets(listing, 'lighting-cabinet')].sort()).toEqual(['91000', '91001', '91002', '91003']);
+    // The first cabinet of each commune answers for it; the mute one is read to learn it is mute.
+    expect(listing.records.decoded).toBe(5);
+    const filtering = fromFrame();
+    expect(selectFiltered(filtering, 'lighting-cabinet', '91002')).toHaveLength(10);
+    expect(filtering.records.decoded).toBe(10);
   });
 
   it('offers only the kinds the user may command', () => {
