@@ -7,6 +7,25 @@ import { KIND_CODE, STATUS_CODE, STATUS_RGBA_TABLE } from './status-colours';
 
 export type { KindRange };
 
+/** Columns a new layout takes over from the previous one (see `withAssets`). */
+interface CarriedColumns {
+  positions: Float64Array;
+  kindCodes: Uint8Array;
+  categoryCodes: Uint8Array;
+  statusCodes: Uint8Array;
+  flags: Uint8Array;
+  ids: string[];
+}
+
+/** An asset as `layOutByKind` sees it while a layout is rebuilt: where it was (-1: new), or itself. */
+interface LayoutItem {
+  kind: AssetKind;
+  lon: number;
+  lat: number;
+  from: number;
+  asset: Asset | undefined;
+}
+
 export interface AssetUpdateResult {
   statusChanged: boolean;
   moved: boolean;
@@ -35,20 +54,25 @@ export class AssetBuffers {
   /** The assets' names and ids folded for the search: built by the first search, then kept. */
   private search: SearchIndex | null = null;
   private readonly frame: SnapshotFrame | null;
+  /** Drift flags (DRIFT_FLAG) when the records may still be undecoded; null: ask the records. */
+  private readonly flags: Uint8Array | null;
 
-  private constructor(records: AssetRecords, ranges: Record<AssetKind, KindRange>, frame: SnapshotFrame | null) {
+  private constructor(records: AssetRecords, ranges: Record<AssetKind, KindRange>, frame: SnapshotFrame | null, carried?: CarriedColumns) {
     const n = records.length;
     this.count = n;
     this.records = records;
     this.ranges = ranges;
     this.frame = frame;
+    this.flags = frame?.flags ?? carried?.flags ?? null;
     this.colours = new Uint8Array(n * 4);
-    if (frame) {
-      // The frame's columns are used in place: no copy, no per-asset object.
-      this.positions = frame.positions;
-      this.kindCodes = frame.kindCodes;
-      this.categoryCodes = frame.categoryCodes;
-      this.statusCodes = frame.statusCodes;
+    const columns = frame ?? carried;
+    if (columns) {
+      // A frame's columns are used in place, carried ones as given: no per-asset object.
+      this.positions = columns.positions;
+      this.kindCodes = columns.kindCodes;
+      this.categoryCodes = columns.categoryCodes;
+      this.statusCodes = columns.statusCodes;
+      if (carried) this.idList = carried.ids;
       for (let i = 0; i < n; i++) this.writeColour(i, this.statusCodes[i]!);
       return;
     }
@@ -74,6 +98,59 @@ export class AssetBuffers {
 
   static empty(): AssetBuffers {
     return AssetBuffers.fromAssets([]);
+  }
+
+  /**
+   * A new layout where `incoming` assets replace those of the same id (their kind changed) or join
+   * (an asset the layout did not know). The others are carried over from the columns, their
+   * records moved along undecoded: adding one asset to a 100k territory from a binary snapshot
+   * costs a new layout of small objects, not decoding 100k records.
+   */
+  withAssets(incoming: readonly Asset[]): AssetBuffers {
+    const latest = new Map<string, Asset>();
+    for (const asset of incoming) latest.set(asset.id, asset);
+    const ids = this.ids;
+    const items: LayoutItem[] = [];
+    for (let i = 0; i < this.count; i++) {
+      if (latest.has(ids[i]!)) continue;
+      items.push({ kind: this.kindAt(i), lon: this.positions[i * 2]!, lat: this.positions[i * 2 + 1]!, from: i, asset: undefined });
+    }
+    for (const asset of latest.values()) items.push({ kind: asset.kind, lon: asset.lon, lat: asset.lat, from: -1, asset });
+    const { ordered, ranges } = layOutByKind(items);
+    const n = ordered.length;
+    const from = new Int32Array(n);
+    const added = new Array<Asset | undefined>(n);
+    const carried: CarriedColumns = {
+      positions: new Float64Array(n * 2),
+      kindCodes: new Uint8Array(n),
+      categoryCodes: new Uint8Array(n),
+      statusCodes: new Uint8Array(n),
+      flags: new Uint8Array(n),
+      ids: new Array<string>(n),
+    };
+    for (let i = 0; i < n; i++) {
+      const item = ordered[i]!;
+      from[i] = item.from;
+      carried.positions[i * 2] = item.lon;
+      carried.positions[i * 2 + 1] = item.lat;
+      if (item.asset) {
+        const asset = item.asset;
+        added[i] = asset;
+        carried.kindCodes[i] = KIND_CODE[asset.kind];
+        carried.categoryCodes[i] = buildingCategoryCode(asset.category);
+        carried.statusCodes[i] = STATUS_CODE[asset.status];
+        carried.flags[i] = asset.drift ? DRIFT_FLAG : 0;
+        carried.ids[i] = asset.id;
+      } else {
+        const j = item.from;
+        carried.kindCodes[i] = this.kindCodes[j]!;
+        carried.categoryCodes[i] = this.categoryCodes[j]!;
+        carried.statusCodes[i] = this.statusCodes[j]!;
+        carried.flags[i] = this.driftFlagAt(j);
+        carried.ids[i] = ids[j]!;
+      }
+    }
+    return new AssetBuffers(this.records.remapped(from, added), ranges, null, carried);
   }
 
   get ids(): readonly string[] {
@@ -121,7 +198,12 @@ export class AssetBuffers {
 
   /** Whether the asset at `index` drifts from what it was asked (from the frame, or its record). */
   driftsAt(index: number): boolean {
-    return this.frame ? (this.frame.flags[index]! & DRIFT_FLAG) !== 0 : this.records.at(index)!.drift !== undefined;
+    return this.driftFlagAt(index) !== 0;
+  }
+
+  private driftFlagAt(index: number): number {
+    if (this.flags) return this.flags[index]! & DRIFT_FLAG;
+    return this.records.at(index)!.drift !== undefined ? DRIFT_FLAG : 0;
   }
 
   indexOf(id: string): number | undefined {
@@ -158,7 +240,7 @@ export class AssetBuffers {
     if (this.idList) this.idList[i] = asset.id;
     this.indexById.set(asset.id, i);
     this.search?.rename(i, asset.name, asset.id);
-    if (this.frame) this.frame.flags[i] = asset.drift ? DRIFT_FLAG : 0;
+    if (this.flags) this.flags[i] = asset.drift ? DRIFT_FLAG : 0;
     this.positions[i * 2] = asset.lon;
     this.positions[i * 2 + 1] = asset.lat;
     this.kindCodes[i] = KIND_CODE[asset.kind];

@@ -165,7 +165,7 @@ export class ConsoleStore {
       }
     }
     if (newAssets.length > 0) {
-      this.buffers = AssetBuffers.fromAssets(mergeById(this.buffers.records.toArray(), newAssets));
+      this.buffers = this.buffers.withAssets(newAssets);
       change.layout = true;
     }
     this.stats.eventsApplied += applied;
@@ -414,11 +414,4 @@ export class ConsoleStore {
   }
 }
 
-/** A new layout: known assets updated by `incoming` (latest wins), new ones appended. */
-function mergeById(known: readonly Asset[], incoming: readonly Asset[]): Asset[] {
-  const byId = new Map<string, Asset>();
-  for (const asset of known) byId.set(asset.id, asset);
-  for (const asset of incoming) byId.set(asset.id, asset);
-  return [...byId.values()];
-}
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AssetsChange } from '../../../renderer/state';
-import { ConsoleStore, manualScheduler } from '../../../renderer/state';
+import { ConsoleStore, STATUS_CODE, manualScheduler } from '../../../renderer/state';
 import type { JournalEvent } from '../../../shared';
 import { decodeSnapshotFrame, encodeSnapshotFrame } from '../../../shared/protocol/snapshot-frame';
 import { alarm, asset, command, snapshot } from './fixtures';
@@ -66,6 +66,60 @@ describe('ConsoleStore', () => {
     expect(records.decoded).toBe(1);
     expect(changes[1]).toEqual(expect.objectContaining({ gatePositions: true }));
     expect(changes[1]!.colourIndexes).toHaveLength(0);
+  });
+
+  it('lays out an asset it did not know, or whose kind changed, without decoding the others', () => {
+    const { store, frames, changes } = storeWithFrames();
+    const cabinet = asset({ id: 'cab-1', kind: 'lighting-cabinet', name: 'Armoire du port', commune: '91002', drift: { since: '2025-11-23T09:00:00.000Z', message: 'variation relevée 50 %, attendue 70 %' } });
+    store.snapshotFrame(decodeSnapshotFrame(encodeSnapshotFrame(snapshot(10, [...lamps, cabinet, asset({ id: 'bin-1', kind: 'waste-container' })]))), 'operateur');
+    frames.runFrame();
+    changes.length = 0;
+    const at = '2025-11-23T10:01:00.000Z';
+    store.events({
+      op: 'events',
+      events: [
+        { seq: 11, at, type: 'asset.updated', asset: asset({ id: 'cam-new', kind: 'camera', name: 'Caméra du marché', lon: 2.4, lat: 48.6, status: 'alarm' }) },
+        // A bin the admin turned into a building: it moves to the buildings' range.
+        { seq: 12, at, type: 'asset.updated', asset: asset({ id: 'bin-1', kind: 'building', name: 'Ancien abri', status: 'warning' }) },
+        { seq: 13, at, type: 'asset.updated', asset: asset({ id: 'lamp-7', kind: 'street-lamp', status: 'offline' }) },
+      ],
+    });
+    frames.runFrame();
+    const buffers = store.currentBuffers();
+    expect(changes[0]!.layout).toBe(true);
+    expect(buffers.records.decoded).toBe(0);
+    expect(buffers.count).toBe(lamps.length + 3);
+    expect(buffers.ranges).toEqual(expect.objectContaining({ camera: expect.objectContaining({ count: 1 }), building: expect.objectContaining({ count: 1 }), 'waste-container': expect.objectContaining({ count: 0 }) }));
+    const camera = buffers.indexOf('cam-new')!;
+    expect(buffers.kindAt(camera)).toBe('camera');
+    expect([buffers.positions[camera * 2], buffers.positions[camera * 2 + 1]]).toEqual([2.4, 48.6]);
+    expect(buffers.statusCodes[camera]).toBe(STATUS_CODE.alarm);
+    expect(buffers.kindAt(buffers.indexOf('bin-1')!)).toBe('building');
+    // Carried over: columns, drift flag, commune, then the record itself, decoded from the frame on demand.
+    const lamp7 = buffers.indexOf('lamp-7')!;
+    expect(buffers.statusCodes[lamp7]).toBe(STATUS_CODE.offline);
+    expect(buffers.statusCodes[buffers.indexOf('lamp-8')!]).toBe(STATUS_CODE.ok);
+    expect(store.getAsset('lamp-7')!.status).toBe('offline');
+    const cab = buffers.indexOf('cab-1')!;
+    expect(buffers.driftsAt(cab)).toBe(true);
+    expect(buffers.communeAt(cab)).toBe('91002');
+    expect(buffers.records.decoded).toBe(0);
+    expect(store.getAsset('cab-1')!.name).toBe('Armoire du port');
+    expect(buffers.records.decoded).toBe(1);
+    // The search sees the newcomer and the renamed asset, and still every name from the frame.
+    expect([...buffers.searchIndex().containing('marche')].map((i) => buffers.ids[i])).toEqual(['cam-new']);
+    expect([...buffers.searchIndex().containing('abri')].map((i) => buffers.ids[i])).toEqual(['bin-1']);
+    expect([...buffers.searchIndex().containing('port')].map((i) => buffers.ids[i])).toEqual(['cab-1']);
+
+    // A second newcomer: records moved twice still come from the right place in the frame.
+    store.events({ op: 'events', events: [{ seq: 14, at, type: 'asset.updated', asset: asset({ id: 'gw-new', kind: 'gateway', name: 'Passerelle du clocher' }) }] });
+    frames.runFrame();
+    const again = store.currentBuffers();
+    expect(again.count).toBe(lamps.length + 4);
+    expect(store.getAsset('lamp-1999')).toEqual(expect.objectContaining({ id: 'lamp-1999', kind: 'street-lamp', status: 'ok' }));
+    expect(store.getAsset('cam-new')!.name).toBe('Caméra du marché');
+    expect(again.records.decoded).toBe(2);
+    expect([...again.searchIndex().containing('clocher')].map((i) => again.ids[i])).toEqual(['gw-new']);
   });
 
   it('tells the map when a gate reports a new position, even with the same status', () => {
