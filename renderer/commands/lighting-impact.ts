@@ -7,19 +7,24 @@ export interface LightingImpact {
   communes: number;
 }
 
-/** Counts the street lamps fed by these cabinets (one pass over the lamps' range) and their communes. */
+/**
+ * Counts the street lamps fed by these cabinets and their communes, from the columns alone (one
+ * pass over the lamps' parents): no record is decoded, which on a 90k-lamp territory would cost
+ * the first confirmation about a second.
+ */
 export function lightingImpact(buffers: AssetBuffers, cabinetIds: ReadonlySet<string>): LightingImpact {
   const communes = new Set<string>();
-  let cabinets = 0;
+  // 1 + index, as the parents column has it.
+  const cabinets = new Set<number>();
   for (const id of cabinetIds) {
-    const cabinet = buffers.get(id);
-    if (cabinet) (cabinets++, communes.add(cabinet.commune));
+    const index = buffers.indexOf(id);
+    if (index === undefined) continue;
+    cabinets.add(index + 1);
+    communes.add(buffers.communeAt(index));
   }
   let lamps = 0;
   const range = buffers.ranges['street-lamp'];
-  for (let i = range.start; i < range.start + range.count; i++) {
-    const parent = buffers.records.at(i)!.parentId;
-    if (parent !== undefined && cabinetIds.has(parent)) lamps++;
-  }
-  return { cabinets, lamps, communes: communes.size };
+  const parents = buffers.parents;
+  for (let i = range.start; i < range.start + range.count; i++) if (cabinets.has(parents[i]!)) lamps++;
+  return { cabinets: cabinets.size, lamps, communes: communes.size };
 }

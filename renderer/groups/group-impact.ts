@@ -22,12 +22,14 @@ export function groupImpact(buffers: AssetBuffers, ids: ReadonlySet<string>): Gr
   const cabinetIds = new Set<string>();
   const communes = new Set<string>();
   let gates = 0;
+  // Kind and commune from the columns: a lasso over hundreds of cabinets decodes no record.
   for (const id of ids) {
-    const asset = buffers.get(id);
-    if (!asset) continue;
-    communes.add(asset.commune);
-    if (asset.kind === 'lighting-cabinet') cabinetIds.add(id);
-    else if (asset.kind === 'gate') gates++;
+    const index = buffers.indexOf(id);
+    if (index === undefined) continue;
+    communes.add(buffers.communeAt(index));
+    const kind = buffers.kindAt(index);
+    if (kind === 'lighting-cabinet') cabinetIds.add(id);
+    else if (kind === 'gate') gates++;
   }
   const lighting = cabinetIds.size > 0 ? lightingImpact(buffers, cabinetIds) : { cabinets: 0, lamps: 0 };
   return { cabinets: lighting.cabinets, lamps: lighting.lamps, gates, communes: communes.size };

@@ -14,6 +14,7 @@ interface CarriedColumns {
   categoryCodes: Uint8Array;
   statusCodes: Uint8Array;
   flags: Uint8Array;
+  parents: Uint32Array;
   ids: string[];
 }
 
@@ -47,6 +48,8 @@ export class AssetBuffers {
   /** 0: none, else 1 + index in BUILDING_CATEGORIES: a building's icon without its record. */
   readonly categoryCodes: Uint8Array;
   readonly statusCodes: Uint8Array;
+  /** 0: no parent among these assets, else 1 + the parent's index (a lamp's feeder cabinet). */
+  readonly parents: Uint32Array;
   readonly ranges: Readonly<Record<AssetKind, KindRange>>;
   /** Ids and the index by id are built when first asked for (a lookup), not before the first draw. */
   private idList: string[] | null = null;
@@ -72,6 +75,7 @@ export class AssetBuffers {
       this.kindCodes = columns.kindCodes;
       this.categoryCodes = columns.categoryCodes;
       this.statusCodes = columns.statusCodes;
+      this.parents = columns.parents;
       if (carried) this.idList = carried.ids;
       for (let i = 0; i < n; i++) this.writeColour(i, this.statusCodes[i]!);
       return;
@@ -80,9 +84,12 @@ export class AssetBuffers {
     this.kindCodes = new Uint8Array(n);
     this.categoryCodes = new Uint8Array(n);
     this.statusCodes = new Uint8Array(n);
+    this.parents = new Uint32Array(n);
     this.idList = new Array<string>(n);
     this.byId = new Map();
     for (let i = 0; i < n; i++) this.write(i, records.at(i)!);
+    // Once every id is indexed: a parent may come after its children.
+    for (let i = 0; i < n; i++) this.parents[i] = this.parentOf(records.at(i)!);
   }
 
   /** Lays the assets out grouped by kind (see `layOutByKind`). */
@@ -126,8 +133,10 @@ export class AssetBuffers {
       categoryCodes: new Uint8Array(n),
       statusCodes: new Uint8Array(n),
       flags: new Uint8Array(n),
+      parents: new Uint32Array(n),
       ids: new Array<string>(n),
     };
+    const to = new Int32Array(this.count).fill(-1);
     for (let i = 0; i < n; i++) {
       const item = ordered[i]!;
       from[i] = item.from;
@@ -148,6 +157,18 @@ export class AssetBuffers {
         carried.statusCodes[i] = this.statusCodes[j]!;
         carried.flags[i] = this.driftFlagAt(j);
         carried.ids[i] = ids[j]!;
+        to[j] = i;
+      }
+    }
+    // Parents by index, once every asset has its new one: a carried parent moved (or, replaced, is
+    // found by id); a newcomer's is looked up by id.
+    const byId = new Map(carried.ids.map((id, i) => [id, i]));
+    for (let i = 0; i < n; i++) {
+      const { asset, from: j } = ordered[i]!;
+      if (asset) carried.parents[i] = asset.parentId === undefined ? 0 : (byId.get(asset.parentId) ?? -1) + 1;
+      else if (this.parents[j]! > 0) {
+        const parent = this.parents[j]! - 1;
+        carried.parents[i] = (to[parent]! >= 0 ? to[parent]! : (byId.get(ids[parent]!) ?? -1)) + 1;
       }
     }
     return new AssetBuffers(this.records.remapped(from, added), ranges, null, carried);
@@ -225,7 +246,21 @@ export class AssetBuffers {
     const statusChanged = this.statusCodes[index] !== STATUS_CODE[asset.status];
     const moved = this.positions[index * 2] !== asset.lon || this.positions[index * 2 + 1] !== asset.lat;
     this.write(index, asset);
+    // Most events keep the parent: compare with it before looking the id up.
+    const parent = this.parents[index]!;
+    if (parent === 0 || asset.parentId !== this.ids[parent - 1]) this.parents[index] = this.parentOf(asset);
     return { statusChanged, moved };
+  }
+
+  /** 1 + the index of the asset's parent, 0 when it has none here. */
+  private parentOf(asset: Asset): number {
+    return asset.parentId === undefined ? 0 : (this.indexById.get(asset.parentId) ?? -1) + 1;
+  }
+
+  /** The id of asset `index`'s parent, when these assets hold it (from the column, no record). */
+  parentIdAt(index: number): string | undefined {
+    const parent = this.parents[index]!;
+    return parent > 0 ? this.ids[parent - 1] : undefined;
   }
 
   /** Whether `asset` fits in the current layout (a new id or a changed kind needs a rebuild). */

@@ -13,7 +13,7 @@ import { SnapshotMessage } from './messages';
  *
  * Its layout is `SNAPSHOT_FRAME_LAYOUT` below (also in PROTOCOL.md).
  */
-export const SNAPSHOT_FRAME_VERSION = 3;
+export const SNAPSHOT_FRAME_VERSION = 4;
 
 /**
  * Assets per compressed block: a tooltip inflates one block of records (~0.1 ms), and blocks this
@@ -43,6 +43,7 @@ export const SNAPSHOT_FRAME_LAYOUT = `Layout, little-endian, every section at an
 | … | 4 n | record ends (u32, bytes into the record's block once inflated) |
 | … | 4 ⌈n / b⌉ | name block ends (u32, bytes into the names section) |
 | … | 4 ⌈n / b⌉ | record block ends (u32, bytes into the records section) |
+| … | 4 n | parents (u32; 0: none in this frame, else 1 + index of the asset's parent, a street lamp's feeder cabinet) |
 | … | 2 n | commune codes (u16, index in the commune list) |
 | … | n | kind codes (u8, index in \`ASSET_KINDS\`) |
 | … | n | category codes (u8; 0: none, else 1 + index in \`BUILDING_CATEGORIES\`) |
@@ -52,7 +53,9 @@ export const SNAPSHOT_FRAME_LAYOUT = `Layout, little-endian, every section at an
 
 Names and records go b assets at a time into blocks, each block UTF-8 compressed on its own with
 raw DEFLATE (RFC 1951). A record is the asset's JSON without what the columns and the name say
-(\`id\`, \`kind\`, \`category\`, \`commune\`, \`lon\`, \`lat\`, \`status\`, \`name\`).
+(\`id\`, \`kind\`, \`category\`, \`commune\`, \`lon\`, \`lat\`, \`status\`, \`name\`), and without
+\`parentId\` when the parents column points at the parent; a parent the frame does not hold (out
+of the user's scope) stays in the record.
 
 Assets come grouped by kind in \`ASSET_KINDS\` order, street lamps along a Z-order curve
 (\`layOutByKind\`): the order of the map's layers, so the console neither sorts nor copies.
@@ -90,6 +93,8 @@ export interface SnapshotFrame {
   communes: string[];
   statusCodes: Uint8Array;
   flags: Uint8Array;
+  /** 0: no parent in the frame, else 1 + the parent's index: a lamp's cabinet without any record. */
+  parents: Uint32Array;
   idsText: string;
   idEnds: Uint32Array;
   names: TextBlocks;
@@ -113,7 +118,8 @@ function sections({ n, blocks, ...bytes }: Sizes) {
   const recordEnds = nameEnds + 4 * n;
   const nameBlockEnds = recordEnds + 4 * n;
   const recordBlockEnds = nameBlockEnds + 4 * blocks;
-  const communeCodes = recordBlockEnds + 4 * blocks;
+  const parents = recordBlockEnds + 4 * blocks;
+  const communeCodes = parents + 4 * n;
   const kindCodes = communeCodes + 2 * n;
   const categoryCodes = kindCodes + n;
   const statusCodes = categoryCodes + n;
@@ -124,7 +130,7 @@ function sections({ n, blocks, ...bytes }: Sizes) {
   const names = communes + bytes.communes;
   const records = names + bytes.names;
   const end = records + bytes.records;
-  return { positions, idEnds, nameEnds, recordEnds, nameBlockEnds, recordBlockEnds, communeCodes, kindCodes, categoryCodes, statusCodes, flags, head, ids, communes, names, records, end };
+  return { positions, idEnds, nameEnds, recordEnds, nameBlockEnds, recordBlockEnds, parents, communeCodes, kindCodes, categoryCodes, statusCodes, flags, head, ids, communes, names, records, end };
 }
 
 const blockCount = (n: number, perBlock: number) => Math.ceil(n / perBlock);
@@ -147,6 +153,9 @@ export function encodeSnapshotFrame(snapshot: SnapshotMessage, deflate: Deflate 
   const encoder = new TextEncoder();
   const head = encoder.encode(JSON.stringify(headFields));
   const ids = encoder.encode(ordered.map((a) => a.id).join(''));
+  const indexById = new Map(ordered.map((a, i) => [a.id, i]));
+  // 1 + the parent's index, when the frame holds it (its record then leaves parentId out).
+  const parentOf = (a: Asset) => (a.parentId === undefined ? 0 : (indexById.get(a.parentId) ?? -1) + 1);
   const communeList = [...new Set(ordered.map((a) => a.commune))];
   if (communeList.length > 0xffff) throw new Error(`trop de communes pour une trame : ${communeList.length}`);
   const communeCode = new Map(communeList.map((code, i) => [code, i]));
@@ -156,7 +165,11 @@ export function encodeSnapshotFrame(snapshot: SnapshotMessage, deflate: Deflate 
     encoder,
     deflate,
   );
-  const records = compressTexts(ordered.map(recordJson), encoder, deflate);
+  const records = compressTexts(
+    ordered.map((a) => recordJson(a, parentOf(a) > 0)),
+    encoder,
+    deflate,
+  );
   const at = sections({ n, blocks: blockCount(n, ASSETS_PER_BLOCK), head: head.length, ids: ids.length, communes: communes.length, names: names.bytes.length, records: records.bytes.length });
   const frame = new Uint8Array(at.end);
   const view = new DataView(frame.buffer);
@@ -174,6 +187,7 @@ export function encodeSnapshotFrame(snapshot: SnapshotMessage, deflate: Deflate 
   const positions = new Float64Array(frame.buffer, at.positions, 2 * n);
   const idEnds = new Uint32Array(frame.buffer, at.idEnds, n);
   const communeCodes = new Uint16Array(frame.buffer, at.communeCodes, n);
+  const parents = new Uint32Array(frame.buffer, at.parents, n);
   let idEnd = 0;
   for (let i = 0; i < n; i++) {
     const a = ordered[i]!;
@@ -181,6 +195,7 @@ export function encodeSnapshotFrame(snapshot: SnapshotMessage, deflate: Deflate 
     positions[2 * i + 1] = a.lat;
     idEnds[i] = idEnd += a.id.length;
     communeCodes[i] = communeCode.get(a.commune)!;
+    parents[i] = parentOf(a);
     frame[at.kindCodes + i] = KIND_CODE.get(a.kind)!;
     frame[at.categoryCodes + i] = buildingCategoryCode(a.category);
     frame[at.statusCodes + i] = STATUS_CODE.get(a.status)!;
@@ -208,10 +223,11 @@ export const RECORD_KEYS = Object.keys(Asset.shape).filter((key) => !COLUMN_KEYS
  * every record has the same shape (fast to serialise); absent keys stay undefined, which JSON
  * leaves out. Copying the asset minus its columns with a rest pattern cost about twice as much.
  */
-function recordJson(asset: Asset): string {
+function recordJson(asset: Asset, parentInColumn: boolean): string {
   const record: Record<string, unknown> = {};
   const source = asset as unknown as Record<string, unknown>;
   for (const key of RECORD_KEYS) record[key] = source[key];
+  if (parentInColumn) record.parentId = undefined;
   return JSON.stringify(record);
 }
 
@@ -280,6 +296,7 @@ export function decodeSnapshotFrame(data: ArrayBuffer | Uint8Array): SnapshotFra
   const categoryCodes = bytes.subarray(at.categoryCodes, at.categoryCodes + n);
   const statusCodes = bytes.subarray(at.statusCodes, at.statusCodes + n);
   const flags = bytes.subarray(at.flags, at.flags + n);
+  const parents = u32(at.parents, n);
   // Empty names are fine; records are at least `{}`.
   const names = textBlocks({ perBlock, bytes: bytes.subarray(at.names, at.records), blockEnds: u32(at.nameBlockEnds, blocks), ends: u32(at.nameEnds, n) }, 'noms', 0);
   const records = textBlocks({ perBlock, bytes: bytes.subarray(at.records, at.end), blockEnds: u32(at.recordBlockEnds, blocks), ends: u32(at.recordEnds, n) }, 'fiches', 1);
@@ -309,6 +326,7 @@ export function decodeSnapshotFrame(data: ArrayBuffer | Uint8Array): SnapshotFra
     if (statusCodes[i]! >= ASSET_STATUSES.length) fail(`code d'état ${statusCodes[i]} inconnu`);
     if (categoryCodes[i]! > BUILDING_CATEGORIES.length) fail(`code de catégorie ${categoryCodes[i]} inconnu`);
     if (communeCodes[i]! >= communes.length) fail(`code commune ${communeCodes[i]} hors de la liste à l'équipement ${i}`);
+    if (parents[i]! > n || parents[i] === i + 1) fail(`parent ${parents[i]} invalide à l'équipement ${i}`);
     const lon = positions[2 * i]!;
     const lat = positions[2 * i + 1]!;
     if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) fail(`position invalide à l'équipement ${i}`);
@@ -323,7 +341,7 @@ export function decodeSnapshotFrame(data: ArrayBuffer | Uint8Array): SnapshotFra
     ranges[kind].start = start;
     start += ranges[kind].count;
   }
-  return { head: head.data!, count: n, ranges, positions, kindCodes, categoryCodes, communeCodes, communes, statusCodes, flags, idsText, idEnds, names, records };
+  return { head: head.data!, count: n, ranges, positions, kindCodes, categoryCodes, communeCodes, communes, statusCodes, flags, parents, idsText, idEnds, names, records };
 }
 
 /** Checks what can be checked before inflating: ends grow within a block, blocks fill the section. */
@@ -432,9 +450,10 @@ export class FrameRecords {
     const frame = this.frame;
     try {
       const rest = JSON.parse(this.records.text(i)) as Record<string, unknown>;
-      const id = frame.idsText.slice(i === 0 ? 0 : frame.idEnds[i - 1]!, frame.idEnds[i]!);
+      const parent = frame.parents[i]!;
       const columns = {
-        id,
+        id: this.idAt(i),
+        ...(parent > 0 ? { parentId: this.idAt(parent - 1) } : {}),
         name: this.names.text(i),
         kind: ASSET_KINDS[frame.kindCodes[i]!],
         commune: frame.communes[frame.communeCodes[i]!],
@@ -448,6 +467,10 @@ export class FrameRecords {
     } catch (error) {
       throw new SnapshotFrameError(`fiche de l'équipement ${i} refusée : ${describe(error)}`);
     }
+  }
+
+  private idAt(i: number): string {
+    return this.frame.idsText.slice(i === 0 ? 0 : this.frame.idEnds[i - 1]!, this.frame.idEnds[i]!);
   }
 
   /** The INSEE code of asset `i`'s commune, from its column (checked when the frame was read). */

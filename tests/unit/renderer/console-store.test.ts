@@ -71,7 +71,8 @@ describe('ConsoleStore', () => {
   it('lays out an asset it did not know, or whose kind changed, without decoding the others', () => {
     const { store, frames, changes } = storeWithFrames();
     const cabinet = asset({ id: 'cab-1', kind: 'lighting-cabinet', name: 'Armoire du port', commune: '91002', drift: { since: '2025-11-23T09:00:00.000Z', message: 'variation relevée 50 %, attendue 70 %' } });
-    store.snapshotFrame(decodeSnapshotFrame(encodeSnapshotFrame(snapshot(10, [...lamps, cabinet, asset({ id: 'bin-1', kind: 'waste-container' })]))), 'operateur');
+    const fed = [asset({ id: 'lamp-fed', kind: 'street-lamp', parentId: 'cab-1' }), asset({ id: 'lamp-odd', kind: 'street-lamp', parentId: 'bin-1' })];
+    store.snapshotFrame(decodeSnapshotFrame(encodeSnapshotFrame(snapshot(10, [...lamps, ...fed, cabinet, asset({ id: 'bin-1', kind: 'waste-container' })]))), 'operateur');
     frames.runFrame();
     changes.length = 0;
     const at = '2025-11-23T10:01:00.000Z';
@@ -82,13 +83,14 @@ describe('ConsoleStore', () => {
         // A bin the admin turned into a building: it moves to the buildings' range.
         { seq: 12, at, type: 'asset.updated', asset: asset({ id: 'bin-1', kind: 'building', name: 'Ancien abri', status: 'warning' }) },
         { seq: 13, at, type: 'asset.updated', asset: asset({ id: 'lamp-7', kind: 'street-lamp', status: 'offline' }) },
+        { seq: 14, at, type: 'asset.updated', asset: asset({ id: 'lamp-new', kind: 'street-lamp', lon: 2.41, lat: 48.61, parentId: 'cab-1' }) },
       ],
     });
     frames.runFrame();
     const buffers = store.currentBuffers();
     expect(changes[0]!.layout).toBe(true);
     expect(buffers.records.decoded).toBe(0);
-    expect(buffers.count).toBe(lamps.length + 3);
+    expect(buffers.count).toBe(lamps.length + 6);
     expect(buffers.ranges).toEqual(expect.objectContaining({ camera: expect.objectContaining({ count: 1 }), building: expect.objectContaining({ count: 1 }), 'waste-container': expect.objectContaining({ count: 0 }) }));
     const camera = buffers.indexOf('cam-new')!;
     expect(buffers.kindAt(camera)).toBe('camera');
@@ -103,6 +105,8 @@ describe('ConsoleStore', () => {
     const cab = buffers.indexOf('cab-1')!;
     expect(buffers.driftsAt(cab)).toBe(true);
     expect(buffers.communeAt(cab)).toBe('91002');
+    // Parents by index follow the move: carried, replaced (found by id), newcomer.
+    expect(['lamp-fed', 'lamp-odd', 'lamp-new'].map((id) => buffers.parentIdAt(buffers.indexOf(id)!))).toEqual(['cab-1', 'bin-1', 'cab-1']);
     expect(buffers.records.decoded).toBe(0);
     expect(store.getAsset('cab-1')!.name).toBe('Armoire du port');
     expect(buffers.records.decoded).toBe(1);
@@ -112,10 +116,11 @@ describe('ConsoleStore', () => {
     expect([...buffers.searchIndex().containing('port')].map((i) => buffers.ids[i])).toEqual(['cab-1']);
 
     // A second newcomer: records moved twice still come from the right place in the frame.
-    store.events({ op: 'events', events: [{ seq: 14, at, type: 'asset.updated', asset: asset({ id: 'gw-new', kind: 'gateway', name: 'Passerelle du clocher' }) }] });
+    store.events({ op: 'events', events: [{ seq: 15, at, type: 'asset.updated', asset: asset({ id: 'gw-new', kind: 'gateway', name: 'Passerelle du clocher' }) }] });
     frames.runFrame();
     const again = store.currentBuffers();
-    expect(again.count).toBe(lamps.length + 4);
+    expect(again.count).toBe(lamps.length + 7);
+    expect(again.parentIdAt(again.indexOf('lamp-fed')!)).toBe('cab-1');
     expect(store.getAsset('lamp-1999')).toEqual(expect.objectContaining({ id: 'lamp-1999', kind: 'street-lamp', status: 'ok' }));
     expect(store.getAsset('cam-new')!.name).toBe('Caméra du marché');
     expect(again.records.decoded).toBe(2);

@@ -91,6 +91,15 @@ describe('group selection over the columnar buffers', () => {
     expect(filtering.records.decoded).toBe(10);
   });
 
+  it("counts a group's lamps from the parents column, decoding no record", () => {
+    const assets = territory().records.toArray();
+    const buffers = AssetBuffers.fromFrame(decodeSnapshotFrame(encodeSnapshotFrame(snapshot(1, assets))));
+    const group = new Set(['cab-in-1', 'cab-out']);
+    expect(groupImpact(buffers, group)).toEqual(groupImpact(territory(), group));
+    expect(groupImpact(buffers, group)).toEqual(expect.objectContaining({ cabinets: 2, lamps: 3, communes: 1 }));
+    expect(buffers.records.decoded).toBe(0);
+  });
+
   it('offers only the kinds the user may command', () => {
     expect(commandableKinds({ role: 'operator' })).toEqual(['lighting-cabinet', 'gate']);
     expect(commandableKinds({ role: 'elected' })).toEqual(['gate']);

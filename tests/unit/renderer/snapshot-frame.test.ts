@@ -109,6 +109,35 @@ describe('binary snapshot frame', () => {
     expect(() => decodeSnapshotFrame(badCommune)).toThrow(/code commune \d+ hors de la liste/);
   });
 
+  it("points a lamp at its cabinet by index, and keeps in the record a parent the frame does not hold", () => {
+    // lamp-3's cabinet is out of the user's scope: not in the snapshot.
+    const withOutsider = [...assets, asset({ id: 'lamp-3', kind: 'street-lamp', lon: 2.45, lat: 48.65, parentId: 'cab-elsewhere' })];
+    const frame = decodeSnapshotFrame(encodeSnapshotFrame(snapshot(1, withOutsider)));
+    const buffers = AssetBuffers.fromFrame(frame);
+    const cabinet = buffers.indexOf('cab-1')!;
+    expect(frame.parents[buffers.indexOf('lamp-1')!]).toBe(cabinet + 1);
+    expect(buffers.parentIdAt(buffers.indexOf('lamp-2')!)).toBe('cab-1');
+    expect(frame.parents[buffers.indexOf('lamp-3')!]).toBe(0);
+    expect(frame.parents[cabinet]).toBe(0);
+    const records = new FrameRecords(frame);
+    expect(records.at(buffers.indexOf('lamp-1')!).parentId).toBe('cab-1');
+    expect(records.at(buffers.indexOf('lamp-3')!).parentId).toBe('cab-elsewhere');
+    expect(records.at(cabinet).parentId).toBeUndefined();
+    // The JSON path gives the same column.
+    expect([...AssetBuffers.fromAssets(withOutsider).parents]).toEqual([...buffers.parents]);
+  });
+
+  it('refuses a parent index outside the frame, or an asset its own parent', () => {
+    const bytes = encodeSnapshotFrame(message);
+    const frame = decodeSnapshotFrame(bytes.slice());
+    const outside = bytes.slice();
+    new DataView(outside.buffer).setUint32(frame.parents.byteOffset, frame.count + 1, true);
+    expect(() => decodeSnapshotFrame(outside)).toThrow(/parent \d+ invalide/);
+    const itself = bytes.slice();
+    new DataView(itself.buffer).setUint32(frame.parents.byteOffset + 4, 2, true);
+    expect(() => decodeSnapshotFrame(itself)).toThrow(/parent 2 invalide à l'équipement 1/);
+  });
+
   it('refuses a commune list with a code that is not an INSEE code, before drawing anything', () => {
     // The commune is a column: checked when the frame is read, not when a record is.
     const bytes = encodeSnapshotFrame(snapshot(1, [asset({ id: 'cab-1', name: 'x', commune: 'zz228' })]));
