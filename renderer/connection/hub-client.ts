@@ -7,7 +7,7 @@ import {
   type Session,
   type SnapshotMessage,
 } from '../../shared';
-import { decodeSnapshotFrame, isBinaryFrame, type SnapshotFrame } from '../../shared/protocol/snapshot-frame';
+import { SNAPSHOT_FRAME_VERSION, decodeSnapshotFrame, isBinaryFrame, type SnapshotFrame } from '../../shared/protocol/snapshot-frame';
 import { reconnectDelayMs } from './backoff';
 import { initialConnectionState, type ConnectionState } from './connection-state';
 import { HubRequestError, isAuthEnding } from './errors';
@@ -67,6 +67,8 @@ export class HubClient {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
   private stopped = true;
+  /** A binary snapshot could not be read: snapshots come as JSON from then on. */
+  private framesRefused = false;
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly messages: { timeout(): string; disconnected(): string };
@@ -230,9 +232,16 @@ export class HubClient {
 
   private async subscribeStream(session: Session): Promise<void> {
     const since = this.options.sink.lastSeq(session.user.username);
-    // Columns: the map draws 100k assets from typed arrays, without parsing a 27 MB JSON text.
-    await this.request('subscribe', since === null ? { snapshot: 'columns' } : { since, snapshot: 'columns' });
+    await this.request('subscribe', { ...(since === null ? {} : { since }), ...this.snapshotFormat() });
     this.update({ subscribed: true });
+  }
+
+  /**
+   * Columns: the map draws 100k assets from typed arrays, without parsing a 27 MB JSON text. Once
+   * a frame could not be read (a hub writing another layout version), JSON for this console's life.
+   */
+  private snapshotFormat(): RequestArgs<'subscribe'> {
+    return this.framesRefused ? { snapshot: 'json' } : { snapshot: 'columns', frameVersion: SNAPSHOT_FRAME_VERSION };
   }
 
   /**
@@ -266,6 +275,11 @@ export class HubClient {
       performance.mark(SNAPSHOT_MARKS.decoded);
     } catch (error) {
       this.reportProblem('frame.invalid', error instanceof Error ? error.message : String(error));
+      // Without a snapshot the map would stay empty: ask for the whole territory again, as JSON.
+      if (!this.framesRefused && this.state.session && !this.state.expired) {
+        this.framesRefused = true;
+        this.request('subscribe', this.snapshotFormat()).catch(() => undefined);
+      }
       return;
     }
     const username = this.state.session?.user.username;

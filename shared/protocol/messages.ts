@@ -50,6 +50,12 @@ export const SubscribeRequest = z.object({
    * each asset's record as JSON bytes decoded on demand). Events are JSON text either way.
    */
   snapshot: z.enum(['json', 'columns']).optional(),
+  /**
+   * With `columns`: the frame layout version the console reads (`SNAPSHOT_FRAME_VERSION`). A
+   * console that does not say, or reads another version than the hub writes, gets the JSON
+   * snapshot: a console and a hub upgraded apart still work.
+   */
+  frameVersion: z.number().int().positive().optional(),
 });
 export const AcknowledgeRequest = z.object({
   op: z.literal('alarm.acknowledge'),

@@ -22,7 +22,10 @@ interface Console {
   runFrames(): void;
 }
 
-function openConsole(url: string): Console {
+/** What the console's socket hands it, possibly altered on the way (an older hub's frame). */
+type Tamper = (data: Buffer, isBinary: boolean) => Buffer;
+
+function openConsole(url: string, tamper: Tamper = (data) => data): Console {
   const frames = manualScheduler();
   const store = new ConsoleStore((apply) => {
     frames.bind(apply);
@@ -33,7 +36,7 @@ function openConsole(url: string): Console {
     const socket = new WebSocket(socketUrl);
     sockets.push(socket);
     socket.on('open', () => handlers.open());
-    socket.on('message', (data: Buffer, isBinary: boolean) => handlers.message(isBinary ? data : data.toString('utf8')));
+    socket.on('message', (data: Buffer, isBinary: boolean) => handlers.message(isBinary ? tamper(data, isBinary) : data.toString('utf8')));
     socket.on('close', () => handlers.close());
     socket.on('error', () => undefined); // a close follows
     return { send: (text) => socket.send(text), close: () => socket.close() };
@@ -56,8 +59,8 @@ async function until(console: Console, check: () => boolean, what: string, timeo
 describe('console link to a real hub', () => {
   let hub: Awaited<ReturnType<typeof startTestHub>>;
   const consoles: Console[] = [];
-  const open = () => {
-    const console = openConsole(`${hub.hub.url.replace('http', 'ws')}/ws`);
+  const open = (tamper?: Tamper) => {
+    const console = openConsole(`${hub.hub.url.replace('http', 'ws')}/ws`, tamper);
     consoles.push(console);
     console.client.start();
     return console;
@@ -82,6 +85,21 @@ describe('console link to a real hub', () => {
     expect(console.store.getView().assetCount).toBe(territory.assets.length + territory.gateways.length);
     expect(console.store.getView().territory?.departements).toContain('91');
     expect(console.client.getState()).toMatchObject({ subscribed: true, problemCount: 0 });
+  });
+
+  it('falls back to the JSON snapshot when the hub writes a frame layout it does not read', async () => {
+    // As from an older hub: the layout version byte says 3.
+    const olderHub: Tamper = (data) => {
+      const frame = Buffer.from(data);
+      frame[4] = 3;
+      return frame;
+    };
+    const console = open(olderHub);
+    await until(console, () => console.client.getState().link === 'connected', 'the socket');
+    await console.client.login('operateur', 'beffroi');
+    await until(console, () => console.store.getView().ready, 'the JSON snapshot');
+    expect(console.store.getView().assetCount).toBe(territory.assets.length + territory.gateways.length);
+    expect(console.client.problemList()).toEqual([expect.objectContaining({ key: 'frame.invalid', count: 1, detail: expect.stringMatching(/version 3 inconnue/) })]);
   });
 
   it('turns a refused request into the hub’s French message and code', async () => {

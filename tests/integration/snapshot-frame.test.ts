@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Asset } from '../../shared/domain/assets';
 import type { SnapshotMessage } from '../../shared/protocol/messages';
-import { encodeSnapshotFrame } from '../../shared/protocol/snapshot-frame';
+import { SNAPSHOT_FRAME_VERSION, encodeSnapshotFrame } from '../../shared/protocol/snapshot-frame';
 import { HubClient } from '../support/hub-client';
 import { startTestHub } from '../support/hub';
 
@@ -25,11 +25,21 @@ describe('binary snapshot frame', () => {
     return { client, snapshot: snapshot as unknown as { binary?: boolean; seq: number; assets: Asset[]; alarms: unknown[]; territory: { communes: { code: string }[] } } };
   };
   const byId = (assets: Asset[]) => [...assets].sort((a, b) => a.id.localeCompare(b.id));
+  const COLUMNS = { snapshot: 'columns', frameVersion: SNAPSHOT_FRAME_VERSION };
+
+  it('sends JSON to a console that does not read this layout version, or does not say which it reads', async () => {
+    for (const fields of [{ snapshot: 'columns' }, { snapshot: 'columns', frameVersion: SNAPSHOT_FRAME_VERSION - 1 }, { snapshot: 'columns', frameVersion: SNAPSHOT_FRAME_VERSION + 1 }]) {
+      const { client, snapshot } = await snapshotOf('operateur', fields);
+      expect(snapshot.binary).toBeUndefined();
+      expect(snapshot.assets.length).toBeGreaterThan(0);
+      await client.close();
+    }
+  });
 
   it('carries what the JSON snapshot carries, for a user of every scope', async () => {
     for (const username of ['operateur', 'elu-91228']) {
       const json = await snapshotOf(username, {});
-      const columns = await snapshotOf(username, { snapshot: 'columns' });
+      const columns = await snapshotOf(username, COLUMNS);
       expect(json.snapshot.binary).toBeUndefined();
       expect(columns.snapshot.binary).toBe(true);
       expect(columns.snapshot.assets.length).toBeGreaterThan(0);
@@ -39,13 +49,13 @@ describe('binary snapshot frame', () => {
       await json.client.close();
       await columns.client.close();
     }
-    const elected = await snapshotOf('elu-91228', { snapshot: 'columns' });
+    const elected = await snapshotOf('elu-91228', COLUMNS);
     expect(new Set(elected.snapshot.assets.map((a) => a.commune))).toEqual(new Set(['91228']));
     await elected.client.close();
   });
 
   it('still refuses binary frames from a client, even a well-formed snapshot frame', async () => {
-    const { client, snapshot } = await snapshotOf('operateur', { snapshot: 'columns' });
+    const { client, snapshot } = await snapshotOf('operateur', COLUMNS);
     client.sendRaw(Buffer.from(encodeSnapshotFrame({ ...(snapshot as unknown as SnapshotMessage), assets: [] })));
     const error = await client.waitFor((m) => m.op === 'error');
     expect(error.error).toMatchObject({ code: 'message.malformed' });
@@ -54,11 +64,11 @@ describe('binary snapshot frame', () => {
   });
 
   it('resyncs by seq with events, not a new frame', async () => {
-    const { client, snapshot } = await snapshotOf('operateur', { snapshot: 'columns' });
+    const { client, snapshot } = await snapshotOf('operateur', COLUMNS);
     await client.close();
     const again = await HubClient.connect(test.hub.url);
     await again.login('operateur');
-    const reply = await again.request('subscribe', { since: snapshot.seq, snapshot: 'columns' });
+    const reply = await again.request('subscribe', { since: snapshot.seq, ...COLUMNS });
     expect(reply).toMatchObject({ ok: true, seq: snapshot.seq });
     expect(again.received.some((m) => m.op === 'snapshot')).toBe(false);
     await again.close();

@@ -2,7 +2,7 @@ import { deflateRawSync } from 'node:zlib';
 import { isProgrammeRequest } from '../../../shared/domain/commands';
 import { seesDevices } from '../../../shared/domain/users';
 import type { ClientMessage, ClientOp, ReplyPayload } from '../../../shared/protocol/messages';
-import { encodeSnapshotFrame } from '../../../shared/protocol/snapshot-frame';
+import { SNAPSHOT_FRAME_VERSION, encodeSnapshotFrame } from '../../../shared/protocol/snapshot-frame';
 import { checkCommandBounds, mayAcknowledge, mayCommand, mayViewCameras } from '../auth/permissions';
 import { scopeOf } from '../auth/scope';
 import { verifyPassword } from '../auth/passwords';
@@ -88,7 +88,8 @@ const HANDLERS: { [K in ClientOp]: Handler<K> } = {
       const snapshot = buildSnapshot(hub.state, hub.territory, user, connection.sentSeq, hub.maintenance.windows.values());
       if (user.role === 'oncall') snapshot.alarms = snapshot.alarms.filter((a) => onCallCovers(hub, user, a.commune, a.assetId));
       // Columns: the console views the map's typed arrays in place instead of parsing ~27 MB.
-      connection.sendSnapshot(message.snapshot === 'columns' ? encodeSnapshotFrame(snapshot, deflateBlock) : JSON.stringify(snapshot), connection.sentSeq);
+      const columns = message.snapshot === 'columns' && message.frameVersion === SNAPSHOT_FRAME_VERSION;
+      connection.sendSnapshot(columns ? encodeSnapshotFrame(snapshot, deflateBlock) : JSON.stringify(snapshot), connection.sentSeq);
       return { seq: connection.sentSeq };
     }
     // Replay what was missed; live events arriving meanwhile wait in the buffer, then follow.

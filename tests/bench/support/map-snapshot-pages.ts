@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import WebSocket from 'ws';
 import type { SnapshotMessage } from '../../../shared/protocol/messages';
-import { encodeSnapshotFrame } from '../../../shared/protocol/snapshot-frame';
+import { SNAPSHOT_FRAME_VERSION, encodeSnapshotFrame } from '../../../shared/protocol/snapshot-frame';
 import { REPO_ROOT } from './bench-hub';
 
 export const PAGES_DIR = join(REPO_ROOT, 'dist', 'bench-map-snapshot');
@@ -31,7 +31,7 @@ export async function fetchSnapshot(hubUrl: string, username: string, password: 
     const next = () => new Promise<{ data: Buffer; binary: boolean }>((resolve) => socket.once('message', (data: Buffer, binary) => resolve({ data, binary })));
     socket.send(JSON.stringify({ op: 'login', id: 1, username, password }));
     await next();
-    socket.send(JSON.stringify({ op: 'subscribe', id: 2, snapshot: format }));
+    socket.send(JSON.stringify({ op: 'subscribe', id: 2, snapshot: format, ...(format === 'columns' ? { frameVersion: SNAPSHOT_FRAME_VERSION } : {}) }));
     for (;;) {
       const { data, binary } = await next();
       if (binary || data.subarray(0, 40).toString().includes('"op":"snapshot"')) return data;
