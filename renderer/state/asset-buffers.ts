@@ -87,7 +87,12 @@ export class AssetBuffers {
     this.parents = new Uint32Array(n);
     this.idList = new Array<string>(n);
     this.byId = new Map();
-    for (let i = 0; i < n; i++) this.write(i, records.at(i)!);
+    for (let i = 0; i < n; i++) {
+      const asset = records.at(i)!;
+      this.idList[i] = asset.id;
+      this.byId.set(asset.id, i);
+      this.write(i, asset);
+    }
     // Once every id is indexed: a parent may come after its children.
     for (let i = 0; i < n; i++) this.parents[i] = this.parentOf(records.at(i)!);
   }
@@ -270,10 +275,9 @@ export class AssetBuffers {
     return index;
   }
 
+  /** Everything but the id, which an update keeps (see `fits`): no index to touch per event. */
   private write(i: number, asset: Asset): void {
     this.records.set(i, asset);
-    if (this.idList) this.idList[i] = asset.id;
-    this.indexById.set(asset.id, i);
     this.search?.rename(i, asset.name, asset.id);
     if (this.flags) this.flags[i] = asset.drift ? DRIFT_FLAG : 0;
     this.positions[i * 2] = asset.lon;

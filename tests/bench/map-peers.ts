@@ -10,6 +10,8 @@
  *   floor     not a map: a bare WebGL2 canvas of the same points, the changed colours uploaded in
  *             one call, one draw call. What the browser itself costs to present an updated canvas;
  *             peer ÷ floor is the best ratio any WebGL map could reach here (printed, not a goal)
+ * For ours the store's share is printed too (AssetBuffers.update of the round's events, timed in the
+ * page): even a map costing no more than the floor could not beat peer ÷ (store + floor) in script.
  * Per round: CDP Performance.getMetrics ScriptDuration and TaskDuration (main-thread time) from
  * before the changes until the map has drawn them; median over the rounds. Then 1,000 changes/s
  * stream into ours for `--seconds` (60 by default) while the Long Tasks API watches.
@@ -53,6 +55,8 @@ const MODES: Record<ModeName, string> = {
 interface ModeResult {
   script: number[];
   task: number[];
+  /** Ours only: of each round, the ms the store spent applying the events (AssetBuffers.update). */
+  store?: number[];
   /** Ours only: the same path with no change (layers pushed, one frame drawn): the fixed cost. */
   empty?: { script: number[]; task: number[] };
 }
@@ -137,7 +141,9 @@ async function measureMode(browser: Browser, url: string, mode: ModeName): Promi
     if (n < WARMUP) continue;
     result.script.push(delta.ScriptDuration);
     result.task.push(delta.TaskDuration);
-    console.log(`  ${mode} tour ${n - WARMUP + 1}/${ROUNDS} : script ${delta.ScriptDuration.toFixed(1)} ms, tâches ${delta.TaskDuration.toFixed(1)} ms`);
+    const storeMs = mode === 'ours' ? Number(await page.evaluate('window.__peers.storeMs()')) : 0;
+    if (mode === 'ours') (result.store ??= []).push(storeMs);
+    console.log(`  ${mode} tour ${n - WARMUP + 1}/${ROUNDS} : script ${delta.ScriptDuration.toFixed(1)} ms, tâches ${delta.TaskDuration.toFixed(1)} ms${mode === 'ours' ? ` (dont store ${storeMs.toFixed(2)} ms)` : ''}`);
   }
   if (mode === 'ours') {
     result.empty = { script: [], task: [] };
@@ -187,12 +193,19 @@ async function main(): Promise<void> {
     for (const m of Object.keys(MODES) as ModeName[]) console.log(`  ${MODES[m]} : script ${figures[m].scriptMs.toFixed(2)} ms, tâches ${figures[m].taskMs.toFixed(2)} ms`);
     const empty = { scriptMs: median(results.ours.empty!.script), taskMs: median(results.ours.empty!.task) };
     console.log(`  (notre même chemin sans aucun changement — couches repoussées, une image dessinée : script ${empty.scriptMs.toFixed(2)} ms, tâches ${empty.taskMs.toFixed(2)} ms ; c'est le plancher de toute mise à jour)`);
+    // The store's share: what applying the events costs before any map sees them. With it, even a
+    // map that cost no more than the bare canvas could not do better than peer ÷ (store + floor).
+    const storeMs = median(results.ours.store!);
+    console.log(`  (dont, pour nous, le store seul — ${CHANGES} événements appliqués à AssetBuffers : ${storeMs.toFixed(2)} ms de script)`);
     // The best any design could reach against each peer: the peer over the bare canvas.
     const reachable = (['deck', 'maplibre'] as const).flatMap((peer) =>
       (['scriptMs', 'taskMs'] as const).map((metric) => ({ peer, metric, ratio: figures[peer][metric] / figures.floor[metric] })),
     );
+    const withStore = (['deck', 'maplibre'] as const).map((peer) => ({ peer, ratio: figures[peer].scriptMs / (storeMs + figures.floor.scriptMs) }));
     console.log('  Au mieux atteignable ici (pair ÷ plancher) :');
     for (const r of reachable) console.log(`    ${r.peer} ${r.metric === 'scriptMs' ? 'script' : 'tâches'} : ${r.ratio.toFixed(1)}×`);
+    console.log('  Au mieux atteignable en script avec notre store (pair ÷ (store + plancher)) :');
+    for (const r of withStore) console.log(`    ${r.peer} : ${r.ratio.toFixed(1)}×`);
 
     const what = `${CHANGES} changements sur ${results.ours.held} points, appliqués et dessinés`;
     const compare = (metric: 'scriptMs' | 'taskMs', label: string, peer: 'deck' | 'maplibre', goalRatio: number) => ({
@@ -213,7 +226,9 @@ async function main(): Promise<void> {
       rounds: ROUNDS,
       figures,
       oursEmptyUpdate: empty,
+      oursStoreMs: storeMs,
       reachableAtBest: reachable,
+      reachableWithOurStore: withStore,
       stream: { seconds: SECONDS, perSecond: CHANGES, ...stream, mainThreadTaskMsPerS: streamMain.TaskDuration / SECONDS },
       comparisons: [
         compare('scriptMs', 'script', 'deck', 50),
