@@ -428,8 +428,11 @@ class BlockReader {
 
   private inflate(b: number): Uint8Array {
     const { perBlock, bytes, blockEnds, ends } = this.blocks;
-    const plain = inflateSync(bytes.subarray(b === 0 ? 0 : blockEnds[b - 1]!, blockEnds[b]!));
     const expected = ends[Math.min((b + 1) * perBlock, ends.length) - 1]!;
+    // Inflated straight into a buffer of the announced size (fflate would otherwise guess and grow
+    // it, half its time on the first search's 381 name blocks), plus one byte: a block that
+    // inflates longer than announced fills it, and is refused below instead of being cut.
+    const plain = inflateSync(bytes.subarray(b === 0 ? 0 : blockEnds[b - 1]!, blockEnds[b]!), { out: new Uint8Array(expected + 1) });
     if (plain.length !== expected) throw new Error(`${this.what} : bloc ${b} de ${plain.length} octets, ${expected} annoncés`);
     return plain;
   }

@@ -138,6 +138,19 @@ describe('binary snapshot frame', () => {
     expect(() => decodeSnapshotFrame(itself)).toThrow(/parent 2 invalide à l'équipement 1/);
   });
 
+  it('refuses a block that inflates to more or fewer bytes than its ends announce', () => {
+    const bytes = encodeSnapshotFrame(message);
+    const frame = decodeSnapshotFrame(bytes.slice());
+    const last = frame.count - 1;
+    const announced = frame.names.ends[last]!;
+    for (const wrong of [announced - 1, announced + 1]) {
+      const tampered = bytes.slice();
+      new DataView(tampered.buffer).setUint32(frame.names.ends.byteOffset + 4 * last, wrong, true);
+      const records = new FrameRecords(decodeSnapshotFrame(tampered));
+      expect(() => records.allNames()).toThrow(new RegExp(`bloc 0 de \\d+ octets, ${wrong} annoncés`));
+    }
+  });
+
   it('refuses a commune list with a code that is not an INSEE code, before drawing anything', () => {
     // The commune is a column: checked when the frame is read, not when a record is.
     const bytes = encodeSnapshotFrame(snapshot(1, [asset({ id: 'cab-1', name: 'x', commune: 'zz228' })]));
