@@ -59,7 +59,14 @@ export function Header({ compact = false }: { compact?: boolean }) {
           </span>
         )}
         <LanguageSwitch />
-        <button type="button" className="button button--ghost" data-testid="logout" onClick={logout}>
+        <button
+          type="button"
+          className="button button--ghost"
+          data-testid="logout"
+          // Who is logged in, also when a narrow header folds the name away.
+          title={session ? t('header.logoutAs', { user: session.user.username, role: t(`role.${session.user.role}`) }) : undefined}
+          onClick={logout}
+        >
           {t('header.logout')}
         </button>
       </div>

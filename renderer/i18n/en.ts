@@ -16,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   'header.alarmsActive': 'active alarms',
   'header.alarmsUnacknowledged': 'unacknowledged',
   'header.logout': 'Log out',
+  'header.logoutAs': 'Log {user} ({role}) out',
   'header.language': 'Language',
   'header.problems': '{count} hub message(s) ignored (invalid)',
 

@@ -17,6 +17,7 @@ export const fr = {
   'header.alarmsActive': 'alarmes actives',
   'header.alarmsUnacknowledged': 'non acquittées',
   'header.logout': 'Déconnexion',
+  'header.logoutAs': 'Déconnecter {user} ({role})',
   'header.language': 'Langue',
   'header.problems': '{count} message(s) du hub ignoré(s) (invalides)',
 
