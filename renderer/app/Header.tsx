@@ -1,7 +1,7 @@
 import { SoundControls, useNewCritical } from '../alarms';
 import { AssetSearch } from '../assets';
 import { useConnectionState, useHubClient } from '../connection';
-import { useI18n } from '../i18n';
+import { formatNumber, useI18n } from '../i18n';
 import { useAlarmCounts, useStore, useTerritory } from '../state';
 import { BeffroiMark } from './BeffroiMark';
 import { ConnectionLight } from './ConnectionBanner';
@@ -12,7 +12,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 
 /** `compact`: the alarm window's header (no search: there is no map to fly). */
 export function Header({ compact = false }: { compact?: boolean }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const client = useHubClient();
   const store = useStore();
   const { session, problemCount } = useConnectionState();
@@ -34,11 +34,14 @@ export function Header({ compact = false }: { compact?: boolean }) {
       </div>
       {!compact && <AssetSearch />}
       <div className={`alarm-counters${newCritical ? ' alarm-counters--critical' : ''}`} data-testid="alarm-counters" data-new-critical={newCritical}>
-        <span className={`alarm-counter${counts.active > 0 ? ' alarm-counter--active' : ''}`} data-testid="alarm-count-active">
-          <strong>{counts.active}</strong> <span className="alarm-counter__label">{t('header.alarmsActive')}</span>
+        <span className={`alarm-counter${counts.active > 0 ? ' alarm-counter--active' : ''}`} data-testid="alarm-count-active" title={t('header.alarmsActive')}>
+          <strong>{formatNumber(counts.active, 0, locale)}</strong>{' '}
+          {/* A laptop's header shows the short word (see layout.css); the title keeps the whole. */}
+          <span className="alarm-counter__label alarm-counter__label--long">{t('header.alarmsActive')}</span>
+          <span className="alarm-counter__label alarm-counter__label--short">{t('header.alarmsActiveShort')}</span>
         </span>
         <span className={`alarm-counter${counts.unacknowledged > 0 ? ' alarm-counter--pending' : ''}`} data-testid="alarm-count-unacknowledged">
-          <strong>{counts.unacknowledged}</strong> <span className="alarm-counter__label">{t('header.alarmsUnacknowledged')}</span>
+          <strong>{formatNumber(counts.unacknowledged, 0, locale)}</strong> <span className="alarm-counter__label">{t('header.alarmsUnacknowledged')}</span>
         </span>
       </div>
       <div className="app-header__right">

@@ -14,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   'login.hubUnreachable': 'Hub unreachable: the connection will resume as soon as it answers.',
 
   'header.alarmsActive': 'active alarms',
+  'header.alarmsActiveShort': 'active',
   'header.alarmsUnacknowledged': 'unacknowledged',
   'header.logout': 'Log out',
   'header.logoutAs': 'Log {user} ({role}) out',

@@ -15,6 +15,7 @@ export const fr = {
   'login.hubUnreachable': 'Hub injoignable : la connexion reprendra dès qu’il répondra.',
 
   'header.alarmsActive': 'alarmes actives',
+  'header.alarmsActiveShort': 'actives',
   'header.alarmsUnacknowledged': 'non acquittées',
   'header.logout': 'Déconnexion',
   'header.logoutAs': 'Déconnecter {user} ({role})',
