@@ -155,7 +155,7 @@ export function encodeSnapshotFrame(snapshot: SnapshotMessage, deflate: Deflate 
   const ids = encoder.encode(ordered.map((a) => a.id).join(''));
   const indexById = new Map(ordered.map((a, i) => [a.id, i]));
   // 1 + the parent's index, when the frame holds it (its record then leaves parentId out).
-  const parentOf = (a: Asset) => (a.parentId === undefined ? 0 : (indexById.get(a.parentId) ?? -1) + 1);
+  const parentIndexes = Uint32Array.from(ordered, (a) => (a.parentId === undefined ? 0 : (indexById.get(a.parentId) ?? -1) + 1));
   const communeList = [...new Set(ordered.map((a) => a.commune))];
   if (communeList.length > 0xffff) throw new Error(`trop de communes pour une trame : ${communeList.length}`);
   const communeCode = new Map(communeList.map((code, i) => [code, i]));
@@ -166,7 +166,7 @@ export function encodeSnapshotFrame(snapshot: SnapshotMessage, deflate: Deflate 
     deflate,
   );
   const records = compressTexts(
-    ordered.map((a) => recordJson(a, parentOf(a) > 0)),
+    ordered.map((a, i) => recordJson(a, parentIndexes[i]! > 0)),
     encoder,
     deflate,
   );
@@ -187,7 +187,7 @@ export function encodeSnapshotFrame(snapshot: SnapshotMessage, deflate: Deflate 
   const positions = new Float64Array(frame.buffer, at.positions, 2 * n);
   const idEnds = new Uint32Array(frame.buffer, at.idEnds, n);
   const communeCodes = new Uint16Array(frame.buffer, at.communeCodes, n);
-  const parents = new Uint32Array(frame.buffer, at.parents, n);
+  new Uint32Array(frame.buffer, at.parents, n).set(parentIndexes);
   let idEnd = 0;
   for (let i = 0; i < n; i++) {
     const a = ordered[i]!;
@@ -195,7 +195,6 @@ export function encodeSnapshotFrame(snapshot: SnapshotMessage, deflate: Deflate 
     positions[2 * i + 1] = a.lat;
     idEnds[i] = idEnd += a.id.length;
     communeCodes[i] = communeCode.get(a.commune)!;
-    parents[i] = parentOf(a);
     frame[at.kindCodes + i] = KIND_CODE.get(a.kind)!;
     frame[at.categoryCodes + i] = buildingCategoryCode(a.category);
     frame[at.statusCodes + i] = STATUS_CODE.get(a.status)!;
@@ -216,7 +215,7 @@ export function encodeSnapshotFrame(snapshot: SnapshotMessage, deflate: Deflate 
 /** What the columns and the name already say of an asset; its record carries the rest. */
 const COLUMN_KEYS = new Set(['id', 'kind', 'category', 'commune', 'lon', 'lat', 'status', 'name']);
 /** The record's keys, from the schema: what the console's decoder keeps (it strips any other). */
-export const RECORD_KEYS = Object.keys(Asset.shape).filter((key) => !COLUMN_KEYS.has(key));
+const RECORD_KEYS = Object.keys(Asset.shape).filter((key) => !COLUMN_KEYS.has(key));
 
 /**
  * An asset's record as JSON. The record object is built key by key in one fixed order, so that
