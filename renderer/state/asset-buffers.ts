@@ -143,40 +143,36 @@ export class AssetBuffers {
     };
     const to = new Int32Array(this.count).fill(-1);
     for (let i = 0; i < n; i++) {
-      const item = ordered[i]!;
-      from[i] = item.from;
-      carried.positions[i * 2] = item.lon;
-      carried.positions[i * 2 + 1] = item.lat;
-      if (item.asset) {
-        const asset = item.asset;
+      const { asset, from: j } = ordered[i]!;
+      from[i] = j;
+      if (asset) {
         added[i] = asset;
-        carried.kindCodes[i] = KIND_CODE[asset.kind];
-        carried.categoryCodes[i] = buildingCategoryCode(asset.category);
-        carried.statusCodes[i] = STATUS_CODE[asset.status];
-        carried.flags[i] = asset.drift ? DRIFT_FLAG : 0;
         carried.ids[i] = asset.id;
-      } else {
-        const j = item.from;
-        carried.kindCodes[i] = this.kindCodes[j]!;
-        carried.categoryCodes[i] = this.categoryCodes[j]!;
-        carried.statusCodes[i] = this.statusCodes[j]!;
-        carried.flags[i] = this.driftFlagAt(j);
-        carried.ids[i] = ids[j]!;
-        to[j] = i;
+        continue;
       }
+      carried.positions[i * 2] = this.positions[j * 2]!;
+      carried.positions[i * 2 + 1] = this.positions[j * 2 + 1]!;
+      carried.kindCodes[i] = this.kindCodes[j]!;
+      carried.categoryCodes[i] = this.categoryCodes[j]!;
+      carried.statusCodes[i] = this.statusCodes[j]!;
+      carried.flags[i] = this.driftFlagAt(j);
+      carried.ids[i] = ids[j]!;
+      to[j] = i;
     }
-    // Parents by index, once every asset has its new one: a carried parent moved (or, replaced, is
-    // found by id); a newcomer's is looked up by id.
-    const byId = new Map(carried.ids.map((id, i) => [id, i]));
+    const next = new AssetBuffers(this.records.remapped(from, added), ranges, null, carried);
+    // Newcomers' columns as an update writes them; then parents by index, once every asset has its
+    // new one: a carried parent moved (or, replaced, is found by id), a newcomer's is looked up.
     for (let i = 0; i < n; i++) {
       const { asset, from: j } = ordered[i]!;
-      if (asset) carried.parents[i] = asset.parentId === undefined ? 0 : (byId.get(asset.parentId) ?? -1) + 1;
-      else if (this.parents[j]! > 0) {
+      if (asset) {
+        next.write(i, asset);
+        next.parents[i] = next.parentOf(asset);
+      } else if (this.parents[j]! > 0) {
         const parent = this.parents[j]! - 1;
-        carried.parents[i] = (to[parent]! >= 0 ? to[parent]! : (byId.get(ids[parent]!) ?? -1)) + 1;
+        next.parents[i] = (to[parent]! >= 0 ? to[parent]! : (next.indexById.get(ids[parent]!) ?? -1)) + 1;
       }
     }
-    return new AssetBuffers(this.records.remapped(from, added), ranges, null, carried);
+    return next;
   }
 
   get ids(): readonly string[] {
